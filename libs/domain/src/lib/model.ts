@@ -1,0 +1,157 @@
+// The vocabulary of Signal Room. Every other module of the domain, the protocol, the API and the
+// web client speak in these names; content (signals, rounds, prompts) is data typed by them.
+
+export const SIGNAL_IDS = [
+  'framing',
+  'coding',
+  'architecture',
+  'production',
+  'delivery',
+  'leadership',
+  'communication',
+] as const;
+export type SignalId = (typeof SIGNAL_IDS)[number];
+
+export const SCORES = [1, 2, 3, 4, 5] as const;
+export type Score = (typeof SCORES)[number];
+
+/** Descriptors exist for the anchor points; 2 and 4 are read as lying between their neighbours. */
+export interface RubricDescriptors {
+  1: string;
+  3: string;
+  5: string;
+}
+
+export interface Signal {
+  id: SignalId;
+  name: string;
+  /** What the interviewer is really asking. */
+  question: string;
+  /** Observable behaviours that count as strong evidence (at least four). */
+  strong: readonly string[];
+  /** Observable behaviours that count as weak evidence (at least four). */
+  weak: readonly string[];
+  rubric: RubricDescriptors;
+}
+
+export const ROUND_TYPE_IDS = [
+  'recruiter-screen',
+  'hiring-manager',
+  'online-assessment',
+  'coding-screen',
+  'practical-coding',
+  'code-review',
+  'low-level-design',
+  'system-design',
+  'project-deep-dive',
+  'behavioral',
+  'product-cross-functional',
+  'executive',
+] as const;
+export type RoundTypeId = (typeof ROUND_TYPE_IDS)[number];
+
+/** One recognisable moment of a strong answer, and the signals it makes visible. */
+export interface Phase {
+  id: string;
+  name: string;
+  signals: readonly SignalId[];
+}
+
+export interface RoundType {
+  id: RoundTypeId;
+  name: string;
+  /** One sentence on what the round is for. */
+  summary: string;
+  primary: readonly SignalId[];
+  secondary: readonly SignalId[];
+  floor: readonly SignalId[];
+  defaultMinutes: number;
+  phases: readonly Phase[];
+}
+
+export type SignalLayer = 'primary' | 'secondary' | 'floor' | 'unsampled';
+
+export const MOVE_IDS = [
+  'clarify-constraints',
+  'narrow-scope',
+  'externalize-tradeoffs',
+  'stabilize-then-optimize',
+  'explicit-uncertainty',
+] as const;
+export type MoveId = (typeof MOVE_IDS)[number];
+
+/** A communication move: something a candidate does that makes reasoning visible. */
+export interface CommunicationMove {
+  id: MoveId;
+  name: string;
+  description: string;
+  /** What the interviewer listens for, as short observable cues. */
+  cues: readonly string[];
+  signals: readonly SignalId[];
+}
+
+export const DRILL_IDS = [
+  'round-to-signal-map',
+  'hidden-signal-audit',
+  'signal-balanced-story',
+  'primary-signal-restraint',
+] as const;
+export type DrillId = (typeof DRILL_IDS)[number];
+
+export interface Drill {
+  id: DrillId;
+  name: string;
+  description: string;
+  steps: readonly string[];
+  /** The signals this drill trains; feedback recommends it when one of them is weak or hidden. */
+  signals: readonly SignalId[];
+  minutes: number;
+}
+
+export const FAILURE_MODE_IDS = [
+  'solved-before-clarifying',
+  'signal-bloat',
+  'wrong-altitude',
+  'production-as-checklist',
+  'leadership-without-substance',
+  'talked-without-progress',
+  'ignored-hint',
+  'defensive-when-challenged',
+] as const;
+export type FailureModeId = (typeof FAILURE_MODE_IDS)[number];
+
+/** A cross-signal pattern an interviewer can flag with one key during the round. */
+export interface FailureMode {
+  id: FailureModeId;
+  name: string;
+  description: string;
+  signals: readonly SignalId[];
+}
+
+export interface GuidePoint {
+  /** What a strong answer contains at this point, in observable terms. */
+  point: string;
+  signal: SignalId;
+}
+
+export interface PromptGuide {
+  /** What strong answers contain, each point tied to the signal it reveals, in answer order. */
+  strongAnswer: readonly GuidePoint[];
+  /** Sketches of a weak, a mid-level and a senior response. */
+  levels: { weak: string; mid: string; senior: string };
+}
+
+export interface Prompt {
+  id: string;
+  roundType: RoundTypeId;
+  title: string;
+  /** What the candidate reads once the interviewer reveals the prompt. */
+  body: string;
+  /** Revealed to the candidate one by one, in order (at least two). */
+  hints: readonly string[];
+  /** For the interviewer to ask once the main answer is in (at least two). */
+  followUps: readonly string[];
+  /** The signals this prompt samples best. */
+  signals: readonly SignalId[];
+  guide: PromptGuide;
+}
