@@ -1,1 +1,6 @@
-export * from './lib/protocol';
+export * from './lib/errors';
+export * from './lib/values';
+export * from './lib/catalog';
+export * from './lib/accounts';
+export * from './lib/sessions';
+export * from './lib/room';

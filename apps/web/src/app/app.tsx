@@ -1,15 +1,13 @@
 // Uncomment this line to use CSS modules
 // import styles from './app.module.css';
-import NxWelcome from "./nx-welcome";
+import NxWelcome from './nx-welcome';
 
 export function App() {
   return (
     <div>
-      <NxWelcome title="web"/>
+      <NxWelcome title="web" />
     </div>
   );
 }
 
 export default App;
-
-

@@ -1,0 +1,29 @@
+import type { DynamicModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG } from './app.tokens';
+import { CatalogModule } from './catalog/catalog.module';
+import type { AppConfig } from './config';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class AppModule {
+  /** The database is opened (and migrated) before the app is built, so a bad one stops start-up. */
+  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: () => Promise.resolve(dataSource),
+        }),
+        CatalogModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { ApiError, ErrorCode } from '@signal-room/protocol';
+import { apiError } from '@signal-room/protocol';
+
+/** An error the client is meant to read: a code from the protocol and a sentence for people. */
+export class AppException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ApiError['issues'],
+  ) {
+    super(message);
+  }
+
+  toApiError(): ApiError {
+    return apiError(this.code, this.message, this.issues);
+  }
+}

@@ -1,0 +1,93 @@
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { DataSource } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
+import type { DatabaseConfig } from '../config';
+import { ConfigError } from '../config';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { SessionEventEntity } from '../rooms/session-event.entity';
+import { ParticipantEntity } from '../sessions/participant.entity';
+import { SessionEntity } from '../sessions/session.entity';
+import { pgliteDriver } from './pglite-pool';
+import { InitialSchema1763769600000 } from './migrations/1763769600000-initial-schema';
+
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  ParticipantEntity,
+  SessionEventEntity,
+  FeedbackEntity,
+];
+// Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
+export const MIGRATIONS = [InitialSchema1763769600000];
+
+const common = {
+  type: 'postgres',
+  entities: ENTITIES,
+  migrations: MIGRATIONS,
+  migrationsTransactionMode: 'each',
+  synchronize: false,
+  // gen_random_uuid() is built into PostgreSQL 13+, so no extension needs installing.
+  installExtensions: false,
+} as const;
+
+function openEmbedded(dataDir: string | null): Promise<PGlite> {
+  if (dataDir === null) return PGlite.create();
+  try {
+    mkdirSync(dataDir, { recursive: true });
+    accessSync(dataDir, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ConfigError(
+      `The data folder ${dataDir} is not writable (${reason}); set DATA_DIR to a writable folder.`,
+    );
+  }
+  return PGlite.create(dataDir);
+}
+
+/** One line that names what is wrong with the database, for start-up and the migrate target. */
+export function describeDatabaseError(config: DatabaseConfig, error: unknown): string {
+  if (error instanceof ConfigError) return error.message;
+  const { code, message } = error as { code?: string; message?: string };
+  if (config.kind === 'embedded')
+    return `The embedded database in ${config.dataDir} failed to open: ${message ?? code}.`;
+  const { hostname, port, pathname } = new URL(config.url);
+  const where = `PostgreSQL at ${hostname}:${port || 5432}${pathname}`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Cannot reach ${where}: connection refused. Is the server running?`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot reach ${where}: the host name does not resolve.`;
+    case '3D000':
+      return `Cannot open ${where}: the database does not exist.`;
+    case '28P01':
+    case '28000':
+      return `Cannot log in to ${where}: the credentials were refused.`;
+    default:
+      return `Cannot open ${where}: ${message ?? code ?? 'unknown error'}.`;
+  }
+}
+
+export async function dataSourceOptions(config: DatabaseConfig): Promise<DataSourceOptions> {
+  if (config.kind === 'postgres') {
+    return { ...common, url: config.url, connectTimeoutMS: 5000, poolSize: 20 };
+  }
+  const db = await openEmbedded(config.dataDir);
+  // TypeORM's driver loads `pg`; it is handed a pool over the embedded database instead.
+  return { ...common, driver: pgliteDriver(db) };
+}
+
+/** Opens the database and brings its schema up to date; the same migrations on both kinds. */
+export async function openDataSource(config: DatabaseConfig): Promise<DataSource> {
+  const dataSource = new DataSource(await dataSourceOptions(config));
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

@@ -1,0 +1,44 @@
+import type { RoomPrompt, RoomStatus, RoundTypeId, Visibility } from '@signal-room/domain';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('sessions')
+export class SessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'round_type', type: 'text' })
+  roundType!: RoundTypeId;
+
+  @Column({ type: 'jsonb', nullable: true })
+  prompt!: RoomPrompt | null;
+
+  @Column({ type: 'text' })
+  visibility!: Visibility;
+
+  @Column({ name: 'peer_mode', type: 'boolean', default: false })
+  peerMode!: boolean;
+
+  @Column({ name: 'duration_minutes', type: 'integer' })
+  durationMinutes!: number;
+
+  /** Mirrors the room's status for listing without replaying events. */
+  @Column({ type: 'text', default: 'waiting' })
+  status!: RoomStatus;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy!: string;
+
+  /** The sequence number of the last event appended; appends lock this row to take the next. */
+  @Column({ name: 'last_seq', type: 'integer', default: 0 })
+  lastSeq!: number;
+
+  /** Peer mode: the round before this one, in which the two peers had the other roles. */
+  @Column({ name: 'previous_session_id', type: 'uuid', nullable: true })
+  previousSessionId!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt!: Date | null;
+}

@@ -1,0 +1,70 @@
+import type { FailureModeId, MoveId, Score, SignalId } from '../model';
+import type { Polarity, Scores } from '../scorecard';
+import type { RoomPrompt } from './state';
+
+/** What a participant may ask the room to do, by type, with its payload. */
+export interface RoomCommandPayloads {
+  'prompt.set': { prompt: RoomPrompt };
+  'prompt.reveal': Record<string, never>;
+  'hint.reveal': Record<string, never>;
+  'timer.start': Record<string, never>;
+  'timer.pause': Record<string, never>;
+  'timer.resume': Record<string, never>;
+  'timer.extend': { byMs: number };
+  'phase.change': { phaseId: string };
+  'evidence.add': { signal: SignalId; polarity: Polarity; note: string; offsetMs?: number };
+  'evidence.edit': {
+    evidenceId: string;
+    signal?: SignalId;
+    polarity?: Polarity;
+    note?: string;
+    offsetMs?: number;
+  };
+  'evidence.remove': { evidenceId: string };
+  'score.set': { signal: SignalId; score: Score };
+  'score.clear': { signal: SignalId };
+  'move.mark': { move: MoveId; offsetMs?: number };
+  'move.unmark': { markId: string };
+  'flag.mark': { flag: FailureModeId; offsetMs?: number };
+  'flag.unmark': { markId: string };
+  'self-assessment.submit': { scores: Scores; note: string };
+  'session.end': Record<string, never>;
+  'feedback.release': Record<string, never>;
+  /** The server fills in the id of the linked round it created. */
+  'roles.swap': { nextSessionId: string };
+}
+
+export type RoomCommandType = keyof RoomCommandPayloads;
+
+export const ROOM_COMMAND_TYPES = [
+  'prompt.set',
+  'prompt.reveal',
+  'hint.reveal',
+  'timer.start',
+  'timer.pause',
+  'timer.resume',
+  'timer.extend',
+  'phase.change',
+  'evidence.add',
+  'evidence.edit',
+  'evidence.remove',
+  'score.set',
+  'score.clear',
+  'move.mark',
+  'move.unmark',
+  'flag.mark',
+  'flag.unmark',
+  'self-assessment.submit',
+  'session.end',
+  'feedback.release',
+  'roles.swap',
+] as const satisfies readonly RoomCommandType[];
+
+export type RoomCommand = {
+  [T in RoomCommandType]: {
+    type: T;
+    payload: RoomCommandPayloads[T];
+    /** Unique per session; doubles as the id of whatever the command creates. */
+    commandId: string;
+  };
+}[RoomCommandType];

@@ -1,0 +1,109 @@
+import type { PromptGuide, RoundTypeId, SignalId } from '../model';
+import type { FlagMark, MoveMark, Scorecard, Scores } from '../scorecard';
+import type { TimerState } from '../timer';
+import { newTimer } from '../timer';
+
+export const ROLES = ['interviewer', 'candidate', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The staff see scores and evidence; the candidate sees them only once allowed. */
+export const isStaff = (role: Role): boolean => role !== 'candidate';
+
+export const VISIBILITIES = ['private', 'coaching'] as const;
+/** private: scores hidden from the candidate until feedback is released; coaching: shown live. */
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const ROOM_STATUSES = ['waiting', 'live', 'ended'] as const;
+export type RoomStatus = (typeof ROOM_STATUSES)[number];
+
+export const END_REASONS = ['interviewer', 'time-up'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+/** The prompt as used in one session: from the bank (promptId set) or written by the interviewer. */
+export interface RoomPrompt {
+  promptId: string | null;
+  title: string;
+  body: string;
+  hints: string[];
+  followUps: string[];
+  signals: SignalId[];
+  guide: PromptGuide | null;
+}
+
+export interface Participant {
+  userId: string;
+  displayName: string;
+  role: Role;
+  online: boolean;
+}
+
+export interface PhaseMark {
+  phaseId: string;
+  offsetMs: number;
+}
+
+export interface SelfAssessment {
+  scores: Scores;
+  note: string;
+}
+
+export interface RoomState {
+  sessionId: string;
+  roundType: RoundTypeId;
+  visibility: Visibility;
+  interviewerId: string;
+  status: RoomStatus;
+  prompt: RoomPrompt | null;
+  promptRevealed: boolean;
+  hintsRevealed: number;
+  timer: TimerState;
+  /** Server epoch ms of the first timer start; evidence offsets count from here. */
+  startedAt: number | null;
+  endedAt: number | null;
+  endReason: EndReason | null;
+  phases: PhaseMark[];
+  participants: Record<string, Participant>;
+  /** Keyed by scorer id: the interviewer's and each observer's own. */
+  scorecards: Record<string, Scorecard>;
+  moves: MoveMark[];
+  flags: FlagMark[];
+  selfAssessment: SelfAssessment | null;
+  feedbackReleased: boolean;
+  /** Peer mode: the linked round in which the two peers swapped roles. */
+  nextSessionId: string | null;
+  /** The sequence number of the last event folded in; 0 for a fresh room. */
+  seq: number;
+}
+
+export interface SessionConfig {
+  sessionId: string;
+  roundType: RoundTypeId;
+  visibility: Visibility;
+  interviewerId: string;
+  durationMs: number;
+  prompt: RoomPrompt | null;
+}
+
+export const initialRoomState = (config: SessionConfig): RoomState => ({
+  sessionId: config.sessionId,
+  roundType: config.roundType,
+  visibility: config.visibility,
+  interviewerId: config.interviewerId,
+  status: 'waiting',
+  prompt: config.prompt,
+  promptRevealed: false,
+  hintsRevealed: 0,
+  timer: newTimer(config.durationMs),
+  startedAt: null,
+  endedAt: null,
+  endReason: null,
+  phases: [],
+  participants: {},
+  scorecards: {},
+  moves: [],
+  flags: [],
+  selfAssessment: null,
+  feedbackReleased: false,
+  nextSessionId: null,
+  seq: 0,
+});

@@ -1,0 +1,86 @@
+import { DOMAIN_ERROR_CODES } from '@signal-room/domain';
+import { z } from 'zod';
+
+/** Every error a client can receive, over HTTP or in a socket ack. One list, used on both ends. */
+export const ERROR_CODES = [
+  ...DOMAIN_ERROR_CODES,
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'SESSION_NOT_FOUND',
+  'NOT_A_PARTICIPANT',
+  'INVITE_INVALID',
+  'ROOM_FULL',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
+  'STALE_SEQUENCE',
+  'FEEDBACK_NOT_READY',
+  'UNAVAILABLE',
+  'INTERNAL',
+] as const;
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const apiErrorSchema = z.object({
+  code: errorCodeSchema,
+  message: z.string(),
+  /** Which fields failed validation, for INVALID_PAYLOAD. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** UNAVAILABLE and RATE_LIMITED are worth retrying; the rest are not. */
+  retryable: z.boolean(),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;
+
+/** The one JSON shape of every HTTP error response. */
+export const errorResponseSchema = z.object({ error: apiErrorSchema });
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+/** The HTTP status of each code. Exhaustive: a new code does not compile until it is mapped. */
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case 'INVALID_PAYLOAD':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN_ROLE':
+    case 'NOT_AUTHOR':
+    case 'NOT_A_PARTICIPANT':
+      return 403;
+    case 'NOT_FOUND':
+    case 'SESSION_NOT_FOUND':
+    case 'FEEDBACK_NOT_READY':
+      return 404;
+    case 'INVALID_STATE':
+    case 'EMAIL_TAKEN':
+    case 'STALE_SEQUENCE':
+    case 'ROOM_FULL':
+      return 409;
+    case 'INVITE_INVALID':
+      return 410;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'RATE_LIMITED':
+      return 429;
+    case 'UNAVAILABLE':
+      return 503;
+    case 'INTERNAL':
+      return 500;
+  }
+}
+
+export const isRetryable = (code: ErrorCode): boolean =>
+  code === 'UNAVAILABLE' || code === 'RATE_LIMITED';
+
+export const apiError = (
+  code: ErrorCode,
+  message: string,
+  issues?: ApiError['issues'],
+): ApiError => ({ code, message, retryable: isRetryable(code), ...(issues ? { issues } : {}) });
+
+/** Turns a failed parse into the issue list of an INVALID_PAYLOAD error. */
+export const issuesOf = (error: z.ZodError): NonNullable<ApiError['issues']> =>
+  error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issue.message,
+  }));

@@ -1,0 +1,250 @@
+import type {
+  RoomCommandPayloads,
+  RoomCommandType,
+  RoomEvent,
+  RoomEventType,
+  RoomState,
+} from '@signal-room/domain';
+import { END_REASONS, MAX_DURATION_MS, ROOM_STATUSES } from '@signal-room/domain';
+import { z } from 'zod';
+import { apiErrorSchema } from './errors';
+import {
+  failureModeIdSchema,
+  idSchema,
+  moveIdSchema,
+  polaritySchema,
+  roleSchema,
+  roomPromptSchema,
+  roundTypeIdSchema,
+  scoreSchema,
+  scoresSchema,
+  signalIdSchema,
+  textSchema,
+  visibilitySchema,
+} from './values';
+
+const empty = z.strictObject({});
+const offsetSchema = z.number().int().min(0).max(MAX_DURATION_MS);
+const noteSchema = textSchema(2000);
+const markIdSchema = z.object({ markId: idSchema }).strict();
+
+/** One schema per client command, keyed by its type. The server parses every payload with it. */
+export const commandPayloadSchemas = {
+  'prompt.set': z.strictObject({ prompt: roomPromptSchema }),
+  'prompt.reveal': empty,
+  'hint.reveal': empty,
+  'timer.start': empty,
+  'timer.pause': empty,
+  'timer.resume': empty,
+  'timer.extend': z.strictObject({
+    byMs: z
+      .number()
+      .int()
+      .min(60_000)
+      .max(60 * 60_000),
+  }),
+  'phase.change': z.strictObject({ phaseId: z.string().min(1).max(80) }),
+  'evidence.add': z.strictObject({
+    signal: signalIdSchema,
+    polarity: polaritySchema,
+    note: noteSchema,
+    offsetMs: offsetSchema.optional(),
+  }),
+  'evidence.edit': z
+    .strictObject({
+      evidenceId: idSchema,
+      signal: signalIdSchema.optional(),
+      polarity: polaritySchema.optional(),
+      note: noteSchema.optional(),
+      offsetMs: offsetSchema.optional(),
+    })
+    .refine((edit) => Object.keys(edit).length > 1, { message: 'Nothing to change.' }),
+  'evidence.remove': z.strictObject({ evidenceId: idSchema }),
+  'score.set': z.strictObject({ signal: signalIdSchema, score: scoreSchema }),
+  'score.clear': z.strictObject({ signal: signalIdSchema }),
+  'move.mark': z.strictObject({ move: moveIdSchema, offsetMs: offsetSchema.optional() }),
+  'move.unmark': markIdSchema,
+  'flag.mark': z.strictObject({ flag: failureModeIdSchema, offsetMs: offsetSchema.optional() }),
+  'flag.unmark': markIdSchema,
+  'self-assessment.submit': z.strictObject({
+    scores: scoresSchema,
+    note: z.string().trim().max(4000),
+  }),
+  'session.end': empty,
+  'feedback.release': empty,
+  // The server creates the linked round and supplies its id to the domain.
+  'roles.swap': empty,
+} satisfies Record<RoomCommandType, z.ZodType>;
+
+export type CommandPayload<T extends RoomCommandType> = z.infer<(typeof commandPayloadSchemas)[T]>;
+
+// Compile-time proof that what the wire accepts is what the domain decides on.
+type WireMatchesDomain = {
+  [T in Exclude<RoomCommandType, 'roles.swap'>]: CommandPayload<T> extends RoomCommandPayloads[T]
+    ? true
+    : never;
+};
+export const wireMatchesDomain: WireMatchesDomain = Object.fromEntries(
+  Object.keys(commandPayloadSchemas).map((type) => [type, true]),
+) as WireMatchesDomain;
+
+/** Every client command: a type, its payload, and an id that makes a retry safe. */
+export const commandEnvelopeSchema = z.strictObject({
+  sessionId: idSchema,
+  clientEventId: idSchema,
+  type: z.enum(Object.keys(commandPayloadSchemas) as [RoomCommandType, ...RoomCommandType[]]),
+  payload: z.unknown(),
+});
+export type CommandEnvelope = z.infer<typeof commandEnvelopeSchema>;
+
+export const evidenceSchema = z.object({
+  id: idSchema,
+  signal: signalIdSchema,
+  polarity: polaritySchema,
+  note: z.string(),
+  offsetMs: z.number(),
+  authorId: idSchema,
+});
+
+const markSchema = z.object({ id: idSchema, offsetMs: z.number(), authorId: idSchema });
+
+/** One schema per room event payload, keyed by its type. */
+export const eventPayloadSchemas = {
+  'participant.joined': z.object({ userId: idSchema, displayName: z.string(), role: roleSchema }),
+  'participant.left': z.object({ userId: idSchema }),
+  'prompt.set': z.object({ prompt: roomPromptSchema }),
+  'prompt.revealed': z.object({}),
+  'hint.revealed': z.object({ index: z.number().int().min(0) }),
+  'timer.started': z.object({}),
+  'timer.paused': z.object({}),
+  'timer.resumed': z.object({}),
+  'timer.extended': z.object({ byMs: z.number().int() }),
+  'phase.changed': z.object({ phaseId: z.string(), offsetMs: z.number() }),
+  'evidence.added': z.object({ evidence: evidenceSchema }),
+  'evidence.edited': z.object({
+    evidenceId: idSchema,
+    signal: signalIdSchema.optional(),
+    polarity: polaritySchema.optional(),
+    note: z.string().optional(),
+    offsetMs: z.number().optional(),
+  }),
+  'evidence.removed': z.object({ evidenceId: idSchema }),
+  'score.set': z.object({ signal: signalIdSchema, score: scoreSchema }),
+  'score.cleared': z.object({ signal: signalIdSchema }),
+  'move.marked': z.object({ markId: idSchema, move: moveIdSchema, offsetMs: z.number() }),
+  'move.unmarked': z.object({ markId: idSchema }),
+  'flag.marked': z.object({ markId: idSchema, flag: failureModeIdSchema, offsetMs: z.number() }),
+  'flag.unmarked': z.object({ markId: idSchema }),
+  'self-assessment.submitted': z.object({ scores: scoresSchema, note: z.string() }),
+  'session.ended': z.object({ reason: z.enum(END_REASONS) }),
+  'feedback.released': z.object({}),
+  'roles.swapped': z.object({ nextSessionId: idSchema }),
+} satisfies Record<RoomEventType, z.ZodType>;
+
+export const roomEventSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    type: z.enum(Object.keys(eventPayloadSchemas) as [RoomEventType, ...RoomEventType[]]),
+    payload: z.unknown(),
+    actorId: idSchema,
+    at: z.number(),
+  })
+  .transform((event, ctx) => {
+    const parsed = eventPayloadSchemas[event.type].safeParse(event.payload);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `Bad payload for ${event.type}`, path: ['payload'] });
+      return z.NEVER;
+    }
+    return { ...event, payload: parsed.data } as RoomEvent;
+  });
+
+const scorecardSchema = z.object({
+  scorerId: idSchema,
+  scores: scoresSchema,
+  evidence: z.array(evidenceSchema),
+});
+
+/** A room as one participant may see it (the domain's viewFor). */
+export const roomStateSchema = z.object({
+  sessionId: idSchema,
+  roundType: roundTypeIdSchema,
+  visibility: visibilitySchema,
+  interviewerId: idSchema,
+  status: z.enum(ROOM_STATUSES),
+  prompt: roomPromptSchema.nullable(),
+  promptRevealed: z.boolean(),
+  hintsRevealed: z.number().int(),
+  timer: z.object({
+    durationMs: z.number(),
+    elapsedMs: z.number(),
+    runningSince: z.number().nullable(),
+  }),
+  startedAt: z.number().nullable(),
+  endedAt: z.number().nullable(),
+  endReason: z.enum(END_REASONS).nullable(),
+  phases: z.array(z.object({ phaseId: z.string(), offsetMs: z.number() })),
+  participants: z.record(
+    z.string(),
+    z.object({ userId: idSchema, displayName: z.string(), role: roleSchema, online: z.boolean() }),
+  ),
+  scorecards: z.record(z.string(), scorecardSchema),
+  moves: z.array(markSchema.extend({ move: moveIdSchema })),
+  flags: z.array(markSchema.extend({ flag: failureModeIdSchema })),
+  selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
+  feedbackReleased: z.boolean(),
+  nextSessionId: idSchema.nullable(),
+  seq: z.number().int().min(0),
+}) satisfies z.ZodType<RoomState>;
+
+/** room:join — enter a session's room, optionally catching up from the last sequence held. */
+export const joinRequestSchema = z.strictObject({
+  sessionId: idSchema,
+  lastSeq: z.number().int().min(0).optional(),
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+const failedAckSchema = z.object({ ok: z.literal(false), error: apiErrorSchema });
+
+/** Missed events when the gap is small, otherwise a fresh snapshot of the viewer's room. */
+export const joinAckSchema = z.union([
+  z.object({
+    ok: z.literal(true),
+    role: roleSchema,
+    serverTime: z.number(),
+    snapshot: roomStateSchema.nullable(),
+    events: z.array(roomEventSchema),
+  }),
+  failedAckSchema,
+]);
+export type JoinAck = z.infer<typeof joinAckSchema>;
+
+/** The answer to room:command, sent only once the events are committed. */
+export const commandAckSchema = z.union([
+  z.object({ ok: z.literal(true), seq: z.number().int(), duplicate: z.boolean() }),
+  failedAckSchema,
+]);
+export type CommandAck = z.infer<typeof commandAckSchema>;
+
+/** clock:ping — the client's send time echoed with the server's, for offset estimation. */
+export const clockPingSchema = z.strictObject({ clientTime: z.number() });
+export const clockPongSchema = z.object({ clientTime: z.number(), serverTime: z.number() });
+export type ClockPong = z.infer<typeof clockPongSchema>;
+
+export const roomEventMessageSchema = z.object({ sessionId: idSchema, event: roomEventSchema });
+export const roomSnapshotMessageSchema = z.object({
+  sessionId: idSchema,
+  serverTime: z.number(),
+  state: roomStateSchema,
+});
+
+/** socket.io's typed maps, used by the gateway and the client alike. */
+export interface ClientToServerEvents {
+  'room:join': (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
+  'room:command': (command: CommandEnvelope, ack: (answer: CommandAck) => void) => void;
+  'clock:ping': (ping: z.infer<typeof clockPingSchema>, ack: (pong: ClockPong) => void) => void;
+}
+
+export interface ServerToClientEvents {
+  'room:event': (message: z.infer<typeof roomEventMessageSchema>) => void;
+  'room:snapshot': (message: z.infer<typeof roomSnapshotMessageSchema>) => void;
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import {
+  idSchema,
+  roleSchema,
+  roomPromptSchema,
+  roundTypeIdSchema,
+  scoreSchema,
+  signalIdSchema,
+  textSchema,
+  visibilitySchema,
+} from './values';
+
+export const SESSION_MINUTES = { min: 5, max: 240 } as const;
+
+/** A prompt the interviewer writes instead of picking one from the bank. */
+export const customPromptSchema = z.strictObject({
+  title: textSchema(200),
+  body: textSchema(8000),
+  hints: z.array(textSchema(1000)).max(10).default([]),
+});
+
+/** POST /api/sessions: the bank prompt or a custom one, never both. */
+export const createSessionBodySchema = z
+  .strictObject({
+    roundType: roundTypeIdSchema,
+    promptId: z.string().max(120).optional(),
+    customPrompt: customPromptSchema.optional(),
+    durationMinutes: z.number().int().min(SESSION_MINUTES.min).max(SESSION_MINUTES.max).optional(),
+    visibility: visibilitySchema.default('private'),
+    peerMode: z.boolean().default(false),
+  })
+  .refine((body) => !(body.promptId && body.customPrompt), {
+    message: 'Give a bank prompt or a custom prompt, not both.',
+    path: ['customPrompt'],
+  });
+export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
+
+export const SESSION_STATUSES = ['waiting', 'live', 'ended'] as const;
+
+export const participantSummarySchema = z.object({
+  userId: idSchema,
+  displayName: z.string(),
+  role: roleSchema,
+});
+
+export const sessionSummarySchema = z.object({
+  id: idSchema,
+  roundType: roundTypeIdSchema,
+  promptTitle: z.string().nullable(),
+  visibility: visibilitySchema,
+  peerMode: z.boolean(),
+  durationMinutes: z.number().int(),
+  status: z.enum(SESSION_STATUSES),
+  myRole: roleSchema,
+  participants: z.array(participantSummarySchema),
+  createdAt: z.iso.datetime(),
+  endedAt: z.iso.datetime().nullable(),
+  feedbackReleased: z.boolean(),
+  /** The interviewer's scores, where the viewer may see them. */
+  scores: z.record(signalIdSchema, scoreSchema.nullable()).nullable(),
+  previousSessionId: idSchema.nullable(),
+  nextSessionId: idSchema.nullable(),
+});
+export type SessionSummary = z.infer<typeof sessionSummarySchema>;
+
+export const sessionListResponseSchema = z.object({ sessions: z.array(sessionSummarySchema) });
+export type SessionListResponse = z.infer<typeof sessionListResponseSchema>;
+
+/** POST /api/sessions/:id/invites */
+export const createInviteBodySchema = z.strictObject({
+  role: roleSchema.exclude(['interviewer']),
+  /** Hours until the link stops working. */
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(72),
+});
+export type CreateInviteBody = z.infer<typeof createInviteBodySchema>;
+
+export const inviteSchema = z.object({
+  id: idSchema,
+  sessionId: idSchema,
+  role: roleSchema,
+  token: z.string(),
+  url: z.string(),
+  expiresAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+  usedBy: z.array(idSchema),
+});
+export type Invite = z.infer<typeof inviteSchema>;
+
+/** POST /api/invites/:token/accept answers with the session joined. */
+export const acceptInviteResponseSchema = z.object({ session: sessionSummarySchema });
+
+export { roomPromptSchema };
