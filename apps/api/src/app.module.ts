@@ -1,7 +1,6 @@
 import type { DynamicModule } from '@nestjs/common';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app.tokens';
 import { CatalogModule } from './catalog/catalog.module';
 import type { AppConfig } from './config';
@@ -14,16 +13,12 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [
-        TypeOrmModule.forRootAsync({
-          useFactory: () => dataSource.options,
-          dataSourceFactory: () => Promise.resolve(dataSource),
-        }),
-        CatalogModule,
-        HealthModule,
+      imports: [CatalogModule, HealthModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DataSource, useValue: dataSource },
       ],
-      providers: [{ provide: APP_CONFIG, useValue: config }],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, DataSource],
     };
   }
 }

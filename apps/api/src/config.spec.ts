@@ -1,0 +1,65 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './config';
+import { describeDatabaseError, openDataSource } from './database/data-source';
+
+const startUpLine = async (env: NodeJS.ProcessEnv): Promise<string> => {
+  const config = loadConfig(env);
+  return openDataSource(config.database).then(
+    async (dataSource) => {
+      await dataSource.destroy();
+      return 'started';
+    },
+    (error: unknown) => describeDatabaseError(config.database, error),
+  );
+};
+
+describe('configuration', () => {
+  it('defaults to port 3000 and the embedded database in ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database).toEqual({
+      kind: 'embedded',
+      dataDir: join(process.cwd(), 'data', 'pglite'),
+    });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const url = 'postgres://app@db.internal:5432/signal_room';
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: 'postgres', url });
+  });
+
+  it.each([
+    ['not a url', /not a valid URL/],
+    ['mysql://user@host/db', /must start with postgres:\/\//],
+    ['postgres://user@host', /must name a host and a database/],
+  ])('refuses the malformed DATABASE_URL %p with one clear line', (url, message) => {
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(message);
+  });
+
+  it('refuses a port that is not a number', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+  });
+});
+
+describe('start-up against a database it cannot use', () => {
+  it('names an unreachable server without leaking the password', async () => {
+    const line = await startUpLine({
+      DATABASE_URL: 'postgres://app:s3cret@127.0.0.1:1/signal_room',
+    });
+    expect(line).toBe(
+      'Cannot reach PostgreSQL at 127.0.0.1:1/signal_room: connection refused. Is the server running?',
+    );
+  });
+
+  it('names a data folder it cannot write', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'signal-room-')), 'occupied');
+    writeFileSync(file, 'a file where the data folder should be');
+    const line = await startUpLine({ DATA_DIR: file });
+    expect(line).toMatch(
+      /^The data folder .*occupied\/pglite is not writable \(ENOTDIR\); set DATA_DIR/,
+    );
+  });
+});
