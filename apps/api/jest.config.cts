@@ -2,4 +2,6 @@ module.exports = {
   displayName: 'api',
   preset: '../../jest.preset.js',
   coverageDirectory: '../../coverage/apps/api',
+  // Integration tests boot real databases and apps; on two busy cores that can take seconds.
+  testTimeout: 30_000,
 };

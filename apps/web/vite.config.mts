@@ -1,8 +1,9 @@
-/// <reference types='vitest' />
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
-import { nxCopyAssetsPlugin } from '@nx/vite/plugins/nx-copy-assets.plugin';
+
+// In development the API runs separately; in production it serves this app on the same origin.
+const apiOrigin = process.env['API_ORIGIN'] ?? 'http://localhost:3000';
 
 export default defineConfig(() => ({
   root: import.meta.dirname,
@@ -10,16 +11,16 @@ export default defineConfig(() => ({
   server: {
     port: 4200,
     host: 'localhost',
+    proxy: {
+      '/api': { target: apiOrigin, changeOrigin: true },
+      '/socket.io': { target: apiOrigin, changeOrigin: true, ws: true },
+    },
   },
   preview: {
     port: 4300,
     host: 'localhost',
   },
-  plugins: [react(), nxViteTsPaths(), nxCopyAssetsPlugin(['*.md'])],
-  // Uncomment this if you are using workers.
-  // worker: {
-  //   plugins: () => [ nxViteTsPaths() ],
-  // },
+  plugins: [react(), nxViteTsPaths()],
   build: {
     outDir: '../../dist/apps/web',
     emptyOutDir: true,

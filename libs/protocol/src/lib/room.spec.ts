@@ -1,0 +1,125 @@
+import { ROOM_COMMAND_TYPES, ROOM_EVENT_TYPES } from '@signal-room/domain';
+import {
+  commandEnvelopeSchema,
+  commandPayloadSchemas,
+  eventPayloadSchemas,
+  roomEventSchema,
+} from './room';
+
+const id = '3b2f9d2e-8a4c-4f7e-9d57-2c9e1f4b6a10';
+const otherId = '9e0c5a71-1d2b-4c3e-8f40-5a6b7c8d9e0f';
+
+describe('command payload schemas', () => {
+  it('exist for every domain command, and event schemas for every event', () => {
+    expect(Object.keys(commandPayloadSchemas).sort()).toEqual([...ROOM_COMMAND_TYPES].sort());
+    expect(Object.keys(eventPayloadSchemas).sort()).toEqual([...ROOM_EVENT_TYPES].sort());
+  });
+
+  it('accept a well-formed evidence note and trim it', () => {
+    const parsed = commandPayloadSchemas['evidence.add'].parse({
+      signal: 'framing',
+      polarity: 'strong',
+      note: '  asked about peak load  ',
+      offsetMs: 120_000,
+    });
+    expect(parsed.note).toBe('asked about peak load');
+  });
+
+  it.each([
+    ['a wrong type', { signal: 'framing', polarity: 'strong', note: 42 }],
+    ['an unknown signal', { signal: 'charisma', polarity: 'strong', note: 'x' }],
+    ['an extra field', { signal: 'framing', polarity: 'strong', note: 'x', score: 5 }],
+    ['an empty note', { signal: 'framing', polarity: 'weak', note: '   ' }],
+    ['a negative offset', { signal: 'framing', polarity: 'weak', note: 'x', offsetMs: -1 }],
+    [
+      'a note over 2000 characters',
+      { signal: 'framing', polarity: 'weak', note: 'x'.repeat(2001) },
+    ],
+  ])('refuse evidence with %s', (_, payload) => {
+    expect(commandPayloadSchemas['evidence.add'].safeParse(payload).success).toBe(false);
+  });
+
+  it('refuse a __proto__ key smuggled in through JSON', () => {
+    const payload: unknown = JSON.parse('{"signal":"coding","score":3,"__proto__":{"admin":true}}');
+    const result = commandPayloadSchemas['score.set'].safeParse(payload);
+    expect(result.success).toBe(false);
+    expect(({} as Record<string, unknown>)['admin']).toBeUndefined();
+  });
+
+  it('only take scores 1 to 5', () => {
+    for (const score of [0, 6, 2.5, '3', null]) {
+      expect(
+        commandPayloadSchemas['score.set'].safeParse({ signal: 'coding', score }).success,
+      ).toBe(false);
+    }
+    expect(commandPayloadSchemas['score.set'].parse({ signal: 'coding', score: 4 }).score).toBe(4);
+  });
+
+  it('need all seven signals in a self-assessment, each scored or null', () => {
+    const scores = {
+      framing: 3,
+      coding: null,
+      architecture: 4,
+      production: 2,
+      delivery: null,
+      leadership: null,
+      communication: 5,
+    };
+    const schema = commandPayloadSchemas['self-assessment.submit'];
+    expect(schema.safeParse({ scores, note: '' }).success).toBe(true);
+    const { coding, ...missingOne } = scores;
+    expect(coding).toBeNull();
+    expect(schema.safeParse({ scores: missingOne, note: '' }).success).toBe(false);
+  });
+
+  it('refuse an edit that changes nothing', () => {
+    const schema = commandPayloadSchemas['evidence.edit'];
+    expect(schema.safeParse({ evidenceId: id }).success).toBe(false);
+    expect(schema.safeParse({ evidenceId: id, note: 'better wording' }).success).toBe(true);
+  });
+
+  it('bound timer extensions to between one minute and one hour', () => {
+    const schema = commandPayloadSchemas['timer.extend'];
+    expect(schema.safeParse({ byMs: 59_999 }).success).toBe(false);
+    expect(schema.safeParse({ byMs: 3_600_001 }).success).toBe(false);
+    expect(schema.safeParse({ byMs: 300_000 }).success).toBe(true);
+  });
+});
+
+describe('the command envelope', () => {
+  it('needs a session, a client event id and a known type', () => {
+    const envelope = { sessionId: id, clientEventId: otherId, type: 'timer.start', payload: {} };
+    expect(commandEnvelopeSchema.safeParse(envelope).success).toBe(true);
+    expect(commandEnvelopeSchema.safeParse({ ...envelope, type: 'timer.explode' }).success).toBe(
+      false,
+    );
+    expect(commandEnvelopeSchema.safeParse({ ...envelope, clientEventId: 'abc' }).success).toBe(
+      false,
+    );
+    expect(commandEnvelopeSchema.safeParse({ ...envelope, extra: true }).success).toBe(false);
+  });
+});
+
+describe('the room event schema', () => {
+  it('parses a committed event with its typed payload', () => {
+    const event = roomEventSchema.parse({
+      seq: 3,
+      type: 'score.set',
+      payload: { signal: 'delivery', score: 2 },
+      actorId: id,
+      at: 1_700_000_000_000,
+    });
+    expect(event).toMatchObject({ type: 'score.set', payload: { signal: 'delivery', score: 2 } });
+  });
+
+  it('refuses an event whose payload does not match its type', () => {
+    const result = roomEventSchema.safeParse({
+      seq: 3,
+      type: 'score.set',
+      payload: { evidenceId: id },
+      actorId: id,
+      at: 1,
+    });
+    expect(result.success).toBe(false);
+  });
+});
