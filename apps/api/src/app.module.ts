@@ -1,19 +1,41 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app.tokens';
 import { CatalogModule } from './catalog/catalog.module';
 import type { AppConfig } from './config';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
+import { RoomsModule } from './rooms/rooms.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { HistoryModule } from './history/history.module';
+import { DocsModule } from './docs/docs.module';
+import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
-export class AppModule {
+export class AppModule implements OnApplicationShutdown {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The app was handed an open database; it closes it when it stops. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+
   /** The database is opened (and migrated) before the app is built, so a bad one stops start-up. */
   static register(config: AppConfig, dataSource: DataSource): DynamicModule {
     return {
       module: AppModule,
       global: true,
-      imports: [CatalogModule, HealthModule],
+      imports: [
+        AuthModule,
+        CatalogModule,
+        HealthModule,
+        SessionsModule,
+        RoomsModule,
+        FeedbackModule,
+        HistoryModule,
+        DocsModule,
+      ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },

@@ -12,6 +12,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { openDataSource } from './database/data-source';
+import { testConfig } from './testing/test-app';
 import type { TestDatabase } from './testing/test-databases';
 import { TEST_DATABASE_KINDS, createTestDatabase } from './testing/test-databases';
 
@@ -26,7 +27,7 @@ describe.each(TEST_DATABASE_KINDS)('the API on %s PostgreSQL', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     dataSource = await openDataSource(database.config);
-    app = await createApp({ port: 0, database: database.config, webRoot }, dataSource);
+    app = await createApp(testConfig(database.config, { webRoot }), dataSource);
     await app.init();
   }, 60_000);
 
@@ -44,10 +45,7 @@ describe.each(TEST_DATABASE_KINDS)('the API on %s PostgreSQL', (kind) => {
   it('reports 503 once the database is gone', async () => {
     const isolated = await createTestDatabase(kind);
     const isolatedSource = await openDataSource(isolated.config);
-    const isolatedApp = await createApp(
-      { port: 0, database: isolated.config, webRoot },
-      isolatedSource,
-    );
+    const isolatedApp = await createApp(testConfig(isolated.config, { webRoot }), isolatedSource);
     await isolatedApp.init();
     await isolatedSource.destroy();
     const response = await request(isolatedApp.getHttpServer()).get('/api/health').expect(503);

@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
@@ -40,6 +41,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  app.useStaticAssets(getAbsoluteFSPath(), { prefix: `/${API_PREFIX}/docs/assets` });
   serveWeb(app, config.webRoot);
   return app;
 }

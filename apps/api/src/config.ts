@@ -9,6 +9,13 @@ export type DatabaseConfig =
 export interface AppConfig {
   port: number;
   database: DatabaseConfig;
+  /** Signs access tokens; when unset, a secret made once and kept in the database is used. */
+  jwtSecret: string | null;
+  tokenTtlSeconds: number;
+  /** A running session whose time ran out ends by itself after this much grace. */
+  endGraceMs: number;
+  /** Where invite links point: the public address of the web app. */
+  publicUrl: string;
   /** The built web app, served beside the API; null when it is not built. */
   webRoot: string;
 }
@@ -21,6 +28,14 @@ const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).optional(),
   DATA_DIR: z.string().trim().min(1).default('data'),
   WEB_ROOT: z.string().trim().min(1).default('dist/apps/web'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TOKEN_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  END_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
+  PUBLIC_URL: z.url().optional(),
 });
 
 /** Checks the shape of a PostgreSQL URL without ever echoing its password. */
@@ -54,9 +69,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}.`,
     );
   }
-  const { PORT, DATABASE_URL, DATA_DIR, WEB_ROOT } = parsed.data;
+  const { PORT, DATABASE_URL, DATA_DIR, WEB_ROOT, JWT_SECRET, TOKEN_TTL_HOURS, END_GRACE_SECONDS } =
+    parsed.data;
   return {
     port: PORT,
+    jwtSecret: JWT_SECRET ?? null,
+    tokenTtlSeconds: Math.round(TOKEN_TTL_HOURS * 3600),
+    endGraceMs: END_GRACE_SECONDS * 1000,
+    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ''),
     database: DATABASE_URL
       ? { kind: 'postgres', url: checkDatabaseUrl(DATABASE_URL) }
       : { kind: 'embedded', dataDir: resolve(DATA_DIR, 'pglite') },

@@ -4,3 +4,4 @@ export * from './lib/catalog';
 export * from './lib/accounts';
 export * from './lib/sessions';
 export * from './lib/room';
+export * from './lib/history';

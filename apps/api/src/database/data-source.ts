@@ -11,16 +11,21 @@ import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { pgliteDriver } from './pglite-pool';
 import { InitialSchema1763769600000 } from './migrations/1763769600000-initial-schema';
+import { InvitesAndDeadlines1763856000000 } from './migrations/1763856000000-invites-and-deadlines';
+import { AppSecretEntity } from '../auth/app-secret.entity';
+import { InviteEntity } from '../sessions/invite.entity';
 
 export const ENTITIES = [
   UserEntity,
+  AppSecretEntity,
   SessionEntity,
   ParticipantEntity,
+  InviteEntity,
   SessionEventEntity,
   FeedbackEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
-export const MIGRATIONS = [InitialSchema1763769600000];
+export const MIGRATIONS = [InitialSchema1763769600000, InvitesAndDeadlines1763856000000];
 
 const common = {
   type: 'postgres',

@@ -7,7 +7,15 @@ import type { TestDatabase } from '../testing/test-databases';
 import { TEST_DATABASE_KINDS, createTestDatabase } from '../testing/test-databases';
 import { openDataSource } from './data-source';
 
-const TABLES = ['feedback', 'participants', 'session_events', 'sessions', 'users'];
+const TABLES = [
+  'app_secrets',
+  'feedback',
+  'invites',
+  'participants',
+  'session_events',
+  'sessions',
+  'users',
+];
 
 async function tableNames(dataSource: DataSource): Promise<string[]> {
   const rows: { table_name: string }[] = await dataSource.query(
@@ -71,6 +79,7 @@ describe.each(TEST_DATABASE_KINDS)('persistence on %s PostgreSQL', (kind) => {
   it('runs every migration at open, and reverts and re-applies them cleanly', async () => {
     expect(await tableNames(dataSource)).toEqual(TABLES);
     expect(await dataSource.showMigrations()).toBe(false);
+    await dataSource.undoLastMigration();
     await dataSource.undoLastMigration();
     expect(await tableNames(dataSource)).toEqual([]);
     await dataSource.runMigrations();

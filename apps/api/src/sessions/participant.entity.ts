@@ -13,6 +13,10 @@ export class ParticipantEntity {
   @Column({ type: 'text' })
   role!: Role;
 
+  /** The invite link this participant came in by; null for the session's creator. */
+  @Column({ name: 'invite_id', type: 'uuid', nullable: true })
+  inviteId!: string | null;
+
   @CreateDateColumn({ name: 'joined_at', type: 'timestamptz' })
   joinedAt!: Date;
 }

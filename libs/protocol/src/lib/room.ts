@@ -1,4 +1,5 @@
 import type {
+  Role,
   RoomCommandPayloads,
   RoomCommandType,
   RoomEvent,
@@ -7,6 +8,7 @@ import type {
 } from '@signal-room/domain';
 import { END_REASONS, MAX_DURATION_MS, ROOM_STATUSES } from '@signal-room/domain';
 import { z } from 'zod';
+import type { ApiError } from './errors';
 import { apiErrorSchema } from './errors';
 import {
   failureModeIdSchema,
@@ -216,7 +218,11 @@ export const joinAckSchema = z.union([
   }),
   failedAckSchema,
 ]);
-export type JoinAck = z.infer<typeof joinAckSchema>;
+// Typed with the domain's own (readonly) types; the schema's output is assignable to them.
+export type JoinAck =
+  | { ok: true; role: Role; serverTime: number; snapshot: RoomState | null; events: RoomEvent[] }
+  | { ok: false; error: ApiError };
+joinAckSchema satisfies z.ZodType<JoinAck>;
 
 /** The answer to room:command, sent only once the events are committed. */
 export const commandAckSchema = z.union([
@@ -244,7 +250,19 @@ export interface ClientToServerEvents {
   'clock:ping': (ping: z.infer<typeof clockPingSchema>, ack: (pong: ClockPong) => void) => void;
 }
 
+export interface RoomEventMessage {
+  sessionId: string;
+  event: RoomEvent;
+}
+export interface RoomSnapshotMessage {
+  sessionId: string;
+  serverTime: number;
+  state: RoomState;
+}
+roomEventMessageSchema satisfies z.ZodType<RoomEventMessage>;
+roomSnapshotMessageSchema satisfies z.ZodType<RoomSnapshotMessage>;
+
 export interface ServerToClientEvents {
-  'room:event': (message: z.infer<typeof roomEventMessageSchema>) => void;
-  'room:snapshot': (message: z.infer<typeof roomSnapshotMessageSchema>) => void;
+  'room:event': (message: RoomEventMessage) => void;
+  'room:snapshot': (message: RoomSnapshotMessage) => void;
 }

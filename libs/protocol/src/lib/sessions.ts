@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   idSchema,
   roleSchema,
-  roomPromptSchema,
   roundTypeIdSchema,
   scoreSchema,
   signalIdSchema,
@@ -83,15 +82,20 @@ export const inviteSchema = z.object({
   id: idSchema,
   sessionId: idSchema,
   role: roleSchema,
-  token: z.string(),
-  url: z.string(),
+  /** Shown once, when the link is made; only a hash is kept. */
+  token: z.string().nullable(),
+  url: z.string().nullable(),
   expiresAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   usedBy: z.array(idSchema),
 });
 export type Invite = z.infer<typeof inviteSchema>;
 
-/** POST /api/invites/:token/accept answers with the session joined. */
-export const acceptInviteResponseSchema = z.object({ session: sessionSummarySchema });
-
-export { roomPromptSchema };
+/** GET /api/invites/:token: what a link leads to, shown before accepting it. */
+export const invitePreviewSchema = z.object({
+  sessionId: idSchema,
+  role: roleSchema,
+  roundType: roundTypeIdSchema,
+  expiresAt: z.iso.datetime(),
+});
+export type InvitePreview = z.infer<typeof invitePreviewSchema>;

@@ -38,7 +38,10 @@ export const idSchema = z.uuid();
 export const textSchema = (max: number) => z.string().trim().min(1).max(max);
 
 export const promptGuideSchema = z.strictObject({
-  strongAnswer: z.array(z.strictObject({ point: textSchema(500), signal: signalIdSchema })).max(20),
+  strongAnswer: z
+    .array(z.strictObject({ point: textSchema(500), signal: signalIdSchema }))
+    .max(20)
+    .readonly(),
   levels: z.strictObject({
     weak: textSchema(1000),
     mid: textSchema(1000),

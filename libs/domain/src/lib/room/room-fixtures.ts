@@ -105,3 +105,39 @@ export function liveRoom(config: Partial<SessionConfig> = {}): RoomState {
 /** A live room ended by the interviewer after `afterMs`. */
 export const endedRoom = (config: Partial<SessionConfig> = {}, afterMs = 10 * MINUTE): RoomState =>
   run(liveRoom(config), command('session.end', {}), INTERVIEWER, T0 + afterMs);
+
+/** The events a command that must be accepted commits, numbered and stamped as the server would. */
+export function acceptedEvents(
+  state: RoomState,
+  cmd: RoomCommand,
+  actor: Actor,
+  now: number,
+): RoomEvent[] {
+  const decision = decide(state, cmd, actor, now);
+  if (!decision.ok) {
+    throw new Error(`${cmd.type} was refused: ${decision.error.code} ${decision.error.message}`);
+  }
+  return decision.value.map((body, index) => ({
+    ...body,
+    seq: state.seq + index + 1,
+    actorId: actor.userId,
+    at: now,
+  }));
+}
+
+/** The strings of a prompt a candidate may never read, given how many hints are out. */
+export const privatePromptText = (prompt: RoomPrompt | null, hintsRevealed: number): string[] =>
+  prompt === null
+    ? []
+    : [
+        ...prompt.hints.slice(hintsRevealed),
+        ...prompt.followUps,
+        ...(prompt.guide
+          ? [
+              ...prompt.guide.strongAnswer.map((point) => point.point),
+              prompt.guide.levels.weak,
+              prompt.guide.levels.mid,
+              prompt.guide.levels.senior,
+            ]
+          : []),
+      ];

@@ -107,3 +107,6 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   nextSessionId: null,
   seq: 0,
 });
+
+/** The actor of events no person caused, such as a round ending when its time ran out. */
+export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { RoomsModule } from '../rooms/rooms.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { FeedbackController } from './feedback.controller';
+import { FeedbackService } from './feedback.service';
+
+@Module({
+  imports: [SessionsModule, RoomsModule],
+  controllers: [FeedbackController],
+  providers: [FeedbackService],
+})
+export class FeedbackModule {}

@@ -1,0 +1,36 @@
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import type { LoopSummary } from '@signal-room/domain';
+import type { TimelineResponse, TrendsResponse } from '@signal-room/protocol';
+import { loopQuerySchema } from '@signal-room/protocol';
+import type { z } from 'zod';
+import { AuthGuard, CurrentUser } from '../auth/auth.guard';
+import { ZodPipe } from '../common/zod-body.pipe';
+import { uuidParam } from '../sessions/sessions.controller';
+import { HistoryService } from './history.service';
+
+@Controller()
+@UseGuards(AuthGuard)
+export class HistoryController {
+  constructor(private readonly history: HistoryService) {}
+
+  @Get('sessions/:id/timeline')
+  timeline(
+    @CurrentUser() userId: string,
+    @Param('id', uuidParam) id: string,
+  ): Promise<TimelineResponse> {
+    return this.history.timeline(id, userId);
+  }
+
+  @Get('history/trends')
+  trends(@CurrentUser() userId: string): Promise<TrendsResponse> {
+    return this.history.trends(userId);
+  }
+
+  @Get('history/loop')
+  loop(
+    @CurrentUser() userId: string,
+    @Query(new ZodPipe(loopQuerySchema)) query: z.infer<typeof loopQuerySchema>,
+  ): Promise<LoopSummary> {
+    return this.history.loop(query.sessionIds, userId);
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { RoomEvent, RoomState } from '@signal-room/domain';
+import { projectEvent, reduce, viewFor } from '@signal-room/domain';
+import type { ServerToClientEvents } from '@signal-room/protocol';
+import type { Server } from 'socket.io';
+
+/** Every socket of one user in one session; projections are addressed to these rooms. */
+export const viewerRoom = (sessionId: string, userId: string): string =>
+  `session:${sessionId}:user:${userId}`;
+/** Every socket in one session, whoever it belongs to. */
+export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+
+export type RoomMessage =
+  { kind: 'events'; events: RoomEvent[] } | { kind: 'snapshot'; state: RoomState };
+
+/**
+ * What one viewer should receive for a batch of committed events: the events themselves when
+ * each can be folded into the viewer's view, or one snapshot of the final view if anything in
+ * the batch changed what they may see. Nothing when they see no change at all.
+ */
+export function messageFor(
+  before: RoomState,
+  events: readonly RoomEvent[],
+  userId: string,
+  role: RoomState['participants'][string]['role'],
+): RoomMessage | null {
+  const viewer = { userId, role };
+  const forwarded: RoomEvent[] = [];
+  let state = before;
+  for (const event of events) {
+    const next = reduce(state, event);
+    const projection = projectEvent(state, next, event, viewer);
+    if (projection.kind === 'snapshot') {
+      return { kind: 'snapshot', state: viewFor(events.reduce(reduce, before), viewer) };
+    }
+    if (projection.kind === 'event') forwarded.push(event);
+    state = next;
+  }
+  return forwarded.length > 0 ? { kind: 'events', events: forwarded } : null;
+}
+
+@Injectable()
+export class RoomBroadcaster {
+  private server: Server<Record<string, never>, ServerToClientEvents> | null = null;
+
+  attach(server: Server<Record<string, never>, ServerToClientEvents>): void {
+    this.server = server;
+  }
+
+  /** Sends each participant their own projection of a committed batch. */
+  publish(before: RoomState, after: RoomState, events: readonly RoomEvent[]): void {
+    const server = this.server;
+    if (!server || events.length === 0) return;
+    const serverTime = Date.now();
+    for (const participant of Object.values(after.participants)) {
+      const message = messageFor(before, events, participant.userId, participant.role);
+      if (!message) continue;
+      const target = server.to(viewerRoom(after.sessionId, participant.userId));
+      if (message.kind === 'snapshot') {
+        target.emit('room:snapshot', {
+          sessionId: after.sessionId,
+          serverTime,
+          state: message.state,
+        });
+      } else {
+        for (const event of message.events)
+          target.emit('room:event', { sessionId: after.sessionId, event });
+      }
+    }
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import type { RoomState } from '@signal-room/domain';
+import { viewFor } from '@signal-room/domain';
+import { AuthGuard, CurrentUser } from '../auth/auth.guard';
+import { SessionsService } from '../sessions/sessions.service';
+import { uuidParam } from '../sessions/sessions.controller';
+import { RoomsService } from './rooms.service';
+
+@Controller('sessions/:id')
+@UseGuards(AuthGuard)
+export class RoomsController {
+  constructor(
+    private readonly rooms: RoomsService,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /** The room as the caller may see it now, without a socket. */
+  @Get('room')
+  async room(
+    @CurrentUser() userId: string,
+    @Param('id', uuidParam) id: string,
+  ): Promise<RoomState> {
+    const { role } = await this.sessions.membership(id, userId);
+    const { state } = await this.rooms.state(id);
+    return viewFor(state, { userId, role });
+  }
+}

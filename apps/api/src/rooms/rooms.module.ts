@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module';
+import { RoomsController } from './rooms.controller';
+import { RoomBroadcaster } from './room-broadcaster';
+import { RoomsGateway } from './rooms.gateway';
+import { RoomsScheduler } from './rooms.scheduler';
+import { RoomsService } from './rooms.service';
+
+@Module({
+  imports: [SessionsModule],
+  controllers: [RoomsController],
+  providers: [RoomsService, RoomBroadcaster, RoomsGateway, RoomsScheduler],
+  exports: [RoomsService],
+})
+export class RoomsModule {}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import type { Role, RoomPrompt, RoomState, Scores } from '@signal-room/domain';
+import {
+  isStaff,
+  promptById,
+  promptsFor,
+  roomPromptFrom,
+  roundTypeById,
+} from '@signal-room/domain';
+import type { CreateSessionBody, SessionSummary } from '@signal-room/protocol';
+import type { EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
+import { AppException } from '../common/app-exception';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { ParticipantEntity } from './participant.entity';
+import { SessionEntity } from './session.entity';
+
+/** How many people one room holds, staff and candidate together. */
+export const MAX_PARTICIPANTS = 12;
+
+export interface Membership {
+  session: SessionEntity;
+  role: Role;
+}
+
+/** The prompt a new session starts with: the one asked for, or the bank's first for the round. */
+function choosePrompt(body: CreateSessionBody): RoomPrompt {
+  if (body.customPrompt) {
+    return { promptId: null, ...body.customPrompt, followUps: [], signals: [], guide: null };
+  }
+  const prompt = body.promptId ? promptById(body.promptId) : promptsFor(body.roundType)[0];
+  if (!prompt) throw new AppException('INVALID_PAYLOAD', `There is no prompt ${body.promptId}.`);
+  if (prompt.roundType !== body.roundType) {
+    throw new AppException(
+      'INVALID_PAYLOAD',
+      `The prompt ${prompt.id} belongs to another round type.`,
+    );
+  }
+  return roomPromptFrom(prompt);
+}
+
+/** A different bank prompt of the same round for the second round of a peer pair. */
+export function freshPromptAfter(state: RoomState): RoomPrompt | null {
+  const bank = promptsFor(state.roundType);
+  const fresh = bank.find((prompt) => prompt.id !== state.prompt?.promptId) ?? bank[0];
+  return fresh ? roomPromptFrom(fresh) : null;
+}
+
+@Injectable()
+export class SessionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(userId: string, body: CreateSessionBody): Promise<SessionSummary> {
+    const roundType = roundTypeById(body.roundType);
+    const session = await this.dataSource.transaction(async (manager) => {
+      const created = await manager.save(SessionEntity, {
+        roundType: body.roundType,
+        prompt: choosePrompt(body),
+        visibility: body.visibility,
+        peerMode: body.peerMode,
+        durationMinutes: body.durationMinutes ?? roundType.defaultMinutes,
+        createdBy: userId,
+        previousSessionId: null,
+      });
+      await manager.insert(ParticipantEntity, {
+        sessionId: created.id,
+        userId,
+        role: 'interviewer',
+        inviteId: null,
+      });
+      return created;
+    });
+    return this.summary(session.id, userId);
+  }
+
+  /** The caller's membership of a session; strangers learn nothing about whether it exists. */
+  async membership(
+    sessionId: string,
+    userId: string,
+    manager?: EntityManager,
+  ): Promise<Membership> {
+    const db = manager ?? this.dataSource.manager;
+    const session = await db.findOneBy(SessionEntity, { id: sessionId });
+    const participant = session
+      ? await db.findOneBy(ParticipantEntity, { sessionId, userId })
+      : null;
+    if (!session || !participant) {
+      throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
+    }
+    return { session, role: participant.role };
+  }
+
+  async list(userId: string): Promise<SessionSummary[]> {
+    const mine = await this.dataSource.manager.find(ParticipantEntity, { where: { userId } });
+    const summaries = await this.summaries(
+      mine.map((participant) => participant.sessionId),
+      userId,
+    );
+    return summaries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+
+  async summary(sessionId: string, userId: string): Promise<SessionSummary> {
+    await this.membership(sessionId, userId);
+    const [summary] = await this.summaries([sessionId], userId);
+    if (!summary)
+      throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
+    return summary;
+  }
+
+  /** Summaries of many sessions in a fixed number of queries, each as `userId` may see it. */
+  private async summaries(sessionIds: string[], userId: string): Promise<SessionSummary[]> {
+    if (sessionIds.length === 0) return [];
+    const manager = this.dataSource.manager;
+    const [sessions, participants, feedback, next] = await Promise.all([
+      manager.findBy(SessionEntity, { id: In(sessionIds) }),
+      manager.findBy(ParticipantEntity, { sessionId: In(sessionIds) }),
+      manager.findBy(FeedbackEntity, { sessionId: In(sessionIds) }),
+      manager.findBy(SessionEntity, { previousSessionId: In(sessionIds) }),
+    ]);
+    const users = await manager.findBy(UserEntity, {
+      id: In([...new Set(participants.map((participant) => participant.userId))]),
+    });
+    const nameOf = new Map(users.map((user) => [user.id, user.displayName]));
+    return sessions.map((session): SessionSummary => {
+      const members = participants.filter((participant) => participant.sessionId === session.id);
+      const myRole = members.find((member) => member.userId === userId)?.role ?? 'observer';
+      const document = feedback.find((row) => row.sessionId === session.id);
+      const released = Boolean(document?.releasedAt);
+      const seesScores = isStaff(myRole) || released || session.visibility === 'coaching';
+      const scores =
+        document && seesScores
+          ? (Object.fromEntries(
+              document.document.signals.map((signal) => [signal.signal, signal.score]),
+            ) as Scores)
+          : null;
+      return {
+        id: session.id,
+        roundType: session.roundType,
+        promptTitle: session.prompt?.title ?? null,
+        visibility: session.visibility,
+        peerMode: session.peerMode,
+        durationMinutes: session.durationMinutes,
+        status: session.status,
+        myRole,
+        participants: members.map((member) => ({
+          userId: member.userId,
+          displayName: nameOf.get(member.userId) ?? 'Unknown',
+          role: member.role,
+        })),
+        createdAt: session.createdAt.toISOString(),
+        endedAt: session.endedAt?.toISOString() ?? null,
+        feedbackReleased: released,
+        scores,
+        previousSessionId: session.previousSessionId,
+        nextSessionId: next.find((row) => row.previousSessionId === session.id)?.id ?? null,
+      };
+    });
+  }
+}

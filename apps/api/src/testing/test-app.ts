@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import type { RoomCommandType, RoomEvent, RoomState } from '@signal-room/domain';
+import { reduce } from '@signal-room/domain';
+import type {
+  AuthResponse,
+  ClientToServerEvents,
+  CommandAck,
+  CommandPayload,
+  CreateSessionBody,
+  Invite,
+  JoinAck,
+  ServerToClientEvents,
+  SessionSummary,
+} from '@signal-room/protocol';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../app';
+import type { AppConfig } from '../config';
+import { openDataSource } from '../database/data-source';
+import type { DatabaseKind, TestDatabase } from './test-databases';
+import { createTestDatabase } from './test-databases';
+
+export type Frame =
+  | { name: 'room:event'; message: Parameters<ServerToClientEvents['room:event']>[0] }
+  | { name: 'room:snapshot'; message: Parameters<ServerToClientEvents['room:snapshot']>[0] };
+
+/**
+ * A room client as the web client behaves: it keeps the view it was given, folds forwarded
+ * events into it, replaces it on snapshots, and records every frame it receives.
+ */
+export class RoomClient {
+  readonly frames: Frame[] = [];
+  state: RoomState | null = null;
+
+  constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
+    socket.on('room:event', (message) => {
+      this.frames.push({ name: 'room:event', message });
+      this.apply(message.event);
+    });
+    socket.on('room:snapshot', (message) => {
+      this.frames.push({ name: 'room:snapshot', message });
+      if (!this.state || message.state.seq >= this.state.seq) this.state = message.state;
+    });
+  }
+
+  private apply(event: RoomEvent): void {
+    if (this.state && event.seq > this.state.seq) this.state = reduce(this.state, event);
+  }
+
+  async join(sessionId: string, lastSeq?: number): Promise<JoinAck> {
+    const answer = await this.socket.emitWithAck('room:join', { sessionId, lastSeq });
+    if (answer.ok) {
+      if (answer.snapshot) this.state = answer.snapshot;
+      for (const event of answer.events) this.apply(event);
+    }
+    return answer;
+  }
+
+  command<T extends RoomCommandType>(
+    sessionId: string,
+    type: T,
+    payload: CommandPayload<T>,
+    clientEventId: string = randomUUID(),
+  ): Promise<CommandAck> {
+    return this.socket.emitWithAck('room:command', { sessionId, clientEventId, type, payload });
+  }
+
+  /** Sends anything at all, for tests of what the server refuses. */
+  raw(event: 'room:command' | 'room:join', body: unknown): Promise<CommandAck | JoinAck> {
+    return (this.socket.emitWithAck as (e: string, b: unknown) => Promise<CommandAck | JoinAck>)(
+      event,
+      body,
+    );
+  }
+
+  /** Resolves once the client's state has reached `seq` (frames arrive after acks). */
+  async settle(seq: number, timeoutMs = 5000): Promise<RoomState> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.state || this.state.seq < seq) {
+      if (Date.now() > deadline)
+        throw new Error(`client stuck at seq ${this.state?.seq ?? 'none'} < ${seq}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    return this.state;
+  }
+
+  /**
+   * Resolves once every frame the server sent this socket before the call has arrived: one
+   * connection delivers in order, so the pong comes after anything emitted before the ping.
+   */
+  async flush(): Promise<void> {
+    await this.socket.emitWithAck('clock:ping', { clientTime: Date.now() });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  dataSource: DataSource;
+  url: string;
+  http: () => ReturnType<typeof request>;
+  register(name: string): Promise<AuthResponse>;
+  connect(token: string): Promise<RoomClient>;
+  close(): Promise<void>;
+}
+
+let people = 0;
+
+/** The configuration tests run with: port 0, no web app, a known token lifetime. */
+export const testConfig = (
+  database: AppConfig['database'],
+  overrides: Partial<AppConfig> = {},
+): AppConfig => ({
+  port: 0,
+  database,
+  webRoot: '/nonexistent',
+  jwtSecret: null,
+  tokenTtlSeconds: 3600,
+  endGraceMs: 60_000,
+  publicUrl: 'http://localhost:3000',
+  ...overrides,
+});
+
+/** The whole product on port 0 and a database of its own, with helpers to drive it. */
+export async function startTestApp(
+  kind: DatabaseKind,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase(kind);
+  const dataSource = await openDataSource(database.config);
+  const config = testConfig(database.config, overrides);
+  return launch(config, dataSource, database.drop);
+}
+
+/**
+ * Another node of the product on `first`'s database, as a second server process would run: its
+ * own app, room cache, scheduler and sockets, with `first`'s configuration unless overridden.
+ * An in-memory embedded database can only be reached through the handle that made it, so there
+ * the two nodes share it; whichever closes first closes it, so close both at the end.
+ */
+export async function startSecondNode(
+  first: TestApp,
+  overrides: Partial<AppConfig> = {},
+): Promise<TestApp> {
+  const config: AppConfig = { ...first.config, ...overrides };
+  const dataSource =
+    config.database.kind === 'embedded' ? first.dataSource : await openDataSource(config.database);
+  // The database belongs to the first node: it is dropped when that one closes.
+  return launch(config, dataSource, () => Promise.resolve());
+}
+
+async function launch(
+  config: AppConfig,
+  dataSource: DataSource,
+  drop: () => Promise<void>,
+): Promise<TestApp> {
+  const app = await createApp(config, dataSource);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const clients: RoomClient[] = [];
+  const http = () => request(app.getHttpServer());
+  return {
+    app,
+    config,
+    dataSource,
+    url,
+    http,
+    async register(name) {
+      const response = await http()
+        .post('/api/auth/register')
+        .send({
+          email: `${name.toLowerCase()}-${++people}-${randomUUID()}@example.test`,
+          password: 'correct horse battery',
+          displayName: name,
+        })
+        .expect(201);
+      return response.body as AuthResponse;
+    },
+    async connect(token) {
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+        transports: ['websocket'],
+        auth: { token },
+        reconnection: false,
+        forceNew: true,
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => resolve());
+        socket.once('connect_error', reject);
+      });
+      const client = new RoomClient(socket);
+      clients.push(client);
+      return client;
+    },
+    async close() {
+      for (const client of clients) client.close();
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/** Who takes part in a staffed session, as registered users. */
+export interface Cast {
+  interviewer: AuthResponse;
+  candidate: AuthResponse;
+  observer: AuthResponse;
+}
+
+/**
+ * A session created by the cast's interviewer, which the candidate and the observer have
+ * entered through invite links of their roles. Nobody has joined its room yet.
+ */
+export async function createStaffedSession(
+  t: TestApp,
+  cast: Cast,
+  body: Partial<CreateSessionBody> = {},
+): Promise<SessionSummary> {
+  const auth = { Authorization: `Bearer ${cast.interviewer.token}` };
+  const created = await t
+    .http()
+    .post('/api/sessions')
+    .set(auth)
+    .send({ roundType: 'system-design', promptId: 'system-design-usage-metering', ...body })
+    .expect(201);
+  const session = created.body as SessionSummary;
+  for (const role of ['candidate', 'observer'] as const) {
+    const invite = await t
+      .http()
+      .post(`/api/sessions/${session.id}/invites`)
+      .set(auth)
+      .send({ role })
+      .expect(201);
+    await t
+      .http()
+      .post(`/api/invites/${(invite.body as Invite).token ?? ''}/accept`)
+      .set({ Authorization: `Bearer ${cast[role].token}` })
+      .expect(201);
+  }
+  return session;
+}
+
+/** The room as `token`'s user may see it now, read over HTTP. */
+export async function roomViewOf(t: TestApp, sessionId: string, token: string): Promise<RoomState> {
+  const response = await t
+    .http()
+    .get(`/api/sessions/${sessionId}/room`)
+    .set({ Authorization: `Bearer ${token}` })
+    .expect(200);
+  return response.body as RoomState;
+}

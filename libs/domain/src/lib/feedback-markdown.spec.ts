@@ -1,0 +1,365 @@
+import { describeScore } from './catalog';
+import type { FeedbackDocument } from './feedback';
+import { buildFeedback } from './feedback';
+import { feedbackToMarkdown, formatOffset, formatUtc } from './feedback-markdown';
+import type { Severity } from './interpretation';
+import { VERDICT_LABELS } from './interpretation';
+import type { FailureModeId, MoveId, Score, SignalId } from './model';
+import type { Actor } from './room/decide';
+import {
+  CANDIDATE,
+  command,
+  endedRoom,
+  INTERVIEWER,
+  liveRoom,
+  MINUTE,
+  OBSERVER,
+  run,
+  T0,
+} from './room/room-fixtures';
+import type { RoomState } from './room/state';
+import type { Polarity } from './scorecard';
+import { emptyScores } from './scorecard';
+
+const INJECTION = 'Said: | # *x* [a](b) <script>alert(1)</script> `rm` _em_ ~~s~~ &lt;\n# Injected';
+
+let nextCommand = 0;
+const addEvidence = (
+  state: RoomState,
+  actor: Actor,
+  signal: SignalId,
+  polarity: Polarity,
+  offsetMs: number,
+  note: string,
+) =>
+  run(
+    state,
+    command('evidence.add', { signal, polarity, note, offsetMs }, `c${++nextCommand}`),
+    actor,
+    T0 + 6 * MINUTE,
+  );
+
+const setScores = (state: RoomState, actor: Actor, given: Partial<Record<SignalId, Score>>) =>
+  Object.entries(given).reduce(
+    (current, [signal, score]) =>
+      run(
+        current,
+        command('score.set', { signal: signal as SignalId, score: score as Score }),
+        actor,
+        T0 + 6 * MINUTE,
+      ),
+    state,
+  );
+
+const mark = (state: RoomState, kind: 'move' | 'flag', id: string, offsetMs: number) =>
+  run(
+    state,
+    kind === 'move'
+      ? command('move.mark', { move: id as MoveId, offsetMs }, `c${++nextCommand}`)
+      : command('flag.mark', { flag: id as FailureModeId, offsetMs }, `c${++nextCommand}`),
+    INTERVIEWER,
+    T0 + 6 * MINUTE,
+  );
+
+/**
+ * A finished system-design round: the interviewer logged evidence on two signals (one note with
+ * Markdown in it), scored four, heard two moves and flagged a pattern; an observer kept their own
+ * scorecard; the candidate assessed themselves with a note of their own.
+ */
+function finishedRound(selfNote = 'I rushed the design.'): RoomState {
+  let state = run(
+    liveRoom(),
+    command('phase.change', { phaseId: 'clarify-scope' }),
+    INTERVIEWER,
+    T0 + 30_000,
+  );
+  state = addEvidence(
+    state,
+    INTERVIEWER,
+    'architecture',
+    'strong',
+    5 * MINUTE,
+    'Named the failure modes',
+  );
+  state = addEvidence(
+    state,
+    INTERVIEWER,
+    'architecture',
+    'weak',
+    2 * MINUTE,
+    'Skipped the data model',
+  );
+  state = addEvidence(state, INTERVIEWER, 'framing', 'weak', 61_000, 'Jumped to a solution');
+  state = addEvidence(state, INTERVIEWER, 'framing', 'strong', 3 * MINUTE, INJECTION);
+  state = addEvidence(state, OBSERVER, 'production', 'strong', 4 * MINUTE, 'OBSERVER-ONLY note');
+  state = setScores(state, OBSERVER, { production: 5 });
+  state = setScores(state, INTERVIEWER, {
+    architecture: 4,
+    framing: 2,
+    production: 3,
+    communication: 3,
+  });
+  state = mark(state, 'move', 'clarify-constraints', 4 * MINUTE);
+  state = mark(state, 'move', 'clarify-constraints', MINUTE);
+  state = mark(state, 'flag', 'signal-bloat', MINUTE);
+  state = run(state, command('session.end', {}), INTERVIEWER, T0 + 10 * MINUTE);
+  return run(
+    state,
+    command('self-assessment.submit', {
+      scores: { ...emptyScores(), architecture: 2, framing: 3, production: 5, coding: 4 },
+      note: selfNote,
+    }),
+    CANDIDATE,
+    T0 + 11 * MINUTE,
+  );
+}
+
+const GENERATED_AT = T0 + 12 * MINUTE;
+
+/** The lines of the section under a `## ` heading, up to the next one. */
+function section(markdown: string, heading: string): string[] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(`## ${heading}`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const end = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+  return lines.slice(start + 1, end === -1 ? undefined : end);
+}
+
+const SEVERITY: Record<Severity, string> = { risk: 'Risk', concern: 'Concern', note: 'Note' };
+
+/** Table cell separators, leaving out escaped pipes. */
+const pipes = (line: string): number => (line.match(/(?<!\\)\|/g) ?? []).length;
+
+describe('feedbackToMarkdown: a finished round', () => {
+  const doc = buildFeedback(finishedRound(), GENERATED_AT);
+  const markdown = feedbackToMarkdown(doc);
+  const lines = markdown.split('\n');
+  const name = (id: SignalId) => doc.signals.find((signal) => signal.signal === id)?.name ?? '';
+
+  it('is titled by round type and prompt, with the timing of the round', () => {
+    expect(lines[0]).toBe('# Feedback — System design: Prompt A');
+    expect(lines[2]).toBe(
+      'Session session-1 · Time on the clock 10:00 · Ended 2023-11-14 22:23 UTC · ' +
+        'Generated 2023-11-14 22:25 UTC',
+    );
+  });
+
+  it('has its sections in reading order', () => {
+    expect(lines.filter((line) => line.startsWith('## '))).toEqual([
+      '## Overall reading',
+      '## The seven signals',
+      '## Signal by signal',
+      '## Hidden signals',
+      '## Rule findings',
+      '## Communication moves',
+      '## Flagged patterns',
+      '## Phases',
+      '## Self-assessment',
+      '## Recommended drills',
+    ]);
+  });
+
+  it('gives the overall reading by its label, with its reasons', () => {
+    expect(section(markdown, 'Overall reading')).toEqual([
+      '',
+      `**${VERDICT_LABELS[doc.reading.verdict]}**`,
+      '',
+      ...doc.reading.reasons.map((reason) => `- ${reason}`),
+      '',
+    ]);
+    expect(doc.reading.verdict).toBe('mixed');
+  });
+
+  it('tables the seven signals with layer, both scores and the gap in words', () => {
+    const rows = section(markdown, 'The seven signals').filter((line) => line.startsWith('|'));
+    expect(rows).toEqual([
+      '| Signal | Layer | Interviewer | Self | Gap |',
+      '| --- | --- | --- | --- | --- |',
+      `| ${name('framing')} | primary | 2 (Below competent) | 3 | Self 1 higher |`,
+      `| ${name('coding')} | unsampled | Not scored | 4 | — |`,
+      `| ${name('architecture')} | primary | 4 (Strong) | 2 | ⚠ Misjudged: 2 lower |`,
+      `| ${name('production')} | primary | 3 (Competent) | 5 | ⚠ Misjudged: 2 higher |`,
+      `| ${name('delivery')} | secondary | Not scored | — | — |`,
+      `| ${name('leadership')} | unsampled | Not scored | — | — |`,
+      `| ${name('communication')} | floor | 3 (Competent) | — | — |`,
+    ]);
+  });
+
+  it('gives each signal its rubric descriptor and its evidence by time, strong and weak in words', () => {
+    const body = section(markdown, 'Signal by signal').join('\n');
+    expect(body).toContain(
+      [
+        `### ${name('architecture')} (primary)`,
+        '',
+        '**Interviewer: 4, Strong.** Your score: 2.',
+        '',
+        `Rubric: ${describeScore('architecture', 4)}`,
+        '',
+        '| Time | Reading | Evidence |',
+        '| --- | --- | --- |',
+        '| 2:00 | Weak | Skipped the data model |',
+        '| 5:00 | Strong | Named the failure modes |',
+      ].join('\n'),
+    );
+    expect(body).toContain('| 1:01 | Weak | Jumped to a solution |');
+    expect(body).toContain(
+      [
+        `### ${name('delivery')} (secondary)`,
+        '',
+        '**Interviewer: not scored.**',
+        '',
+        'No evidence was recorded.',
+      ].join('\n'),
+    );
+    expect(body.match(/^### /gm)).toHaveLength(7);
+  });
+
+  it("never carries the observer's notes", () => {
+    expect(markdown).not.toContain('OBSERVER-ONLY');
+  });
+
+  it('names the hidden signals and the rule findings', () => {
+    expect(section(markdown, 'Hidden signals')).toEqual(
+      expect.arrayContaining(
+        doc.hiddenSignals.map((hidden) => `- ${hidden.name} (${hidden.layer})`),
+      ),
+    );
+    expect(doc.hiddenSignals.length).toBeGreaterThan(0);
+    expect(section(markdown, 'Rule findings')).toEqual(
+      expect.arrayContaining(
+        doc.findings.map(
+          (finding) => `- **${SEVERITY[finding.severity]}** (${finding.rule}): ${finding.message}`,
+        ),
+      ),
+    );
+    expect(doc.findings.length).toBeGreaterThan(0);
+  });
+
+  it('lists the moves seen with their times, the moves missed, and the flagged patterns', () => {
+    const moves = section(markdown, 'Communication moves');
+    expect(moves).toContain(`- ${doc.moves.seen[0].name}, at 1:00, 4:00`);
+    for (const missed of doc.moves.missed) {
+      expect(moves).toContain(`- **${missed.name}**: ${missed.description}`);
+    }
+    expect(section(markdown, 'Flagged patterns')).toContain(`- 1:00 — ${doc.flags[0].name}`);
+    expect(section(markdown, 'Phases')).toContain(`- 0:30 — ${doc.phases[0].name}`);
+  });
+
+  it("sets out the candidate's note and where they misjudged", () => {
+    expect(section(markdown, 'Self-assessment')).toEqual([
+      '',
+      '**Your note:** I rushed the design.',
+      '',
+      'Where you misjudged (a gap of 2 or more):',
+      '',
+      `- ${name('architecture')}: you gave 2, the interviewer 4 (2 lower)`,
+      `- ${name('production')}: you gave 5, the interviewer 3 (2 higher)`,
+      '',
+    ]);
+  });
+
+  it('recommends the drills with their reasons and numbered steps', () => {
+    const drills = section(markdown, 'Recommended drills').join('\n');
+    expect(doc.drills.length).toBeGreaterThan(0);
+    doc.drills.forEach((drill, index) => {
+      expect(drills).toContain(`### ${index + 1}. ${drill.name}`);
+      expect(drills).toContain(drill.description);
+      expect(drills).toContain(`*Why:* ${drill.reason}`);
+      expect(drills).toContain(
+        drill.steps.map((step, number) => `${number + 1}. ${step}`).join('\n'),
+      );
+    });
+  });
+
+  it('is pure: the same document gives the same text, and is left untouched', () => {
+    const copy: FeedbackDocument = JSON.parse(JSON.stringify(doc));
+    expect(feedbackToMarkdown(doc)).toBe(markdown);
+    expect(doc).toEqual(copy);
+  });
+});
+
+describe('feedbackToMarkdown: what users wrote renders inert', () => {
+  const doc = buildFeedback(finishedRound(INJECTION), GENERATED_AT);
+  const markdown = feedbackToMarkdown(doc);
+  const lines = markdown.split('\n');
+  const escaped =
+    'Said: \\| \\# \\*x\\* \\[a\\](b) \\<script\\>alert(1)\\</script\\> \\`rm\\` \\_em\\_ ' +
+    '\\~\\~s\\~\\~ \\&lt; \\# Injected';
+
+  it('keeps a note with Markdown in it to one table row of three cells', () => {
+    const row = lines.filter((line) => line.includes('Said:') && line.startsWith('|'));
+    expect(row).toEqual([`| 3:00 | Strong | ${escaped} |`]);
+    expect(pipes(row[0])).toBe(4);
+  });
+
+  it('lets no note start a heading, open HTML, a link, emphasis or code', () => {
+    expect(lines.filter((line) => line.includes('Injected') && !line.startsWith('|'))).toEqual([
+      `**Your note:** ${escaped}`,
+    ]);
+    expect(lines.filter((line) => /^#/.test(line) && line.includes('Injected'))).toEqual([]);
+    for (const live of [/(?<!\\)<script/, /(?<!\\)\[a/, /(?<!\\)\*x/, /(?<!\\)`rm/, /(?<!\\)_em/]) {
+      expect(markdown).not.toMatch(live);
+    }
+  });
+
+  it('escapes a prompt title in the heading', () => {
+    const titled = buildFeedback(endedRoom(), GENERATED_AT);
+    const heading = feedbackToMarkdown({ ...titled, promptTitle: 'Queue #1 | *fast*\n# Evil' })
+      .split('\n')
+      .filter((line) => line.startsWith('# '));
+    expect(heading).toEqual(['# Feedback — System design: Queue \\#1 \\| \\*fast\\* \\# Evil']);
+  });
+
+  it('leaves a plain ampersand as written, and escapes one that would start an entity', () => {
+    expect(markdown).toContain('Delivery & product judgment');
+    expect(markdown).toContain('\\&lt;');
+  });
+});
+
+describe('feedbackToMarkdown: a round with little in it', () => {
+  const markdown = feedbackToMarkdown(
+    buildFeedback(endedRoom({ prompt: null }, 5 * MINUTE), GENERATED_AT),
+  );
+
+  it('says plainly what is missing instead of leaving sections empty', () => {
+    expect(markdown.split('\n')[0]).toBe('# Feedback — System design');
+    expect(markdown).toContain('Time on the clock 5:00');
+    expect(markdown.match(/^No evidence was recorded\.$/gm)).toHaveLength(7);
+    expect(section(markdown, 'Communication moves')).toContain('None of the moves was marked.');
+    expect(section(markdown, 'Flagged patterns')).toContain('No failure pattern was flagged.');
+    expect(section(markdown, 'Phases')).toContain('No phases were marked.');
+    expect(section(markdown, 'Self-assessment')).toContain(
+      'No self-assessment was submitted, so there is nothing to compare.',
+    );
+  });
+});
+
+describe('formatOffset', () => {
+  it.each([
+    [0, '0:00'],
+    [999, '0:00'],
+    [59_999, '0:59'],
+    [61_000, '1:01'],
+    [10 * MINUTE, '10:00'],
+    [3_600_000, '60:00'],
+    [3_600_000 + 90_000, '61:30'],
+    [-5_000, '0:00'],
+    [Number.NaN, '0:00'],
+  ])('formats %d ms as %s', (ms, expected) => {
+    expect(formatOffset(ms)).toBe(expected);
+  });
+});
+
+describe('formatUtc', () => {
+  it.each([
+    [0, '1970-01-01 00:00 UTC'],
+    [T0, '2023-11-14 22:13 UTC'],
+    [951_782_400_000, '2000-02-29 00:00 UTC'],
+    [951_868_799_999, '2000-02-29 23:59 UTC'],
+    [1_704_067_199_000, '2023-12-31 23:59 UTC'],
+    [4_102_444_800_000, '2100-01-01 00:00 UTC'],
+    [-1, '1969-12-31 23:59 UTC'],
+  ])('formats %d as %s', (ms, expected) => {
+    expect(formatUtc(ms)).toBe(expected);
+  });
+});

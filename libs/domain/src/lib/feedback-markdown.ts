@@ -1,0 +1,280 @@
+import type { FeedbackDocument, SelfGap, SignalFeedback } from './feedback';
+import { MISJUDGED_GAP } from './feedback';
+import type { Severity } from './interpretation';
+import { VERDICT_LABELS } from './interpretation';
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/** An offset into the round as m:ss; minutes keep counting past the hour (60:00, 61:30). */
+export function formatOffset(ms: number): string {
+  const seconds = Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 1000)) : 0;
+  return `${Math.floor(seconds / 60)}:${pad(seconds % 60)}`;
+}
+
+const DAY_MS = 86_400_000;
+
+// Howard Hinnant's days-to-civil conversion for the proleptic Gregorian calendar: the domain
+// may not construct a Date, so epoch days become a calendar date by arithmetic.
+function civilFromDays(daysSinceEpoch: number): { year: number; month: number; day: number } {
+  const z = daysSinceEpoch + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1_460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** Epoch milliseconds as "YYYY-MM-DD HH:MM UTC". */
+export function formatUtc(ms: number): string {
+  const days = Math.floor(ms / DAY_MS);
+  const minuteOfDay = Math.floor((ms - days * DAY_MS) / 60_000);
+  const { year, month, day } = civilFromDays(days);
+  const time = `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)} ${time} UTC`;
+}
+
+// `&` only where it would start an entity; a plain "Delivery & product" stays as written.
+const MARKDOWN_SIGNIFICANT = /[\\`*_[\]<>|#~]|&(?=#?\w+;)/g;
+
+/**
+ * Any text as one inert line of Markdown: newlines fold to spaces, so it cannot start a heading,
+ * a list or a new table row, and every character that could open emphasis, code, a link, HTML or
+ * a table cell is backslash-escaped. Every string a user wrote passes through here.
+ */
+const text = (value: string): string =>
+  value
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .trim()
+    .replace(MARKDOWN_SIGNIFICANT, (character) => `\\${character}`);
+
+const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
+const table = (head: readonly string[], rows: readonly (readonly string[])[]): string[] => [
+  row(head),
+  row(head.map(() => '---')),
+  ...rows.map(row),
+];
+
+const SEVERITY_LABELS: Record<Severity, string> = {
+  risk: 'Risk',
+  concern: 'Concern',
+  note: 'Note',
+};
+
+const POLARITY_LABELS = { strong: 'Strong', weak: 'Weak' } as const;
+
+const scoreCell = (signal: SignalFeedback): string =>
+  signal.score === null ? 'Not scored' : `${signal.score} (${text(signal.scoreLabel ?? '')})`;
+
+const direction = (difference: number): string =>
+  `${Math.abs(difference)} ${difference > 0 ? 'higher' : 'lower'}`;
+
+/** How the candidate's own score sits against the interviewer's, in words. */
+function gapCell(signal: SignalFeedback, gaps: readonly SelfGap[]): string {
+  if (signal.score === null || signal.selfScore === null) return '—';
+  const difference = signal.selfScore - signal.score;
+  if (difference === 0) return 'Agrees';
+  const misjudged = gaps.some((gap) => gap.signal === signal.signal);
+  return misjudged ? `⚠ Misjudged: ${direction(difference)}` : `Self ${direction(difference)}`;
+}
+
+function header(doc: FeedbackDocument): string[] {
+  const title = doc.promptTitle
+    ? `${text(doc.roundType.name)}: ${text(doc.promptTitle)}`
+    : text(doc.roundType.name);
+  const facts = [
+    `Session ${text(doc.sessionId)}`,
+    `Time on the clock ${formatOffset(doc.elapsedMs)}`,
+    ...(doc.endedAt === null ? [] : [`Ended ${formatUtc(doc.endedAt)}`]),
+    `Generated ${formatUtc(doc.generatedAt)}`,
+  ];
+  return [`# Feedback — ${title}`, '', facts.join(' · ')];
+}
+
+const readingSection = (doc: FeedbackDocument): string[] => [
+  '## Overall reading',
+  '',
+  `**${VERDICT_LABELS[doc.reading.verdict]}**`,
+  '',
+  ...doc.reading.reasons.map((reason) => `- ${text(reason)}`),
+];
+
+const signalTable = (doc: FeedbackDocument): string[] => [
+  '## The seven signals',
+  '',
+  ...table(
+    ['Signal', 'Layer', 'Interviewer', 'Self', 'Gap'],
+    doc.signals.map((signal) => [
+      text(signal.name),
+      signal.layer,
+      scoreCell(signal),
+      signal.selfScore === null ? '—' : String(signal.selfScore),
+      gapCell(signal, doc.selfAssessment.gaps),
+    ]),
+  ),
+  '',
+  `Gap: your self-score against the interviewer's; ⚠ marks a gap of ${MISJUDGED_GAP} or more.`,
+];
+
+function signalSection(signal: SignalFeedback): string[] {
+  const score =
+    signal.score === null
+      ? '**Interviewer: not scored.**'
+      : `**Interviewer: ${signal.score}, ${text(signal.scoreLabel ?? '')}.**`;
+  const self = signal.selfScore === null ? '' : ` Your score: ${signal.selfScore}.`;
+  return [
+    `### ${text(signal.name)} (${signal.layer})`,
+    '',
+    score + self,
+    ...(signal.descriptor === null ? [] : ['', `Rubric: ${text(signal.descriptor)}`]),
+    '',
+    ...(signal.evidence.length === 0
+      ? ['No evidence was recorded.']
+      : table(
+          ['Time', 'Reading', 'Evidence'],
+          signal.evidence.map((item) => [
+            formatOffset(item.offsetMs),
+            POLARITY_LABELS[item.polarity],
+            text(item.note),
+          ]),
+        )),
+  ];
+}
+
+const signalSections = (doc: FeedbackDocument): string[] => [
+  '## Signal by signal',
+  ...doc.signals.flatMap((signal) => ['', ...signalSection(signal)]),
+];
+
+const hiddenSection = (doc: FeedbackDocument): string[] => [
+  '## Hidden signals',
+  '',
+  ...(doc.hiddenSignals.length === 0
+    ? ['None: every signal this round expects showed some evidence.']
+    : [
+        'Expected by this round, but no evidence of them was recorded:',
+        '',
+        ...doc.hiddenSignals.map((hidden) => `- ${text(hidden.name)} (${hidden.layer})`),
+      ]),
+];
+
+const findingsSection = (doc: FeedbackDocument): string[] => [
+  '## Rule findings',
+  '',
+  ...(doc.findings.length === 0
+    ? ['No rule raised a finding.']
+    : doc.findings.map(
+        (finding) =>
+          `- **${SEVERITY_LABELS[finding.severity]}** (${finding.rule}): ${text(finding.message)}`,
+      )),
+];
+
+const movesSection = (doc: FeedbackDocument): string[] => [
+  '## Communication moves',
+  '',
+  '### Seen',
+  '',
+  ...(doc.moves.seen.length === 0
+    ? ['None of the moves was marked.']
+    : doc.moves.seen.map(
+        (move) => `- ${text(move.name)}, at ${move.offsetsMs.map(formatOffset).join(', ')}`,
+      )),
+  '',
+  '### Missed',
+  '',
+  ...(doc.moves.missed.length === 0
+    ? ['None: every move was heard.']
+    : doc.moves.missed.map((move) => `- **${text(move.name)}**: ${text(move.description)}`)),
+];
+
+const flagsSection = (doc: FeedbackDocument): string[] => [
+  '## Flagged patterns',
+  '',
+  ...(doc.flags.length === 0
+    ? ['No failure pattern was flagged.']
+    : doc.flags.map((flag) => `- ${formatOffset(flag.offsetMs)} — ${text(flag.name)}`)),
+];
+
+const phasesSection = (doc: FeedbackDocument): string[] => [
+  '## Phases',
+  '',
+  ...(doc.phases.length === 0
+    ? ['No phases were marked.']
+    : doc.phases.map((phase) => `- ${formatOffset(phase.offsetMs)} — ${text(phase.name)}`)),
+];
+
+function selfAssessmentSection(doc: FeedbackDocument): string[] {
+  const { submitted, note, gaps } = doc.selfAssessment;
+  if (!submitted) {
+    return [
+      '## Self-assessment',
+      '',
+      'No self-assessment was submitted, so there is nothing to compare.',
+    ];
+  }
+  const name = (gap: SelfGap) =>
+    text(doc.signals.find((signal) => signal.signal === gap.signal)?.name ?? gap.signal);
+  return [
+    '## Self-assessment',
+    '',
+    ...(note.trim() === '' ? [] : [`**Your note:** ${text(note)}`, '']),
+    ...(gaps.length === 0
+      ? [`Wherever you and the interviewer both scored, no gap reached ${MISJUDGED_GAP} points.`]
+      : [
+          `Where you misjudged (a gap of ${MISJUDGED_GAP} or more):`,
+          '',
+          ...gaps.map(
+            (gap) =>
+              `- ${name(gap)}: you gave ${gap.self}, the interviewer ${gap.interviewer} ` +
+              `(${direction(gap.difference)})`,
+          ),
+        ]),
+  ];
+}
+
+const drillsSection = (doc: FeedbackDocument): string[] => [
+  '## Recommended drills',
+  ...(doc.drills.length === 0
+    ? ['', 'None: no signal scored low and no expected signal stayed hidden.']
+    : doc.drills.flatMap((drill, index) => [
+        '',
+        `### ${index + 1}. ${text(drill.name)}`,
+        '',
+        text(drill.description),
+        '',
+        `*Why:* ${text(drill.reason)}`,
+        '',
+        ...drill.steps.map((step, number) => `${number + 1}. ${text(step)}`),
+      ])),
+];
+
+/**
+ * The feedback document as a Markdown report the candidate can keep: the reading, the seven
+ * signals with their evidence, what stayed hidden, the moves and patterns, the self-assessment
+ * and the drills. Pure: times are formatted from the document, never read from a clock.
+ */
+export function feedbackToMarkdown(doc: FeedbackDocument): string {
+  const sections = [
+    header(doc),
+    readingSection(doc),
+    signalTable(doc),
+    signalSections(doc),
+    hiddenSection(doc),
+    findingsSection(doc),
+    movesSection(doc),
+    flagsSection(doc),
+    phasesSection(doc),
+    selfAssessmentSection(doc),
+    drillsSection(doc),
+  ];
+  return `${sections.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+}

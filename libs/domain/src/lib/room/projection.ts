@@ -1,0 +1,76 @@
+import type { RoomEvent } from './events';
+import { reduce } from './reduce';
+import type { RoomState } from './state';
+import { isStaff } from './state';
+import type { Viewer } from './view';
+import { seesScores, viewFor } from './view';
+
+/** What one viewer receives for one committed event. */
+export type Projection =
+  { kind: 'event'; event: RoomEvent } | { kind: 'snapshot'; state: RoomState } | { kind: 'none' };
+
+// Views are plain JSON data, so comparing their serialisations compares them exactly.
+const sameView = (a: RoomState, b: RoomState): boolean =>
+  JSON.stringify({ ...a, seq: 0 }) === JSON.stringify({ ...b, seq: 0 });
+
+/**
+ * Decides what a viewer receives for an event, so that whatever a client folds stays equal to
+ * viewFor(server state): the event itself when folding it into the viewer's current view gives
+ * the new view; nothing when the viewer sees no change; otherwise (something became visible, or
+ * the event carries what the viewer may not see) a fresh snapshot of the view.
+ */
+export function projectEvent(
+  before: RoomState,
+  after: RoomState,
+  event: RoomEvent,
+  viewer: Viewer,
+): Projection {
+  const seenBefore = viewFor(before, viewer);
+  const seenAfter = viewFor(after, viewer);
+  if (sameView(seenBefore, seenAfter)) return { kind: 'none' };
+  if (sameView(reduce(seenBefore, event), seenAfter) && !leaksToCandidate(event, viewer)) {
+    return { kind: 'event', event };
+  }
+  return { kind: 'snapshot', state: seenAfter };
+}
+
+/** A prompt.set carries the guide and follow-ups: never forward it to a candidate as it is. */
+const leaksToCandidate = (event: RoomEvent, viewer: Viewer): boolean =>
+  !isStaff(viewer.role) && event.type === 'prompt.set';
+
+const SCORECARD_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>([
+  'evidence.added',
+  'evidence.edited',
+  'evidence.removed',
+  'score.set',
+  'score.cleared',
+]);
+const MARK_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>([
+  'move.marked',
+  'move.unmarked',
+  'flag.marked',
+  'flag.unmarked',
+]);
+
+/**
+ * The events of a session a viewer may read in its history, judged by what the viewer may see
+ * now (`final`): a candidate reads the interviewer's scorecard events and marks only once
+ * scores are visible to them, never an observer's, never the prompt as set (it holds the guide);
+ * staff read other scorers' events only once the round has ended.
+ */
+export function timelineFor(
+  events: readonly RoomEvent[],
+  final: RoomState,
+  viewer: Viewer,
+): RoomEvent[] {
+  return events.filter((event) => {
+    const scorecardEvent = SCORECARD_EVENTS.has(event.type);
+    if (isStaff(viewer.role)) {
+      return !scorecardEvent || event.actorId === viewer.userId || final.status === 'ended';
+    }
+    if (event.type === 'prompt.set') return false;
+    if (scorecardEvent) return seesScores(final, viewer) && event.actorId === final.interviewerId;
+    if (MARK_EVENTS.has(event.type)) return seesScores(final, viewer);
+    return true;
+  });
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { roomEventSchema } from './room';
+import { idSchema, roundTypeIdSchema, scoreSchema, signalIdSchema } from './values';
+
+/** GET /api/sessions/:id/timeline — the events the caller may read, oldest first. */
+export const timelineResponseSchema = z.object({
+  sessionId: idSchema,
+  startedAt: z.number().nullable(),
+  events: z.array(roomEventSchema),
+});
+export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
+
+/** GET /api/history/trends — the caller's scores as a candidate, per signal, over time. */
+export const trendsResponseSchema = z.object({
+  signals: z.array(
+    z.object({
+      signal: signalIdSchema,
+      points: z.array(
+        z.object({
+          sessionId: idSchema,
+          roundType: roundTypeIdSchema,
+          endedAt: z.iso.datetime(),
+          score: scoreSchema,
+          selfScore: scoreSchema.nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+export type TrendsResponse = z.infer<typeof trendsResponseSchema>;
+
+/** GET /api/history/loop?sessionIds=a,b — several rounds of one candidate read together. */
+export const loopQuerySchema = z.object({
+  sessionIds: z
+    .string()
+    .transform((value) => value.split(',').filter(Boolean))
+    .pipe(z.array(idSchema).min(1).max(20)),
+});
