@@ -14,6 +14,8 @@ export interface AppConfig {
   tokenTtlSeconds: number;
   /** A running session whose time ran out ends by itself after this much grace. */
   endGraceMs: number;
+  /** Sustained commands per second one socket may send (bursts up to twice that). */
+  commandRatePerSecond: number;
   /** Where invite links point: the public address of the web app. */
   publicUrl: string;
   /** The built web app, served beside the API; null when it is not built. */
@@ -36,6 +38,7 @@ const envSchema = z.object({
     .default(12),
   END_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
   PUBLIC_URL: z.url().optional(),
+  COMMAND_RATE_PER_SECOND: z.coerce.number().int().positive().max(100_000).default(20),
 });
 
 /** Checks the shape of a PostgreSQL URL without ever echoing its password. */
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: JWT_SECRET ?? null,
     tokenTtlSeconds: Math.round(TOKEN_TTL_HOURS * 3600),
     endGraceMs: END_GRACE_SECONDS * 1000,
+    commandRatePerSecond: parsed.data.COMMAND_RATE_PER_SECOND,
     publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ''),
     database: DATABASE_URL
       ? { kind: 'postgres', url: checkDatabaseUrl(DATABASE_URL) }

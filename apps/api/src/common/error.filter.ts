@@ -4,6 +4,7 @@ import type { ApiError, ErrorResponse } from '@signal-room/protocol';
 import { apiError, httpStatusOf } from '@signal-room/protocol';
 import type { Response } from 'express';
 import { AppException } from './app-exception';
+import { isTransient } from './transient';
 
 /** Nest's own HTTP errors (no route, body too large, malformed JSON) in our codes. */
 function fromHttpException(exception: HttpException): ApiError {
@@ -33,6 +34,8 @@ export class ErrorFilter implements ExceptionFilter {
       error = exception.toApiError();
     } else if (exception instanceof HttpException) {
       error = fromHttpException(exception);
+    } else if (isTransient(exception)) {
+      error = apiError('UNAVAILABLE', 'The database is unavailable; retry in a moment.');
     } else if ((exception as { type?: string }).type === 'entity.too.large') {
       error = apiError('PAYLOAD_TOO_LARGE', 'The request body is too large.');
     } else {

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import type { BeforeApplicationShutdown } from '@nestjs/common';
 import type { OnGatewayDisconnect, OnGatewayInit } from '@nestjs/websockets';
 import { WebSocketGateway } from '@nestjs/websockets';
@@ -6,15 +6,16 @@ import type { ApiError, ClientToServerEvents, ServerToClientEvents } from '@sign
 import { apiError, clockPingSchema, issuesOf, joinRequestSchema } from '@signal-room/protocol';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Server, Socket } from 'socket.io';
+import { APP_CONFIG } from '../app.tokens';
 import { AuthService } from '../auth/auth.service';
+import type { AppConfig } from '../config';
 import { AppException } from '../common/app-exception';
+import { isTransient } from '../common/transient';
 import { RoomBroadcaster, sessionRoom, viewerRoom } from './room-broadcaster';
 import { RoomsService } from './rooms.service';
 
 /** Largest message a client may send; larger ones are refused with PAYLOAD_TOO_LARGE. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
-/** Sustained commands per second per socket, with bursts up to twice that. */
-export const COMMANDS_PER_SECOND = 20;
 /** Sockets one session's room holds at most (several tabs per person are fine). */
 export const MAX_SOCKETS_PER_ROOM = 36;
 
@@ -40,6 +41,7 @@ type RoomServer = Server<
 
 function toAckError(error: unknown, logger: Logger): ApiError {
   if (error instanceof AppException) return error.toApiError();
+  if (isTransient(error)) return apiError('UNAVAILABLE', 'The database is unavailable; retry.');
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   return apiError('INTERNAL', 'Something went wrong on our side; nothing was changed.');
 }
@@ -58,10 +60,8 @@ export class RoomsGateway
   implements OnGatewayInit<RoomServer>, OnGatewayDisconnect<RoomSocket>, BeforeApplicationShutdown
 {
   private readonly logger = new Logger('rooms');
-  private readonly limiter = new RateLimiterMemory({
-    points: COMMANDS_PER_SECOND * 2,
-    duration: 2,
-  });
+  // Per socket: a sustained rate with bursts up to twice it, over a two-second window.
+  private readonly limiter: RateLimiterMemory;
   private server!: RoomServer;
   private stopping = false;
 
@@ -69,7 +69,10 @@ export class RoomsGateway
     private readonly auth: AuthService,
     private readonly rooms: RoomsService,
     private readonly broadcaster: RoomBroadcaster,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.limiter = new RateLimiterMemory({ points: config.commandRatePerSecond * 2, duration: 2 });
+  }
 
   afterInit(server: RoomServer): void {
     this.server = server;
@@ -81,6 +84,13 @@ export class RoomsGateway
       this.auth.verify(token).then(
         (user) => {
           socket.data = { userId: user.id, expiresAt: user.expiresAt, sessions: new Set() };
+          // A socket lives no longer than its token: the client signs in again and reconnects.
+          const expiry = setTimeout(
+            () => socket.disconnect(true),
+            user.expiresAt * 1000 - Date.now(),
+          );
+          expiry.unref();
+          socket.once('disconnect', () => clearTimeout(expiry));
           next();
         },
         () => next(new Error('UNAUTHENTICATED')),
@@ -157,6 +167,7 @@ export class RoomsGateway
       socket.data.sessions.add(sessionId);
       return answer;
     } catch (error) {
+      socket.data.sessions.delete(sessionId);
       await socket.leave(sessionRoom(sessionId));
       await socket.leave(viewerRoom(sessionId, userId));
       throw error;

@@ -18,6 +18,7 @@ import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
 import { UserEntity } from '../auth/user.entity';
 import { AppException } from '../common/app-exception';
+import { isTransient } from '../common/transient';
 import type { AppConfig } from '../config';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ParticipantEntity } from '../sessions/participant.entity';
@@ -63,20 +64,6 @@ function deadlineOf(state: RoomState): Date | null {
 }
 
 /** Database failures a client should retry (connection lost, server restarting, …). */
-const TRANSIENT_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'];
-
-function isTransient(error: unknown): boolean {
-  const { code, driverError, message } = error as {
-    code?: string;
-    message?: string;
-    driverError?: { code?: string };
-  };
-  const found = driverError?.code ?? code ?? '';
-  // SQLSTATE classes 08 (connection), 53 (resources) and 57P (server shutting down).
-  if (/^(08|53|57P)/.test(found) || TRANSIENT_CODES.includes(found)) return true;
-  return /Connection terminated|connection (is )?closed|not queryable/i.test(message ?? '');
-}
-
 @Injectable()
 export class RoomsService {
   private readonly cache = new Map<string, RoomState>();
@@ -285,7 +272,10 @@ export class RoomsService {
         const before = await this.loadState(manager, session);
         if (clientEventId) {
           const first = await manager.findOneBy(SessionEventEntity, { sessionId, clientEventId });
-          if (first) return { seq: first.seq, duplicate: true, before, after: before, events: [] };
+          if (first) {
+            const seq = await this.lastSeqOfCommand(manager, first, session.lastSeq);
+            return { seq, duplicate: true, before, after: before, events: [] };
+          }
         }
         const now = Date.now();
         const decision = await plan({ state: before, session, manager, now });
@@ -331,6 +321,28 @@ export class RoomsService {
     this.remember(result.after);
     this.broadcaster.publish(result.before, result.after, result.events);
     return result;
+  }
+
+  /**
+   * A retried command is answered with the same sequence number as its first ack: that of its
+   * last event. A command's events share their actor and time, and only its first carries the
+   * client event id, so its last event is the one before the next event that does not.
+   */
+  private async lastSeqOfCommand(
+    manager: EntityManager,
+    first: SessionEventEntity,
+    lastSeq: number,
+  ): Promise<number> {
+    const next = await manager
+      .createQueryBuilder(SessionEventEntity, 'event')
+      .select('MIN(event.seq)', 'seq')
+      .where('event.session_id = :sessionId AND event.seq > :seq', first)
+      .andWhere(
+        '(event.client_event_id IS NOT NULL OR event.at <> :at OR event.actor_id <> :actorId)',
+        first,
+      )
+      .getRawOne<{ seq: number | null }>();
+    return next?.seq ? next.seq - 1 : lastSeq;
   }
 
   /** Feedback follows the finished room: rebuilt on every change after the end, kept released. */

@@ -124,6 +124,7 @@ export const testConfig = (
   jwtSecret: null,
   tokenTtlSeconds: 3600,
   endGraceMs: 60_000,
+  commandRatePerSecond: 20,
   publicUrl: 'http://localhost:3000',
   ...overrides,
 });

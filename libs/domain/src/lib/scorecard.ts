@@ -10,7 +10,7 @@ export interface Evidence {
   signal: SignalId;
   polarity: Polarity;
   note: string;
-  /** Milliseconds since the round's timer first started. */
+  /** Round time elapsed when it was seen, in ms: the timer's clock, so pauses do not count. */
   offsetMs: number;
   authorId: string;
 }

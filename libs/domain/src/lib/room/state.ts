@@ -57,7 +57,7 @@ export interface RoomState {
   promptRevealed: boolean;
   hintsRevealed: number;
   timer: TimerState;
-  /** Server epoch ms of the first timer start; evidence offsets count from here. */
+  /** Server epoch ms of the first timer start (offsets are timer time, pauses excluded). */
   startedAt: number | null;
   endedAt: number | null;
   endReason: EndReason | null;

@@ -7,7 +7,10 @@ export interface Viewer {
   role: Role;
 }
 
-/** Whether the viewer may see the interviewer's scores, evidence and marks at this moment. */
+/**
+ * Whether the viewer's role is open to scores at all: staff always (though each sees only their
+ * own scorecard until the round ends), the candidate in coaching mode or once feedback is out.
+ */
 export const seesScores = (state: RoomState, viewer: Viewer): boolean =>
   isStaff(viewer.role) || state.visibility === 'coaching' || state.feedbackReleased;
 

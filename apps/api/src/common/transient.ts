@@ -1,0 +1,14 @@
+const TRANSIENT_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'];
+
+/** A database failure worth retrying: connection lost, server restarting or out of resources. */
+export function isTransient(error: unknown): boolean {
+  const { code, driverError, message } = (error ?? {}) as {
+    code?: string;
+    message?: string;
+    driverError?: { code?: string };
+  };
+  const found = driverError?.code ?? code ?? '';
+  // SQLSTATE classes 08 (connection), 53 (resources) and 57P (server shutting down).
+  if (/^(08|53|57P)/.test(found) || TRANSIENT_CODES.includes(found)) return true;
+  return /Connection terminated|connection (is )?closed|not queryable/i.test(message ?? '');
+}
