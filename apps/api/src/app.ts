@@ -8,6 +8,7 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { ErrorFilter } from './common/error.filter';
+import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
 
 export const API_PREFIX = 'api';
@@ -41,6 +42,9 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
+  const sockets = new RoomsIoAdapter(app, config);
+  await sockets.connectRedis();
+  app.useWebSocketAdapter(sockets);
   app.useStaticAssets(getAbsoluteFSPath(), { prefix: `/${API_PREFIX}/docs/assets` });
   serveWeb(app, config.webRoot);
   return app;

@@ -18,6 +18,12 @@ export interface AppConfig {
   commandRatePerSecond: number;
   /** Where invite links point: the public address of the web app. */
   publicUrl: string;
+  /** Redis for fanning room events out across nodes; null runs one process on its own. */
+  redisUrl: string | null;
+  /** Prefix of every Redis key and channel, so several deployments (or tests) share a server. */
+  redisPrefix: string;
+  /** Browser origins allowed to open a socket (requests without an Origin are not browsers). */
+  allowedOrigins: string[];
   /** The built web app, served beside the API; null when it is not built. */
   webRoot: string;
 }
@@ -38,6 +44,9 @@ const envSchema = z.object({
     .default(12),
   END_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(120),
   PUBLIC_URL: z.url().optional(),
+  REDIS_URL: z.string().trim().min(1).optional(),
+  REDIS_PREFIX: z.string().trim().min(1).default('signal-room:'),
+  ALLOWED_ORIGINS: z.string().trim().optional(),
   COMMAND_RATE_PER_SECOND: z.coerce.number().int().positive().max(100_000).default(20),
 });
 
@@ -64,6 +73,31 @@ function checkDatabaseUrl(url: string): string {
   return url;
 }
 
+function checkRedisUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigError('REDIS_URL is not a valid URL (expected redis://host:port).');
+  }
+  if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') {
+    throw new ConfigError(
+      `REDIS_URL must start with redis:// or rediss://, not ${parsed.protocol}//.`,
+    );
+  }
+  return url;
+}
+
+/** The public address is always allowed; so is Vite's dev server on this machine. */
+function allowedOrigins(list: string | undefined, publicUrl: string): string[] {
+  const configured = (list ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  const defaults = [new URL(publicUrl).origin, 'http://localhost:4200'];
+  return [...new Set([...defaults, ...configured.map((origin) => new URL(origin).origin)])];
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -72,6 +106,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       `${issue?.path.join('.') ?? 'environment'}: ${issue?.message ?? 'invalid'}.`,
     );
   }
+  const publicUrl = (parsed.data.PUBLIC_URL ?? `http://localhost:${parsed.data.PORT}`).replace(
+    /\/$/,
+    '',
+  );
   const { PORT, DATABASE_URL, DATA_DIR, WEB_ROOT, JWT_SECRET, TOKEN_TTL_HOURS, END_GRACE_SECONDS } =
     parsed.data;
   return {
@@ -80,7 +118,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: Math.round(TOKEN_TTL_HOURS * 3600),
     endGraceMs: END_GRACE_SECONDS * 1000,
     commandRatePerSecond: parsed.data.COMMAND_RATE_PER_SECOND,
-    publicUrl: (parsed.data.PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/$/, ''),
+    redisUrl: parsed.data.REDIS_URL ? checkRedisUrl(parsed.data.REDIS_URL) : null,
+    redisPrefix: parsed.data.REDIS_PREFIX,
+    allowedOrigins: allowedOrigins(parsed.data.ALLOWED_ORIGINS, publicUrl),
+    publicUrl,
     database: DATABASE_URL
       ? { kind: 'postgres', url: checkDatabaseUrl(DATABASE_URL) }
       : { kind: 'embedded', dataDir: resolve(DATA_DIR, 'pglite') },
