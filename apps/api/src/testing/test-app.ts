@@ -34,16 +34,24 @@ export type Frame =
 export class RoomClient {
   readonly frames: Frame[] = [];
   state: RoomState | null = null;
+  /** Frames that arrive while a join is unanswered, folded once its answer is in. */
+  private held: Frame[] | null = null;
 
   constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
-    socket.on('room:event', (message) => {
-      this.frames.push({ name: 'room:event', message });
-      this.apply(message.event);
-    });
-    socket.on('room:snapshot', (message) => {
-      this.frames.push({ name: 'room:snapshot', message });
-      if (!this.state || message.state.seq >= this.state.seq) this.state = message.state;
-    });
+    socket.on('room:event', (message) => this.receive({ name: 'room:event', message }));
+    socket.on('room:snapshot', (message) => this.receive({ name: 'room:snapshot', message }));
+  }
+
+  private receive(frame: Frame): void {
+    this.frames.push(frame);
+    if (this.held) this.held.push(frame);
+    else this.fold(frame);
+  }
+
+  private fold(frame: Frame): void {
+    if (frame.name === 'room:event') this.apply(frame.message.event);
+    else if (!this.state || frame.message.state.seq >= this.state.seq)
+      this.state = frame.message.state;
   }
 
   private apply(event: RoomEvent): void {
@@ -51,12 +59,27 @@ export class RoomClient {
   }
 
   async join(sessionId: string, lastSeq?: number): Promise<JoinAck> {
-    const answer = await this.socket.emitWithAck('room:join', { sessionId, lastSeq });
+    // The server sends the join's own presence event (and anything committed meanwhile) before
+    // its answer; folded at once onto a stale view, it would hide the gap the answer fills.
+    this.held = [];
+    const answer = await this.socket
+      .emitWithAck('room:join', { sessionId, lastSeq })
+      .catch((error: unknown) => {
+        this.release();
+        throw error;
+      });
     if (answer.ok) {
       if (answer.snapshot) this.state = answer.snapshot;
       for (const event of answer.events) this.apply(event);
     }
+    this.release();
     return answer;
+  }
+
+  private release(): void {
+    const held = this.held ?? [];
+    this.held = null;
+    for (const frame of held) this.fold(frame);
   }
 
   command<T extends RoomCommandType>(
@@ -125,6 +148,9 @@ export const testConfig = (
   tokenTtlSeconds: 3600,
   endGraceMs: 60_000,
   commandRatePerSecond: 20,
+  redisUrl: null,
+  redisPrefix: 'signal-room-test:',
+  allowedOrigins: ['http://localhost:3000'],
   publicUrl: 'http://localhost:3000',
   ...overrides,
 });
