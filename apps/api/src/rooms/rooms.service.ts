@@ -3,6 +3,7 @@ import type { Decision, RoomEvent, RoomEventBody, RoomState, Role } from '@signa
 import {
   SYSTEM_ACTOR_ID,
   accept,
+  refuse,
   buildFeedback,
   decide,
   eventBody,
@@ -104,7 +105,11 @@ export class RoomsService {
           typeof decide
         >[1];
         if (command.type !== 'roles.swap') return decide(state, command, actor, now);
-        // Peer mode: check the swap is allowed before creating the linked round it points to.
+        // Only peers swap: in a formal round the candidate must not become the interviewer.
+        if (!session.peerMode) {
+          return refuse('INVALID_STATE', 'Roles can only be swapped in a peer-mode session.');
+        }
+        // Check the swap is allowed before creating the linked round it points to.
         const check = decide(
           state,
           { ...command, payload: { nextSessionId: SYSTEM_ACTOR_ID } },

@@ -34,5 +34,12 @@ export const loopQuerySchema = z.object({
   sessionIds: z
     .string()
     .transform((value) => value.split(',').filter(Boolean))
-    .pipe(z.array(idSchema).min(1).max(20)),
+    .pipe(
+      z
+        .array(idSchema)
+        .min(1)
+        .max(20)
+        // A round listed twice would count twice, and make its red flags look as if they travel.
+        .refine((ids) => new Set(ids).size === ids.length, 'Each session may appear once.'),
+    ),
 });

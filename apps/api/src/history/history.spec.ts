@@ -1,0 +1,352 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  FailureModeId,
+  LoopSummary,
+  RoomEvent,
+  RoomEventType,
+  RoundTypeId,
+  Score,
+  Scores,
+  SignalId,
+} from '@signal-room/domain';
+import { SIGNAL_IDS } from '@signal-room/domain';
+import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
+import { timelineResponseSchema, trendsResponseSchema } from '@signal-room/protocol';
+import type { RoomClient, TestApp } from '../testing/test-app';
+import { startTestApp } from '../testing/test-app';
+import { TEST_DATABASE_KINDS } from '../testing/test-databases';
+import { accepted, admit, bearer, createSession, errorOf } from '../testing/test-http';
+
+/** Events that carry what a scorer wrote or marked: the ones a timeline may hold back. */
+const PRIVATE_TYPES: readonly RoomEventType[] = [
+  'evidence.added',
+  'score.set',
+  'move.marked',
+  'flag.marked',
+];
+
+const noScores = (): Scores =>
+  Object.fromEntries(SIGNAL_IDS.map((id) => [id, null])) as unknown as Scores;
+
+describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(() => t?.close());
+
+  const timelineOf = async (sessionId: string, user: AuthResponse): Promise<RoomEvent[]> => {
+    const response = await t
+      .http()
+      .get(`/api/sessions/${sessionId}/timeline`)
+      .set(bearer(user.token))
+      .expect(200);
+    const timeline = timelineResponseSchema.parse(response.body);
+    expect(timeline.sessionId).toBe(sessionId);
+    const seqs = timeline.events.map((event) => event.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    return timeline.events;
+  };
+
+  /** Which private events a timeline holds, as "type by who". */
+  const privateOf = (events: RoomEvent[], names: Record<string, string>): string[] =>
+    events
+      .filter((event) => PRIVATE_TYPES.includes(event.type))
+      .map((event) => `${event.type} by ${names[event.actorId] ?? event.actorId}`)
+      .sort();
+
+  describe('the timeline', () => {
+    let alice: AuthResponse;
+    let bob: AuthResponse;
+    let olga: AuthResponse;
+    let session: SessionSummary;
+    let interviewer: RoomClient;
+    let names: Record<string, string>;
+
+    const interviewerEvents = [
+      'evidence.added by Alice',
+      'flag.marked by Alice',
+      'move.marked by Alice',
+      'score.set by Alice',
+    ];
+    const observerEvents = ['evidence.added by Olga', 'score.set by Olga'];
+
+    beforeAll(async () => {
+      [alice, bob, olga] = await Promise.all(
+        ['Alice', 'Bob', 'Olga'].map((name) => t.register(name)),
+      );
+      names = { [alice.user.id]: 'Alice', [bob.user.id]: 'Bob', [olga.user.id]: 'Olga' };
+      session = await createSession(t, alice, { roundType: 'system-design' });
+      await admit(t, session.id, alice, bob, 'candidate');
+      await admit(t, session.id, alice, olga, 'observer');
+      interviewer = await t.connect(alice.token);
+      const candidate = await t.connect(bob.token);
+      const observer = await t.connect(olga.token);
+      for (const client of [interviewer, candidate, observer]) await client.join(session.id);
+
+      const id = session.id;
+      await accepted(
+        interviewer.command(id, 'prompt.set', {
+          prompt: {
+            promptId: null,
+            title: 'Design a ticket queue',
+            body: 'Fans buy tickets for a stadium concert that sells out in minutes.',
+            hints: ['Where does the queue live?'],
+            followUps: ['What if payment fails after the seat is held?'],
+            signals: ['architecture'],
+            guide: null,
+          },
+        }),
+      );
+      await accepted(interviewer.command(id, 'prompt.reveal', {}));
+      await accepted(interviewer.command(id, 'timer.start', {}));
+      await accepted(
+        interviewer.command(id, 'evidence.add', {
+          signal: 'framing',
+          polarity: 'strong',
+          note: 'Asked about peak traffic first',
+        }),
+      );
+      await accepted(interviewer.command(id, 'score.set', { signal: 'framing', score: 4 }));
+      await accepted(interviewer.command(id, 'move.mark', { move: 'clarify-constraints' }));
+      await accepted(interviewer.command(id, 'flag.mark', { flag: 'wrong-altitude' }));
+      await accepted(
+        observer.command(id, 'evidence.add', {
+          signal: 'framing',
+          polarity: 'weak',
+          note: 'Did not ask who the fans are',
+        }),
+      );
+      await accepted(observer.command(id, 'score.set', { signal: 'framing', score: 2 }));
+    });
+
+    it('shows staff only their own scorecard events before the end', async () => {
+      const asInterviewer = await timelineOf(session.id, alice);
+      expect(privateOf(asInterviewer, names)).toEqual(interviewerEvents);
+      expect(asInterviewer.map((event) => event.type)).toContain('prompt.set');
+
+      // Marks belong to the room, not a scorecard: the observer sees them, but not Alice's scores.
+      const asObserver = await timelineOf(session.id, olga);
+      expect(privateOf(asObserver, names)).toEqual([
+        'evidence.added by Olga',
+        'flag.marked by Alice',
+        'move.marked by Alice',
+        'score.set by Olga',
+      ]);
+    });
+
+    it('shows a candidate in a private round no scores, evidence, marks or prompt as set', async () => {
+      const events = await timelineOf(session.id, bob);
+      expect(privateOf(events, names)).toEqual([]);
+      const types = events.map((event) => event.type);
+      expect(types).not.toContain('prompt.set');
+      expect(types).toEqual(
+        expect.arrayContaining(['participant.joined', 'prompt.revealed', 'timer.started']),
+      );
+    });
+
+    it('opens every scorecard to the staff at the end, and still nothing to the candidate', async () => {
+      await accepted(interviewer.command(session.id, 'session.end', {}));
+      const everything = [...interviewerEvents, ...observerEvents].sort();
+      expect(privateOf(await timelineOf(session.id, alice), names)).toEqual(everything);
+      expect(privateOf(await timelineOf(session.id, olga), names)).toEqual(everything);
+      expect(privateOf(await timelineOf(session.id, bob), names)).toEqual([]);
+    });
+
+    it("shows the candidate the interviewer's events once released, never an observer's", async () => {
+      await accepted(interviewer.command(session.id, 'feedback.release', {}));
+      const events = await timelineOf(session.id, bob);
+      expect(privateOf(events, names)).toEqual(interviewerEvents);
+      const types = events.map((event) => event.type);
+      expect(types).not.toContain('prompt.set');
+      expect(types).toEqual(expect.arrayContaining(['session.ended', 'feedback.released']));
+    });
+
+    it('is closed to strangers', async () => {
+      const mallory = await t.register('Mallory');
+      const response = await t
+        .http()
+        .get(`/api/sessions/${session.id}/timeline`)
+        .set(bearer(mallory.token))
+        .expect(404);
+      expect(errorOf(response.body).code).toBe('SESSION_NOT_FOUND');
+    });
+  });
+
+  describe('trends and loops', () => {
+    let alice: AuthResponse;
+    let bob: AuthResponse;
+    let first: string;
+    let second: string;
+    let unreleased: string;
+
+    interface Round {
+      roundType: RoundTypeId;
+      scores: Partial<Record<SignalId, Score>>;
+      flags?: FailureModeId[];
+      selfScores?: Partial<Record<SignalId, Score>>;
+      release: boolean;
+    }
+
+    /** One round Alice interviews Bob in, played to its end. */
+    async function play(round: Round): Promise<string> {
+      const session = await createSession(t, alice, { roundType: round.roundType });
+      await admit(t, session.id, alice, bob, 'candidate');
+      const interviewer = await t.connect(alice.token);
+      const candidate = await t.connect(bob.token);
+      await interviewer.join(session.id);
+      await candidate.join(session.id);
+      await accepted(interviewer.command(session.id, 'timer.start', {}));
+      for (const [signal, score] of Object.entries(round.scores) as [SignalId, Score][]) {
+        await accepted(interviewer.command(session.id, 'score.set', { signal, score }));
+      }
+      for (const flag of round.flags ?? []) {
+        await accepted(interviewer.command(session.id, 'flag.mark', { flag }));
+      }
+      await accepted(interviewer.command(session.id, 'session.end', {}));
+      if (round.selfScores) {
+        await accepted(
+          candidate.command(session.id, 'self-assessment.submit', {
+            scores: { ...noScores(), ...round.selfScores },
+            note: 'How I think it went.',
+          }),
+        );
+      }
+      if (round.release) {
+        await accepted(interviewer.command(session.id, 'feedback.release', {}));
+      }
+      interviewer.close();
+      candidate.close();
+      return session.id;
+    }
+
+    const loop = (user: AuthResponse, sessionIds: string) =>
+      t.http().get('/api/history/loop').query({ sessionIds }).set(bearer(user.token));
+
+    beforeAll(async () => {
+      [alice, bob] = await Promise.all(['Alice', 'Bob'].map((name) => t.register(name)));
+      first = await play({
+        roundType: 'system-design',
+        scores: { framing: 2, architecture: 3 },
+        selfScores: { framing: 4 },
+        release: true,
+      });
+      second = await play({
+        roundType: 'coding-screen',
+        scores: { framing: 4, coding: 3 },
+        flags: ['solved-before-clarifying'],
+        release: true,
+      });
+      unreleased = await play({
+        roundType: 'system-design',
+        scores: { framing: 5, production: 5 },
+        release: false,
+      });
+      // A round still running counts for nothing either.
+      const running = await createSession(t, alice);
+      await admit(t, running.id, alice, bob, 'candidate');
+    });
+
+    it("plots the candidate's released scores per signal, oldest first, with self-scores", async () => {
+      const response = await t.http().get('/api/history/trends').set(bearer(bob.token)).expect(200);
+      const trends = trendsResponseSchema.parse(response.body);
+      expect(trends.signals.map((entry) => entry.signal)).toEqual([...SIGNAL_IDS]);
+      const points = (signal: SignalId) =>
+        trends.signals
+          .find((entry) => entry.signal === signal)
+          ?.points.map(({ sessionId, roundType, score, selfScore }) => ({
+            sessionId,
+            roundType,
+            score,
+            selfScore,
+          }));
+      expect(points('framing')).toEqual([
+        { sessionId: first, roundType: 'system-design', score: 2, selfScore: 4 },
+        { sessionId: second, roundType: 'coding-screen', score: 4, selfScore: null },
+      ]);
+      expect(points('architecture')).toEqual([
+        { sessionId: first, roundType: 'system-design', score: 3, selfScore: null },
+      ]);
+      expect(points('coding')).toEqual([
+        { sessionId: second, roundType: 'coding-screen', score: 3, selfScore: null },
+      ]);
+      // The unreleased round scored production; it is nowhere.
+      expect(points('production')).toEqual([]);
+      expect(JSON.stringify(trends)).not.toContain(unreleased);
+
+      const framing = trends.signals.find((entry) => entry.signal === 'framing')?.points ?? [];
+      expect(Date.parse(framing[0]?.endedAt ?? '')).toBeLessThanOrEqual(
+        Date.parse(framing[1]?.endedAt ?? ''),
+      );
+    });
+
+    it('plots nothing for rounds one only interviewed', async () => {
+      const response = await t
+        .http()
+        .get('/api/history/trends')
+        .set(bearer(alice.token))
+        .expect(200);
+      const trends = trendsResponseSchema.parse(response.body);
+      expect(trends.signals.flatMap((entry) => entry.points)).toEqual([]);
+    });
+
+    it('reads two released rounds as one loop', async () => {
+      const response = await loop(bob, `${first},${second}`).expect(200);
+      const summary = response.body as LoopSummary;
+      expect(summary.rounds).toBe(2);
+      expect(summary.signals.find((entry) => entry.signal === 'framing')).toEqual({
+        signal: 'framing',
+        scores: [
+          { sessionId: first, roundType: 'system-design', score: 2 },
+          { sessionId: second, roundType: 'coding-screen', score: 4 },
+        ],
+        mean: 3,
+        min: 2,
+      });
+      // Framing low in one round and solving before clarifying flagged in the other: it travels.
+      expect(summary.redFlags).toEqual(
+        expect.arrayContaining([
+          {
+            id: 'solves-before-clarifying',
+            name: expect.any(String),
+            sessionIds: [first, second],
+            travels: true,
+          },
+        ]),
+      );
+    });
+
+    it('refuses a loop holding a round whose scores the candidate may not see yet', async () => {
+      const response = await loop(bob, `${first},${unreleased}`).expect(404);
+      const error = errorOf(response.body);
+      expect(error.code).toBe('FEEDBACK_NOT_READY');
+      expect(error.message).toContain(unreleased);
+      // The interviewer may read the same rounds together.
+      const staff = await loop(alice, `${first},${second},${unreleased}`).expect(200);
+      expect((staff.body as LoopSummary).rounds).toBe(3);
+    });
+
+    it("refuses a loop holding someone else's round as if it did not exist", async () => {
+      const mallory = await t.register('Mallory');
+      const response = await loop(mallory, first).expect(404);
+      expect(errorOf(response.body).code).toBe('SESSION_NOT_FOUND');
+    });
+
+    it.each([
+      ['more than twenty ids', () => Array.from({ length: 21 }, () => randomUUID()).join(',')],
+      ['an id that is not a UUID', () => `${randomUUID()},not-a-uuid`],
+      ['no ids at all', () => ','],
+      // Counted twice, one round's red flags would look as if they travel.
+      ['the same round twice', () => `${first},${first}`],
+    ])('refuses %s with 400', async (_, ids) => {
+      const response = await loop(bob, ids()).expect(400);
+      expect(errorOf(response.body).code).toBe('INVALID_PAYLOAD');
+    });
+
+    it('refuses a loop request without ids with 400', async () => {
+      const response = await t.http().get('/api/history/loop').set(bearer(bob.token)).expect(400);
+      expect(errorOf(response.body).code).toBe('INVALID_PAYLOAD');
+    });
+  });
+});

@@ -1,0 +1,464 @@
+import { randomUUID } from 'node:crypto';
+import { promptById, promptsFor, roundTypeById } from '@signal-room/domain';
+import type { AuthResponse, Invite, SessionSummary } from '@signal-room/protocol';
+import {
+  invitePreviewSchema,
+  inviteSchema,
+  sessionListResponseSchema,
+  sessionSummarySchema,
+} from '@signal-room/protocol';
+import type { TestApp } from '../testing/test-app';
+import { roomViewOf, startTestApp } from '../testing/test-app';
+import { TEST_DATABASE_KINDS } from '../testing/test-databases';
+import { admit, bearer, createInvite, createSession, errorOf } from '../testing/test-http';
+import { MAX_PARTICIPANTS } from './sessions.service';
+
+describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind, { publicUrl: 'https://signal.example' });
+  });
+  afterAll(() => t?.close());
+
+  describe('creating a session', () => {
+    let alice: AuthResponse;
+
+    beforeAll(async () => {
+      alice = await t.register('Alice');
+    });
+
+    const post = (body: Record<string, unknown>) =>
+      t.http().post('/api/sessions').set(bearer(alice.token)).send(body);
+
+    it('starts from the bank prompt asked for, with the round default duration', async () => {
+      const response = await post({
+        roundType: 'system-design',
+        promptId: 'system-design-usage-metering',
+      }).expect(201);
+      const session = sessionSummarySchema.parse(response.body);
+      expect(session).toMatchObject({
+        roundType: 'system-design',
+        promptTitle: promptById('system-design-usage-metering')?.title,
+        durationMinutes: roundTypeById('system-design').defaultMinutes,
+        visibility: 'private',
+        peerMode: false,
+        status: 'waiting',
+        myRole: 'interviewer',
+        feedbackReleased: false,
+        scores: null,
+        endedAt: null,
+        previousSessionId: null,
+        nextSessionId: null,
+      });
+      expect(session.participants).toEqual([
+        { userId: alice.user.id, displayName: 'Alice', role: 'interviewer' },
+      ]);
+      const room = await roomViewOf(t, session.id, alice.token);
+      expect(room.prompt?.promptId).toBe('system-design-usage-metering');
+      expect(room.timer.durationMs).toBe(session.durationMinutes * 60_000);
+    });
+
+    it('keeps a custom prompt as written, with no bank guide', async () => {
+      const customPrompt = {
+        title: 'Design a dentist booking service',
+        body: 'Patients book, move and cancel appointments across clinics.',
+        hints: ['Think about double booking.'],
+      };
+      const response = await post({
+        roundType: 'low-level-design',
+        customPrompt,
+        durationMinutes: 50,
+      }).expect(201);
+      const session = response.body as SessionSummary;
+      expect(session).toMatchObject({ promptTitle: customPrompt.title, durationMinutes: 50 });
+      const room = await roomViewOf(t, session.id, alice.token);
+      expect(room.prompt).toEqual({
+        promptId: null,
+        ...customPrompt,
+        followUps: [],
+        signals: [],
+        guide: null,
+      });
+    });
+
+    it("gives a session with no prompt asked for the round's first bank prompt", async () => {
+      const first = promptsFor('behavioral')[0];
+      const response = await post({ roundType: 'behavioral' }).expect(201);
+      expect(response.body).toMatchObject({
+        promptTitle: first?.title,
+        durationMinutes: roundTypeById('behavioral').defaultMinutes,
+      });
+      const room = await roomViewOf(t, (response.body as SessionSummary).id, alice.token);
+      expect(room.prompt?.promptId).toBe(first?.id);
+    });
+
+    it.each([
+      [
+        'both a bank and a custom prompt',
+        {
+          roundType: 'system-design',
+          promptId: 'system-design-usage-metering',
+          customPrompt: { title: 'Mine', body: 'My own prompt.' },
+        },
+      ],
+      [
+        'a prompt of another round type',
+        { roundType: 'behavioral', promptId: 'system-design-usage-metering' },
+      ],
+      ['a prompt that does not exist', { roundType: 'system-design', promptId: 'no-such-prompt' }],
+      ['a duration under the minimum', { roundType: 'system-design', durationMinutes: 4 }],
+      ['an unknown round type', { roundType: 'pub-quiz' }],
+      ['an extra field', { roundType: 'system-design', status: 'ended' }],
+    ])('refuses %s with 400 INVALID_PAYLOAD and creates nothing', async (_, body) => {
+      const before = await t.http().get('/api/sessions').set(bearer(alice.token)).expect(200);
+      const response = await post(body).expect(400);
+      expect(errorOf(response.body).code).toBe('INVALID_PAYLOAD');
+      const after = await t.http().get('/api/sessions').set(bearer(alice.token)).expect(200);
+      expect(after.body).toEqual(before.body);
+    });
+
+    it('names the field when a bank and a custom prompt are both given', async () => {
+      const response = await post({
+        roundType: 'system-design',
+        promptId: 'system-design-usage-metering',
+        customPrompt: { title: 'Mine', body: 'My own prompt.' },
+      }).expect(400);
+      expect(errorOf(response.body).issues).toEqual([
+        { path: 'customPrompt', message: 'Give a bank prompt or a custom prompt, not both.' },
+      ]);
+    });
+
+    it('needs a signed-in user', async () => {
+      const response = await t
+        .http()
+        .post('/api/sessions')
+        .send({ roundType: 'system-design' })
+        .expect(401);
+      expect(errorOf(response.body).code).toBe('UNAUTHENTICATED');
+    });
+  });
+
+  describe('who sees a session', () => {
+    let alice: AuthResponse;
+    let bob: AuthResponse;
+    let olga: AuthResponse;
+    let mallory: AuthResponse;
+    let session: SessionSummary;
+    let later: SessionSummary;
+
+    beforeAll(async () => {
+      [alice, bob, olga, mallory] = await Promise.all(
+        ['Alice', 'Bob', 'Olga', 'Mallory'].map((name) => t.register(name)),
+      );
+      session = await createSession(t, alice, { promptId: 'system-design-usage-metering' });
+      await admit(t, session.id, alice, bob, 'candidate');
+      await admit(t, session.id, alice, olga, 'observer');
+      later = await createSession(t, alice, { roundType: 'behavioral' });
+    });
+
+    const listOf = async (user: AuthResponse) => {
+      const response = await t.http().get('/api/sessions').set(bearer(user.token)).expect(200);
+      return sessionListResponseSchema.parse(response.body).sessions;
+    };
+
+    it('lists each session to everyone in it, in their own role', async () => {
+      const roles = async (user: AuthResponse) =>
+        (await listOf(user)).map((summary) => [summary.id, summary.myRole]);
+      expect(await roles(alice)).toEqual(
+        expect.arrayContaining([
+          [session.id, 'interviewer'],
+          [later.id, 'interviewer'],
+        ]),
+      );
+      expect(await roles(alice)).toHaveLength(2);
+      expect(await roles(bob)).toEqual([[session.id, 'candidate']]);
+      expect(await roles(olga)).toEqual([[session.id, 'observer']]);
+      expect(await roles(mallory)).toEqual([]);
+    });
+
+    it('lists newest first, with every participant named', async () => {
+      const mine = await listOf(alice);
+      const created = mine.map((summary) => summary.createdAt);
+      expect(created).toEqual([...created].sort().reverse());
+      const listed = mine.find((summary) => summary.id === session.id);
+      expect(listed?.participants).toEqual(
+        expect.arrayContaining([
+          { userId: alice.user.id, displayName: 'Alice', role: 'interviewer' },
+          { userId: bob.user.id, displayName: 'Bob', role: 'candidate' },
+          { userId: olga.user.id, displayName: 'Olga', role: 'observer' },
+        ]),
+      );
+      expect(listed?.participants).toHaveLength(3);
+    });
+
+    it('answers a participant with the session, in their role', async () => {
+      const response = await t
+        .http()
+        .get(`/api/sessions/${session.id}`)
+        .set(bearer(bob.token))
+        .expect(200);
+      expect(sessionSummarySchema.parse(response.body)).toMatchObject({
+        id: session.id,
+        myRole: 'candidate',
+      });
+    });
+
+    it('tells a stranger exactly what it tells anyone about a session that does not exist', async () => {
+      const stranger = await t
+        .http()
+        .get(`/api/sessions/${session.id}`)
+        .set(bearer(mallory.token))
+        .expect(404);
+      expect(errorOf(stranger.body).code).toBe('SESSION_NOT_FOUND');
+      const missing = await t
+        .http()
+        .get(`/api/sessions/${randomUUID()}`)
+        .set(bearer(mallory.token))
+        .expect(404);
+      expect(missing.body).toEqual(stranger.body);
+    });
+
+    it('refuses an id that is not a UUID with 400, before touching the database', async () => {
+      const response = await t
+        .http()
+        .get('/api/sessions/not-a-uuid')
+        .set(bearer(alice.token))
+        .expect(400);
+      expect(errorOf(response.body).code).toBe('INVALID_PAYLOAD');
+    });
+  });
+
+  describe('invite links', () => {
+    let alice: AuthResponse;
+    let bob: AuthResponse;
+    let olga: AuthResponse;
+    let mallory: AuthResponse;
+    let session: SessionSummary;
+
+    beforeAll(async () => {
+      [alice, bob, olga, mallory] = await Promise.all(
+        ['Alice', 'Bob', 'Olga', 'Mallory'].map((name) => t.register(name)),
+      );
+      session = await createSession(t, alice, { roundType: 'coding-screen' });
+      await admit(t, session.id, alice, bob, 'candidate');
+      await admit(t, session.id, alice, olga, 'observer');
+    });
+
+    const preview = (token: string) => t.http().get(`/api/invites/${token}`);
+    const accept = (token: string, user: AuthResponse) =>
+      t.http().post(`/api/invites/${token}/accept`).set(bearer(user.token));
+    const listInvites = async (sessionId: string) => {
+      const response = await t
+        .http()
+        .get(`/api/sessions/${sessionId}/invites`)
+        .set(bearer(alice.token))
+        .expect(200);
+      return (response.body as unknown[]).map((invite) => inviteSchema.parse(invite));
+    };
+
+    it('lets only the interviewer make, list and revoke links', async () => {
+      const invite = await createInvite(t, session.id, alice, 'observer');
+      for (const [user, status, code] of [
+        [bob, 403, 'FORBIDDEN_ROLE'],
+        [olga, 403, 'FORBIDDEN_ROLE'],
+        [mallory, 404, 'SESSION_NOT_FOUND'],
+      ] as const) {
+        const made = await t
+          .http()
+          .post(`/api/sessions/${session.id}/invites`)
+          .set(bearer(user.token))
+          .send({ role: 'observer' })
+          .expect(status);
+        expect(errorOf(made.body).code).toBe(code);
+        const listed = await t
+          .http()
+          .get(`/api/sessions/${session.id}/invites`)
+          .set(bearer(user.token))
+          .expect(status);
+        expect(errorOf(listed.body).code).toBe(code);
+        const revoked = await t
+          .http()
+          .delete(`/api/sessions/${session.id}/invites/${invite.id}`)
+          .set(bearer(user.token))
+          .expect(status);
+        expect(errorOf(revoked.body).code).toBe(code);
+      }
+      // None of those attempts revoked the link or made another.
+      const invites = await listInvites(session.id);
+      expect(invites.find((listed) => listed.id === invite.id)?.revokedAt).toBeNull();
+      expect(invites).toHaveLength(3);
+    });
+
+    it('never makes an interviewer link', async () => {
+      const response = await t
+        .http()
+        .post(`/api/sessions/${session.id}/invites`)
+        .set(bearer(alice.token))
+        .send({ role: 'interviewer' })
+        .expect(400);
+      expect(errorOf(response.body).code).toBe('INVALID_PAYLOAD');
+    });
+
+    it('shows the token once, at creation, and keeps only its hash', async () => {
+      const response = await t
+        .http()
+        .post(`/api/sessions/${session.id}/invites`)
+        .set(bearer(alice.token))
+        .send({ role: 'observer', expiresInHours: 2 })
+        .expect(201);
+      const invite = inviteSchema.parse(response.body);
+      expect(invite.token).toEqual(expect.any(String));
+      expect(invite.url).toBe(`https://signal.example/join/${invite.token}`);
+      expect(Date.parse(invite.expiresAt) - Date.now()).toBeGreaterThan(2 * 3_600_000 - 60_000);
+      expect(Date.parse(invite.expiresAt) - Date.now()).toBeLessThanOrEqual(2 * 3_600_000);
+
+      const listed = (await listInvites(session.id)).find((item) => item.id === invite.id);
+      expect(listed).toEqual({ ...invite, token: null, url: null });
+
+      const rows = await t.dataSource.query<{ token_hash: string }[]>(
+        'SELECT token_hash FROM invites WHERE id = $1',
+        [invite.id],
+      );
+      expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(rows[0]?.token_hash).not.toContain(invite.token ?? '');
+    });
+
+    it('previews a link to anyone, signed in or not', async () => {
+      const invite = await createInvite(t, session.id, alice, 'observer');
+      const response = await preview(invite.token).expect(200);
+      expect(invitePreviewSchema.parse(response.body)).toEqual({
+        sessionId: session.id,
+        role: 'observer',
+        roundType: 'coding-screen',
+        expiresAt: invite.expiresAt,
+      });
+      const unknown = await preview('no-such-token').expect(410);
+      expect(errorOf(unknown.body).code).toBe('INVITE_INVALID');
+    });
+
+    it('joins with the link role, and accepting twice changes nothing', async () => {
+      const carol = await t.register('Carol');
+      const invite = await createInvite(t, session.id, alice, 'observer');
+      const first = await accept(invite.token, carol).expect(201);
+      expect(sessionSummarySchema.parse(first.body)).toMatchObject({
+        id: session.id,
+        myRole: 'observer',
+      });
+      const again = await accept(invite.token, carol).expect(201);
+      expect(again.body).toEqual(first.body);
+      expect((again.body as SessionSummary).participants).toHaveLength(4);
+
+      const listed = (await listInvites(session.id)).find((item) => item.id === invite.id);
+      expect(listed?.usedBy).toEqual([carol.user.id]);
+      const room = await roomViewOf(t, session.id, carol.token);
+      expect(room.sessionId).toBe(session.id);
+    });
+
+    it('keeps the role of someone already in the session', async () => {
+      const invite = await createInvite(t, session.id, alice, 'observer');
+      const response = await accept(invite.token, bob).expect(201);
+      expect(response.body).toMatchObject({ myRole: 'candidate' });
+      const own = await createInvite(t, session.id, alice, 'candidate');
+      const interviewer = await accept(own.token, alice).expect(201);
+      expect(interviewer.body).toMatchObject({ myRole: 'interviewer' });
+    });
+
+    it('refuses a revoked link with 410 INVITE_INVALID, on preview and accept', async () => {
+      const invite = await createInvite(t, session.id, alice, 'observer');
+      const revoked = await t
+        .http()
+        .delete(`/api/sessions/${session.id}/invites/${invite.id}`)
+        .set(bearer(alice.token))
+        .expect(200);
+      const first = inviteSchema.parse(revoked.body);
+      expect(first.revokedAt).not.toBeNull();
+      expect(first.token).toBeNull();
+
+      expect(errorOf((await preview(invite.token).expect(410)).body).code).toBe('INVITE_INVALID');
+      const dave = await t.register('Dave');
+      const refused = await accept(invite.token, dave).expect(410);
+      expect(errorOf(refused.body).code).toBe('INVITE_INVALID');
+      await t.http().get(`/api/sessions/${session.id}`).set(bearer(dave.token)).expect(404);
+
+      // Revoking again is harmless and keeps the first time.
+      const again = await t
+        .http()
+        .delete(`/api/sessions/${session.id}/invites/${invite.id}`)
+        .set(bearer(alice.token))
+        .expect(200);
+      expect((again.body as Invite).revokedAt).toBe(first.revokedAt);
+    });
+
+    it('refuses to revoke a link of another session with 404', async () => {
+      const other = await createSession(t, alice);
+      const invite = await createInvite(t, other.id, alice, 'observer');
+      const response = await t
+        .http()
+        .delete(`/api/sessions/${session.id}/invites/${invite.id}`)
+        .set(bearer(alice.token))
+        .expect(404);
+      expect(errorOf(response.body).code).toBe('NOT_FOUND');
+      expect((await listInvites(other.id))[0]?.revokedAt).toBeNull();
+    });
+
+    it('refuses an expired link with 410 INVITE_INVALID', async () => {
+      const invite = await createInvite(t, session.id, alice, 'observer');
+      await t.dataSource.query(
+        "UPDATE invites SET expires_at = now() - interval '1 minute' WHERE id = $1",
+        [invite.id],
+      );
+      expect(errorOf((await preview(invite.token).expect(410)).body).code).toBe('INVITE_INVALID');
+      const erin = await t.register('Erin');
+      const refused = await accept(invite.token, erin).expect(410);
+      expect(errorOf(refused.body).code).toBe('INVITE_INVALID');
+    });
+
+    it('admits one candidate: anyone else on a candidate link gets 410', async () => {
+      const fresh = await createSession(t, alice);
+      const link = await createInvite(t, fresh.id, alice, 'candidate');
+      const [first, second] = await Promise.all(['Frank', 'Gina'].map((name) => t.register(name)));
+      if (!first || !second) throw new Error('registration failed');
+      // Both at once: the session row lock lets exactly one in.
+      const answers = await Promise.all([accept(link.token, first), accept(link.token, second)]);
+      expect(answers.map((answer) => answer.status).sort()).toEqual([201, 410]);
+      const loser = answers.find((answer) => answer.status === 410);
+      expect(errorOf(loser?.body).code).toBe('INVITE_INVALID');
+
+      // A second candidate link does not make room for a second candidate either.
+      const another = await createInvite(t, fresh.id, alice, 'candidate');
+      const henry = await t.register('Henry');
+      await accept(another.token, henry).expect(410);
+      const summary = await t
+        .http()
+        .get(`/api/sessions/${fresh.id}`)
+        .set(bearer(alice.token))
+        .expect(200);
+      const candidates = (summary.body as SessionSummary).participants.filter(
+        (participant) => participant.role === 'candidate',
+      );
+      expect(candidates).toHaveLength(1);
+    });
+
+    it(`holds ${MAX_PARTICIPANTS} people at most: one more gets 409 ROOM_FULL`, async () => {
+      const full = await createSession(t, alice);
+      const link = await createInvite(t, full.id, alice, 'observer');
+      const guests = await Promise.all(
+        Array.from({ length: MAX_PARTICIPANTS }, (_, index) => t.register(`Guest${index}`)),
+      );
+      const extra = guests.pop();
+      if (!extra) throw new Error('registration failed');
+      for (const guest of guests) await accept(link.token, guest).expect(201);
+      const refused = await accept(link.token, extra).expect(409);
+      expect(errorOf(refused.body).code).toBe('ROOM_FULL');
+      const summary = await t
+        .http()
+        .get(`/api/sessions/${full.id}`)
+        .set(bearer(alice.token))
+        .expect(200);
+      expect((summary.body as SessionSummary).participants).toHaveLength(MAX_PARTICIPANTS);
+      // Someone already inside may still accept again.
+      await accept(link.token, guests[0] ?? extra).expect(201);
+    });
+  });
+});
