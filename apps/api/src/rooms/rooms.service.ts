@@ -105,11 +105,7 @@ export class RoomsService {
           typeof decide
         >[1];
         if (command.type !== 'roles.swap') return decide(state, command, actor, now);
-        // Only peers swap: in a formal round the candidate must not become the interviewer.
-        if (!session.peerMode) {
-          return refuse('INVALID_STATE', 'Roles can only be swapped in a peer-mode session.');
-        }
-        // Check the swap is allowed before creating the linked round it points to.
+        // Check the swap is allowed (the role first) before creating the linked round it points to.
         const check = decide(
           state,
           { ...command, payload: { nextSessionId: SYSTEM_ACTOR_ID } },
@@ -117,6 +113,10 @@ export class RoomsService {
           now,
         );
         if (!check.ok) return check;
+        // Only peers swap: in a formal round the candidate must not become the interviewer.
+        if (!session.peerMode) {
+          return refuse('INVALID_STATE', 'Roles can only be swapped in a peer-mode session.');
+        }
         const nextSessionId = await this.createSwappedRound(manager, session, state);
         return decide(state, { ...command, payload: { nextSessionId } }, actor, now);
       },
