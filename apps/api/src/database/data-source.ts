@@ -84,12 +84,31 @@ export async function dataSourceOptions(config: DatabaseConfig): Promise<DataSou
   return { ...common, driver: pgliteDriver(db) };
 }
 
+// Any fixed number: it names the lock every node takes to migrate.
+const MIGRATION_LOCK = 7_436_018;
+
+/**
+ * Nodes starting together would each try to create the same tables; an advisory lock, held on a
+ * connection of its own while the migrations run on others, lets one migrate and the rest wait.
+ */
+async function migrateUnderLock(dataSource: DataSource): Promise<void> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations();
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+  }
+}
+
 /** Opens the database and brings its schema up to date; the same migrations on both kinds. */
 export async function openDataSource(config: DatabaseConfig): Promise<DataSource> {
   const dataSource = new DataSource(await dataSourceOptions(config));
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations();
+    await (config.kind === 'postgres' ? migrateUnderLock(dataSource) : dataSource.runMigrations());
   } catch (error) {
     await dataSource.destroy();
     throw error;

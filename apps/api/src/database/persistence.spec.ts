@@ -5,7 +5,7 @@ import { SessionEventEntity } from '../rooms/session-event.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import type { TestDatabase } from '../testing/test-databases';
 import { TEST_DATABASE_KINDS, createTestDatabase } from '../testing/test-databases';
-import { openDataSource } from './data-source';
+import { MIGRATIONS, openDataSource } from './data-source';
 
 const TABLES = [
   'app_secrets',
@@ -189,5 +189,21 @@ describe.each(TEST_DATABASE_KINDS)('persistence on %s PostgreSQL', (kind) => {
     expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const stored = await dataSource.manager.findOneByOrFail(SessionEntity, { id: session.id });
     expect(stored.lastSeq).toBe(20);
+  });
+});
+
+const onPostgres = TEST_DATABASE_KINDS.includes('postgres') ? it : it.skip;
+
+describe('migrations on a fresh PostgreSQL database', () => {
+  onPostgres('let several nodes start at once: one migrates, the others wait', async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      const nodes = await Promise.all([1, 2, 3].map(() => openDataSource(database.config)));
+      const applied: { name: string }[] = await nodes[0]!.query('SELECT name FROM migrations');
+      expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
+      await Promise.all(nodes.map((node) => node.destroy()));
+    } finally {
+      await database.drop();
+    }
   });
 });
