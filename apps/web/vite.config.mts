@@ -21,12 +21,19 @@ export default defineConfig(() => ({
     host: 'localhost',
   },
   plugins: [react(), nxViteTsPaths()],
+  // Pre-bundled up front: found late (it loads with lazy pages), it can pull in a second React.
+  optimizeDeps: { include: ['recharts'] },
   build: {
     outDir: '../../dist/apps/web',
     emptyOutDir: true,
     reportCompressedSize: true,
     commonjsOptions: {
       transformMixedEsModules: true,
+    },
+    rollupOptions: {
+      // Our libraries are pure modules: what a page does not use (the prompt bank, the feedback
+      // builder…) can be left out of its bundle.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]libs[\\/]/.test(id) },
     },
   },
 }));

@@ -3,7 +3,6 @@ import type { Decision, RoomEvent, RoomEventBody, RoomState, Role } from '@signa
 import {
   SYSTEM_ACTOR_ID,
   accept,
-  refuse,
   buildFeedback,
   decide,
   eventBody,
@@ -113,10 +112,6 @@ export class RoomsService {
           now,
         );
         if (!check.ok) return check;
-        // Only peers swap: in a formal round the candidate must not become the interviewer.
-        if (!session.peerMode) {
-          return refuse('INVALID_STATE', 'Roles can only be swapped in a peer-mode session.');
-        }
         const nextSessionId = await this.createSwappedRound(manager, session, state);
         return decide(state, { ...command, payload: { nextSessionId } }, actor, now);
       },
@@ -225,6 +220,7 @@ export class RoomsService {
       sessionId: session.id,
       roundType: session.roundType,
       visibility: session.visibility,
+      peerMode: session.peerMode,
       // The session's creator is its interviewer (peer rounds are created for the new one).
       interviewerId: session.createdBy,
       durationMs: session.durationMinutes * 60_000,

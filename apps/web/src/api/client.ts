@@ -1,5 +1,32 @@
-import type { CatalogResponse, ErrorCode } from '@signal-room/protocol';
-import { catalogResponseSchema, errorResponseSchema } from '@signal-room/protocol';
+import type {
+  AuthResponse,
+  CatalogResponse,
+  CreateInviteBody,
+  CreateSessionBody,
+  ErrorCode,
+  Invite,
+  InvitePreview,
+  LoginBody,
+  RegisterBody,
+  SessionListResponse,
+  SessionSummary,
+  TimelineResponse,
+  TrendsResponse,
+} from '@signal-room/protocol';
+import {
+  authResponseSchema,
+  catalogResponseSchema,
+  errorResponseSchema,
+  invitePreviewSchema,
+  inviteSchema,
+  sessionListResponseSchema,
+  sessionSummarySchema,
+  timelineResponseSchema,
+  trendsResponseSchema,
+} from '@signal-room/protocol';
+import type { FeedbackDocument, LoopSummary, Calibration, RoomState } from '@signal-room/domain';
+import type { z } from 'zod';
+import { getAuth, signOut } from '../auth/auth-store';
 
 interface RequestErrorDetails {
   /** HTTP status, or null when no valid answer arrived. */
@@ -7,6 +34,7 @@ interface RequestErrorDetails {
   /** The server's error code, when it answered in the protocol's error shape. */
   code: ErrorCode | null;
   retryable: boolean;
+  issues?: { path: string; message: string }[];
 }
 
 /** A request that did not yield a valid body, with as much as is known about why. */
@@ -14,6 +42,7 @@ export class ApiRequestError extends Error {
   readonly status: number | null;
   readonly code: ErrorCode | null;
   readonly retryable: boolean;
+  readonly issues: { path: string; message: string }[];
 
   constructor(message: string, details: RequestErrorDetails) {
     super(message);
@@ -21,6 +50,7 @@ export class ApiRequestError extends Error {
     this.status = details.status;
     this.code = details.code;
     this.retryable = details.retryable;
+    this.issues = details.issues ?? [];
   }
 }
 
@@ -32,10 +62,28 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+type Method = 'GET' | 'POST' | 'DELETE';
+
+/** One HTTP call: the bearer token added, errors turned into ApiRequestError. */
+async function call(
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<Response> {
+  const token = getAuth()?.token;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, signal });
+    response = await fetch(path, {
+      method,
+      signal,
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (cause) {
     if (signal?.aborted) throw cause;
     throw new ApiRequestError('The server could not be reached.', {
@@ -44,13 +92,13 @@ async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
       retryable: true,
     });
   }
-  const body = await readJson(response);
-  if (response.ok) return body;
-
-  const parsed = errorResponseSchema.safeParse(body);
+  if (response.ok) return response;
+  const parsed = errorResponseSchema.safeParse(await readJson(response));
   if (parsed.success) {
-    const { code, message, retryable } = parsed.data.error;
-    throw new ApiRequestError(message, { status: response.status, code, retryable });
+    const { code, message, retryable, issues } = parsed.data.error;
+    // A token the server no longer accepts is as good as signed out.
+    if (code === 'UNAUTHENTICATED' && token) signOut();
+    throw new ApiRequestError(message, { status: response.status, code, retryable, issues });
   }
   // A proxy in front of the API (or the dev server with the API down) answers without our shape.
   throw new ApiRequestError(`The server answered with status ${response.status}.`, {
@@ -60,18 +108,74 @@ async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
   });
 }
 
-export async function getCatalog(signal?: AbortSignal): Promise<CatalogResponse> {
-  const body = await getJson('/api/catalog', signal);
-  try {
-    return catalogResponseSchema.parse(body);
-  } catch {
-    throw new ApiRequestError(
-      'The catalogue from the server is not in the shape this page expects.',
-      {
-        status: null,
-        code: null,
-        retryable: false,
-      },
-    );
-  }
+async function json<T extends z.ZodType>(
+  schema: T,
+  method: Method,
+  path: string,
+  body?: unknown,
+  signal?: AbortSignal,
+): Promise<z.infer<T>> {
+  const response = await call(method, path, body, signal);
+  const parsed = schema.safeParse(await readJson(response));
+  if (parsed.success) return parsed.data;
+  throw new ApiRequestError('The server answered in a shape this page does not expect.', {
+    status: response.status,
+    code: null,
+    retryable: false,
+  });
+}
+
+/** Bodies whose contract is a domain type rather than a protocol schema, taken as sent. */
+async function trusted<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return (await readJson(await call('GET', path, undefined, signal))) as T;
+}
+
+export const getCatalog = (signal?: AbortSignal): Promise<CatalogResponse> =>
+  json(catalogResponseSchema, 'GET', '/api/catalog', undefined, signal);
+
+export const register = (body: RegisterBody): Promise<AuthResponse> =>
+  json(authResponseSchema, 'POST', '/api/auth/register', body);
+export const login = (body: LoginBody): Promise<AuthResponse> =>
+  json(authResponseSchema, 'POST', '/api/auth/login', body);
+
+export const listSessions = (signal?: AbortSignal): Promise<SessionListResponse> =>
+  json(sessionListResponseSchema, 'GET', '/api/sessions', undefined, signal);
+export const getSession = (id: string, signal?: AbortSignal): Promise<SessionSummary> =>
+  json(sessionSummarySchema, 'GET', `/api/sessions/${id}`, undefined, signal);
+export const createSession = (body: CreateSessionBody): Promise<SessionSummary> =>
+  json(sessionSummarySchema, 'POST', '/api/sessions', body);
+
+export const createInvite = (sessionId: string, body: CreateInviteBody): Promise<Invite> =>
+  json(inviteSchema, 'POST', `/api/sessions/${sessionId}/invites`, body);
+export const listInvites = (sessionId: string, signal?: AbortSignal): Promise<Invite[]> =>
+  json(inviteSchema.array(), 'GET', `/api/sessions/${sessionId}/invites`, undefined, signal);
+export const revokeInvite = (sessionId: string, inviteId: string): Promise<Invite> =>
+  json(inviteSchema, 'DELETE', `/api/sessions/${sessionId}/invites/${inviteId}`);
+export const previewInvite = (token: string, signal?: AbortSignal): Promise<InvitePreview> =>
+  json(invitePreviewSchema, 'GET', `/api/invites/${encodeURIComponent(token)}`, undefined, signal);
+export const acceptInvite = (token: string): Promise<SessionSummary> =>
+  json(sessionSummarySchema, 'POST', `/api/invites/${encodeURIComponent(token)}/accept`);
+
+export const getRoom = (id: string, signal?: AbortSignal): Promise<RoomState> =>
+  trusted(`/api/sessions/${id}/room`, signal);
+export const getFeedback = (id: string, signal?: AbortSignal): Promise<FeedbackDocument> =>
+  trusted(`/api/sessions/${id}/feedback`, signal);
+export const getCalibration = (id: string, signal?: AbortSignal): Promise<Calibration[]> =>
+  trusted(`/api/sessions/${id}/calibration`, signal);
+export const getTimeline = (id: string, signal?: AbortSignal): Promise<TimelineResponse> =>
+  json(timelineResponseSchema, 'GET', `/api/sessions/${id}/timeline`, undefined, signal);
+export const getTrends = (signal?: AbortSignal): Promise<TrendsResponse> =>
+  json(trendsResponseSchema, 'GET', '/api/history/trends', undefined, signal);
+export const getLoop = (sessionIds: string[], signal?: AbortSignal): Promise<LoopSummary> =>
+  trusted(`/api/history/loop?sessionIds=${sessionIds.join(',')}`, signal);
+
+/** Downloads the feedback export as a file (the bearer token rules out a plain link). */
+export async function downloadFeedback(id: string, format: 'markdown' | 'json'): Promise<void> {
+  const response = await call('GET', `/api/sessions/${id}/feedback/export?format=${format}`);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `signal-room-feedback-${id}.${format === 'markdown' ? 'md' : 'json'}`;
+  link.click();
+  URL.revokeObjectURL(url);
 }

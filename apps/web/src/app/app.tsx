@@ -1,24 +1,52 @@
-import { CatalogError } from '../catalog/catalog-error';
-import { CatalogLoading } from '../catalog/catalog-loading';
-import { CatalogPage } from '../catalog/catalog-page';
-import { useCatalog } from '../catalog/use-catalog';
-import { SiteHeader } from './site-header';
+import { lazy } from 'react';
+import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
+import { useAuth } from '../auth/auth-store';
+import { CatalogRoute } from '../catalog/catalog-route';
+import { Layout } from './layout';
+import { RequireAuth } from './require-auth';
+
+// Pages load on demand: the first screen ships only what it shows.
+const SignInPage = lazy(() => import('../auth/sign-in-page'));
+const SignUpPage = lazy(() => import('../auth/sign-up-page'));
+const DashboardPage = lazy(() => import('../sessions/dashboard-page'));
+const NewSessionPage = lazy(() => import('../sessions/new-session-page'));
+const JoinPage = lazy(() => import('../sessions/join-page'));
+const RoomPage = lazy(() => import('../room/room-page'));
+const FeedbackPage = lazy(() => import('../feedback/feedback-page'));
+const HistoryPage = lazy(() => import('../history/history-page'));
+const TimelinePage = lazy(() => import('../history/timeline-page'));
+
+function Home() {
+  return useAuth() ? <Navigate to="/dashboard" replace /> : <CatalogRoute />;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <Home /> },
+      { path: '/catalog', element: <CatalogRoute /> },
+      { path: '/signin', element: <SignInPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/join/:token', element: <JoinPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/dashboard', element: <DashboardPage /> },
+          { path: '/sessions/new', element: <NewSessionPage /> },
+          { path: '/sessions/:id', element: <RoomPage /> },
+          { path: '/sessions/:id/feedback', element: <FeedbackPage /> },
+          { path: '/history', element: <HistoryPage /> },
+          { path: '/history/:id', element: <TimelinePage /> },
+        ],
+      },
+      { path: '*', element: <Navigate to="/" replace /> },
+    ],
+  },
+]);
 
 export function App() {
-  const { state, retry } = useCatalog();
-  return (
-    <>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <SiteHeader showNav={state.status === 'ready'} />
-      <main id="main" className="page" tabIndex={-1}>
-        {state.status === 'loading' && <CatalogLoading />}
-        {state.status === 'failed' && <CatalogError error={state.error} onRetry={retry} />}
-        {state.status === 'ready' && <CatalogPage catalog={state.catalog} />}
-      </main>
-    </>
-  );
+  return <RouterProvider router={router} />;
 }
 
 export default App;

@@ -1,34 +1,68 @@
+import { NavLink, useNavigate } from 'react-router';
+import { signOut, useAuth } from '../auth/auth-store';
 import styles from './site-header.module.css';
 
-const SECTIONS = [
-  { href: '#signals', label: 'Signals' },
-  { href: '#round-map', label: 'Round map' },
-  { href: '#moves', label: 'Moves' },
-  { href: '#drills', label: 'Drills' },
+const SIGNED_IN = [
+  { to: '/dashboard', label: 'Sessions' },
+  { to: '/sessions/new', label: 'New session' },
+  { to: '/history', label: 'History' },
+  { to: '/catalog', label: 'Signals & rounds' },
 ] as const;
 
-export function SiteHeader({ showNav }: { showNav: boolean }) {
+export function SiteHeader() {
+  const auth = useAuth();
+  const navigate = useNavigate();
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
         <div className={styles.brand}>
-          <h1 className={styles.title}>Signal Room</h1>
+          <NavLink to="/" className={styles.title}>
+            Signal Room
+          </NavLink>
           <p className={styles.tagline}>
             Practise senior engineering interviews together, scored on the evidence a real loop
             looks for.
           </p>
         </div>
-        {showNav && (
-          <nav aria-label="Sections">
-            <ul className={styles.links}>
-              {SECTIONS.map((section) => (
-                <li key={section.href}>
-                  <a href={section.href}>{section.label}</a>
+        <nav aria-label="Main">
+          <ul className={styles.links}>
+            {auth ? (
+              <>
+                {SIGNED_IN.map((link) => (
+                  <li key={link.to}>
+                    <NavLink to={link.to}>{link.label}</NavLink>
+                  </li>
+                ))}
+                <li>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => {
+                      signOut();
+                      void navigate('/');
+                    }}
+                  >
+                    Sign out {auth.user.displayName}
+                  </button>
                 </li>
-              ))}
-            </ul>
-          </nav>
-        )}
+              </>
+            ) : (
+              <>
+                <li>
+                  <NavLink to="/catalog">Signals & rounds</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signin">Sign in</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup" className="button button--primary">
+                    Create account
+                  </NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
       </div>
     </header>
   );

@@ -171,6 +171,7 @@ export const roomStateSchema = z.object({
   sessionId: idSchema,
   roundType: roundTypeIdSchema,
   visibility: visibilitySchema,
+  peerMode: z.boolean(),
   interviewerId: idSchema,
   status: z.enum(ROOM_STATUSES),
   prompt: roomPromptSchema.nullable(),

@@ -250,6 +250,12 @@ describe('decide: state preconditions', () => {
     ['feedback.release twice', () => released(), command('feedback.release', {})],
     ['roles.swap before the end', liveRoom, command('roles.swap', { nextSessionId: 's2' })],
     ['roles.swap twice', swapped, command('roles.swap', { nextSessionId: 's3' }), CANDIDATE],
+    [
+      'roles.swap outside peer mode',
+      () => endedRoom({ peerMode: false }),
+      command('roles.swap', { nextSessionId: 's2' }),
+      CANDIDATE,
+    ],
   ])('refuses %s as INVALID_STATE', (_case, state, cmd, actor = INTERVIEWER) => {
     expect(refusal(state(), cmd, actor, T0 + 30 * MINUTE)).toBe('INVALID_STATE');
   });

@@ -229,6 +229,10 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
       if (state.feedbackReleased) return refuse('INVALID_STATE', 'Feedback is already released.');
       return ok(eventBody('feedback.released', {}));
     case 'roles.swap':
+      // In a formal round the candidate must not be able to make themselves the interviewer.
+      if (!state.peerMode) {
+        return refuse('INVALID_STATE', 'Roles can only be swapped in a peer-mode session.');
+      }
       if (!ended) return refuse('INVALID_STATE', 'Roles can be swapped once the round has ended.');
       if (state.nextSessionId)
         return refuse('INVALID_STATE', 'The peers have already swapped roles.');

@@ -37,6 +37,8 @@ export const testPrompt = (tag = 'A'): RoomPrompt => ({
 export const newRoom = (config: Partial<SessionConfig> = {}): RoomState =>
   initialRoomState({
     sessionId: 'session-1',
+    // Every command must be possible in the default room, roles.swap included.
+    peerMode: true,
     roundType: 'system-design',
     visibility: 'private',
     interviewerId: INTERVIEWER.userId,

@@ -51,6 +51,8 @@ export interface RoomState {
   sessionId: string;
   roundType: RoundTypeId;
   visibility: Visibility;
+  /** Peers practising on each other: they may swap roles for a linked second round. */
+  peerMode: boolean;
   interviewerId: string;
   status: RoomStatus;
   prompt: RoomPrompt | null;
@@ -79,6 +81,7 @@ export interface SessionConfig {
   sessionId: string;
   roundType: RoundTypeId;
   visibility: Visibility;
+  peerMode?: boolean;
   interviewerId: string;
   durationMs: number;
   prompt: RoomPrompt | null;
@@ -88,6 +91,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   sessionId: config.sessionId,
   roundType: config.roundType,
   visibility: config.visibility,
+  peerMode: config.peerMode ?? false,
   interviewerId: config.interviewerId,
   status: 'waiting',
   prompt: config.prompt,

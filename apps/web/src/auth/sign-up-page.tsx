@@ -1,0 +1,152 @@
+import type { RegisterBody } from '@signal-room/protocol';
+import { registerBodySchema } from '@signal-room/protocol';
+import type { FormEvent } from 'react';
+import { useRef, useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiRequestError, register } from '../api/client';
+import { ErrorNotice } from '../ui/error-notice';
+import { AuthField } from './auth-field';
+import { setAuth, useAuth } from './auth-store';
+import { nextPathFrom, withNext } from './next-path';
+import styles from './auth-page.module.css';
+
+type Field = keyof RegisterBody;
+
+const FIELDS: readonly Field[] = ['displayName', 'email', 'password'];
+
+const FIELD_ERRORS: Record<Field, string> = {
+  displayName: 'Enter the name others will see, up to 80 characters.',
+  email: 'Enter your email address, like name@example.com.',
+  password: 'Use 10 to 200 characters.',
+};
+
+export default function SignUpPage() {
+  const [params] = useSearchParams();
+  const next = nextPathFrom(params);
+  const navigate = useNavigate();
+  const auth = useAuth();
+  const [values, setValues] = useState<Record<Field, string>>({
+    displayName: '',
+    email: '',
+    password: '',
+  });
+  const [showPassword, setShowPassword] = useState(false);
+  const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const inputs = {
+    displayName: useRef<HTMLInputElement>(null),
+    email: useRef<HTMLInputElement>(null),
+    password: useRef<HTMLInputElement>(null),
+  };
+
+  // Someone already signed in has nothing to do here; while submitting, the handler navigates.
+  if (auth && !busy) return <Navigate to={next} replace />;
+
+  const change = (field: Field) => (event: { target: { value: string } }) =>
+    setValues((previous) => ({ ...previous, [field]: event.target.value }));
+  const errorOf = (field: Field) => (invalid.has(field) ? FIELD_ERRORS[field] : undefined);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const parsed = registerBodySchema.safeParse(values);
+    if (!parsed.success) {
+      const fields = new Set(parsed.error.issues.map((issue) => issue.path[0] as Field));
+      setInvalid(fields);
+      const first = FIELDS.find((field) => fields.has(field));
+      if (first) inputs[first].current?.focus();
+      return;
+    }
+    setInvalid(new Set());
+    setFailure(null);
+    setBusy(true);
+    try {
+      setAuth(await register(parsed.data));
+      void navigate(next, { replace: true });
+    } catch (error) {
+      setFailure(error);
+      setBusy(false);
+    }
+  }
+
+  const emailTaken = failure instanceof ApiRequestError && failure.code === 'EMAIL_TAKEN';
+
+  return (
+    <div className={styles.page}>
+      <h1 className={styles.title}>Create an account</h1>
+      <p className={styles.lead}>
+        Run mock interviews with peers, or join one you were invited to.
+      </p>
+      <form
+        className={`card ${styles.form}`}
+        noValidate
+        aria-busy={busy}
+        onSubmit={(event) => void submit(event)}
+      >
+        {failure !== null && <ErrorNotice error={failure} />}
+        {emailTaken && (
+          <p className={styles.aside}>
+            Already have an account? <Link to={withNext('/signin', next)}>Sign in instead</Link>.
+          </p>
+        )}
+        <AuthField
+          id="sign-up-name"
+          ref={inputs.displayName}
+          label="Your name"
+          hint="Shown to the people you interview with."
+          autoComplete="name"
+          required
+          maxLength={80}
+          value={values.displayName}
+          onChange={change('displayName')}
+          error={errorOf('displayName')}
+        />
+        <AuthField
+          id="sign-up-email"
+          ref={inputs.email}
+          label="Email"
+          type="email"
+          autoComplete="email"
+          spellCheck={false}
+          required
+          value={values.email}
+          onChange={change('email')}
+          error={errorOf('email')}
+        />
+        <AuthField
+          id="sign-up-password"
+          ref={inputs.password}
+          label="Password"
+          hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+          type={showPassword ? 'text' : 'password'}
+          autoComplete="new-password"
+          required
+          minLength={10}
+          maxLength={200}
+          value={values.password}
+          onChange={change('password')}
+          error={errorOf('password')}
+        />
+        <label className={styles.check}>
+          <input
+            type="checkbox"
+            checked={showPassword}
+            onChange={(event) => setShowPassword(event.target.checked)}
+          />
+          Show password
+        </label>
+        <button
+          type="submit"
+          className={`button button--primary ${styles.submit}`}
+          aria-disabled={busy}
+        >
+          {busy ? 'Creating your account…' : 'Create account'}
+        </button>
+      </form>
+      <p className={styles.switch}>
+        Already have an account? <Link to={withNext('/signin', next)}>Sign in</Link>
+      </p>
+    </div>
+  );
+}

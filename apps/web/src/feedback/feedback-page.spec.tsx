@@ -1,0 +1,159 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { calibrate, describeScore, emptyScorecard, VERDICT_LABELS } from '@signal-room/domain';
+import { render, screen, within } from '@testing-library/react';
+import { MemoryRouter, Route, Routes } from 'react-router';
+import type { Reply } from '../testing/feedback-fixtures';
+import {
+  errorReply,
+  fakeFetch,
+  feedbackFixture,
+  finishedRoom,
+  INTERVIEWER_ID,
+  OBSERVER_ID,
+  SESSION_ID,
+  sessionSummary,
+} from '../testing/feedback-fixtures';
+import FeedbackPage from './feedback-page';
+
+const FEEDBACK_PATH = `/api/sessions/${SESSION_ID}/feedback`;
+const CALIBRATION_PATH = `/api/sessions/${SESSION_ID}/calibration`;
+
+function renderAt(routes: Record<string, Reply>) {
+  globalThis.fetch = jest.fn(fakeFetch(routes)) as typeof fetch;
+  render(
+    <MemoryRouter initialEntries={[`/sessions/${SESSION_ID}/feedback`]}>
+      <Routes>
+        <Route path="/sessions/:id/feedback" element={<FeedbackPage />} />
+      </Routes>
+    </MemoryRouter>,
+  );
+}
+
+describe('FeedbackPage', () => {
+  const doc = feedbackFixture();
+
+  it('shows which signals were seen: reading, evidence, hidden signals, gaps and drills', async () => {
+    renderAt({
+      [FEEDBACK_PATH]: { body: doc },
+      [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+    });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Design a durable job queue' }),
+    ).toBeInTheDocument();
+
+    // The overall reading and the reasons behind it.
+    expect(doc.reading.verdict).toBe('mixed');
+    const reading = screen.getByRole('region', { name: 'Overall reading' });
+    expect(reading).toHaveTextContent(VERDICT_LABELS.mixed);
+    for (const reason of doc.reading.reasons) expect(reading).toHaveTextContent(reason);
+
+    // The radar's text alternative: one row per signal, self-assessment beside the interviewer.
+    const table = screen.getByRole('table', { name: /Scores by signal/ });
+    expect(within(table).getAllByRole('row')).toHaveLength(8);
+    const architectureRow = within(table).getByRole('row', { name: /Architectural judgment/ });
+    expect(
+      within(architectureRow)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['Primary', '2', '4', 'Misjudged: 2 points higher']);
+
+    // Per signal: the score, its rubric descriptor and timestamped evidence in words.
+    const framing = screen.getByRole('article', { name: 'Problem framing' });
+    expect(within(framing).getByText(describeScore('framing', 4))).toBeInTheDocument();
+    expect(within(framing).getByText('1:30')).toHaveAttribute('dateTime', 'PT90S');
+    expect(within(framing).getByText('Strong')).toBeInTheDocument();
+    expect(
+      within(framing).getByText('Asked for the peak job rate before drawing anything'),
+    ).toBeInTheDocument();
+    const architecture = screen.getByRole('article', { name: 'Architectural judgment' });
+    expect(within(architecture).getByText('5:00')).toBeInTheDocument();
+    expect(within(architecture).getByText('Weak')).toBeInTheDocument();
+
+    // Expected but never made visible, each with something to do about it.
+    const hidden = screen.getByRole('region', { name: 'Hidden signals' });
+    expect(
+      within(hidden)
+        .getAllByRole('heading', { level: 3 })
+        .map((heading) => heading.textContent),
+    ).toEqual(['Production judgment', 'Delivery & product judgment', 'Communication & reflection']);
+    expect(hidden).toHaveTextContent('Next time, say or do something like');
+
+    // Where the self-assessment parts from the interviewer by two or more.
+    const self = screen.getByRole('region', { name: 'Your self-assessment' });
+    expect(self).toHaveTextContent('Architectural judgment: you gave 4, the interviewer 2.');
+    expect(self).toHaveTextContent('I think the design held up.');
+
+    // Drills, each with its steps.
+    const drills = screen.getByRole('region', { name: 'Recommended drills' });
+    expect(doc.drills.length).toBeGreaterThan(0);
+    for (const drill of doc.drills) {
+      const card = within(drills).getByRole('article', { name: drill.name });
+      expect(within(card).getAllByRole('listitem')).toHaveLength(drill.steps.length);
+    }
+
+    // Moves seen with their time, and the export buttons.
+    const moves = screen.getByRole('region', { name: 'Communication moves' });
+    expect(moves).toHaveTextContent('Clarify constraints before solving');
+    expect(within(moves).getByText('1:35')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download Markdown' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Download JSON' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Print / save as PDF' })).toBeInTheDocument();
+
+    // A candidate is refused calibration, and the page says nothing about it.
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Calibration' })).not.toBeInTheDocument();
+  });
+
+  it('shows staff how an observer’s scores compare with the interviewer’s', async () => {
+    const room = finishedRoom();
+    const interviewer = room.scorecards[INTERVIEWER_ID] ?? emptyScorecard(INTERVIEWER_ID);
+    const observer = {
+      ...emptyScorecard(OBSERVER_ID),
+      scores: {
+        ...emptyScorecard(OBSERVER_ID).scores,
+        framing: 4 as const,
+        architecture: 4 as const,
+      },
+    };
+    renderAt({
+      [FEEDBACK_PATH]: { body: doc },
+      [CALIBRATION_PATH]: { body: [calibrate(interviewer, observer)] },
+      [`/api/sessions/${SESSION_ID}`]: {
+        body: sessionSummary({
+          myRole: 'interviewer',
+          participants: [
+            { userId: INTERVIEWER_ID, displayName: 'Ivy', role: 'interviewer' },
+            { userId: OBSERVER_ID, displayName: 'Oli', role: 'observer' },
+          ],
+        }),
+      },
+    });
+
+    const section = await screen.findByRole('region', { name: 'Calibration' });
+    expect(within(section).getByRole('heading', { name: 'Oli' })).toBeInTheDocument();
+    expect(section).toHaveTextContent('Agreement: 50%');
+    const row = within(section).getByRole('row', { name: /Architectural judgment/ });
+    expect(row).toHaveTextContent('Apart: 2 points higher');
+  });
+
+  it('explains calmly when the feedback has not been released yet', async () => {
+    renderAt({
+      [FEEDBACK_PATH]: errorReply(
+        'FEEDBACK_NOT_READY',
+        404,
+        'The interviewer has not released the feedback yet.',
+      ),
+    });
+
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Feedback is not out yet' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/The interviewer has not released feedback yet/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Back to the room' })).toHaveAttribute(
+      'href',
+      `/sessions/${SESSION_ID}`,
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+});

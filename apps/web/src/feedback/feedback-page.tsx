@@ -1,0 +1,151 @@
+import type { FeedbackDocument } from '@signal-room/domain';
+import { formatOffset } from '@signal-room/domain';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiRequestError, downloadFeedback, getFeedback } from '../api/client';
+import { useLoad } from '../history/use-load';
+import { ErrorNotice } from '../ui/error-notice';
+import { CalibrationSection } from './calibration-section';
+import { DrillsSection } from './drills-section';
+import { FindingsSection } from './findings-section';
+import { HiddenSignalsSection } from './hidden-signals-section';
+import { MarksSection } from './marks-section';
+import { MovesSection } from './moves-section';
+import { ReadingSection } from './reading-section';
+import { SelfAssessmentSection } from './self-assessment-section';
+import { SignalDetails } from './signal-details';
+import { SignalOverview } from './signal-overview';
+import styles from './feedback-page.module.css';
+
+const endedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+const isNotReady = (error: unknown): boolean =>
+  error instanceof ApiRequestError && error.code === 'FEEDBACK_NOT_READY';
+
+export default function FeedbackPage() {
+  const { id = '' } = useParams<{ id: string }>();
+  const { loaded, retry } = useLoad(id, (signal) => getFeedback(id, signal));
+
+  if (loaded.status === 'loading') {
+    return (
+      <p className="muted" role="status">
+        Loading feedback…
+      </p>
+    );
+  }
+  if (loaded.status === 'failed') {
+    return isNotReady(loaded.error) ? (
+      <NotReady sessionId={id} onRetry={retry} />
+    ) : (
+      <div className={styles.page}>
+        <h1 className={styles.title}>Feedback</h1>
+        <ErrorNotice error={loaded.error} onRetry={retry} />
+      </div>
+    );
+  }
+  return <FeedbackReport sessionId={id} doc={loaded.data} />;
+}
+
+function NotReady({ sessionId, onRetry }: { sessionId: string; onRetry: () => void }) {
+  return (
+    <div className={styles.page}>
+      <h1 className={styles.title}>Feedback is not out yet</h1>
+      <div className={`notice ${styles.notReady}`}>
+        <p>
+          The interviewer has not released feedback yet. Feedback is written when the round ends,
+          and the interviewer releases it once they have finished their notes, so it can take a
+          little while.
+        </p>
+        <p>Nothing is lost in the meantime: every piece of evidence stays with the session.</p>
+      </div>
+      <div className={styles.actions}>
+        <Link className="button button--primary" to={`/sessions/${sessionId}`}>
+          Back to the room
+        </Link>
+        <button type="button" className="button" onClick={onRetry}>
+          Check again
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function FeedbackReport({ sessionId, doc }: { sessionId: string; doc: FeedbackDocument }) {
+  const facts = [
+    `Time on the clock ${formatOffset(doc.elapsedMs)}`,
+    ...(doc.endedAt === null ? [] : [`Ended ${endedFormat.format(doc.endedAt)}`]),
+  ];
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <p className={styles.eyebrow}>Feedback · {doc.roundType.name}</p>
+        <h1 className={styles.title}>{doc.promptTitle ?? doc.roundType.name}</h1>
+        <p className={styles.facts}>{facts.join(' · ')}</p>
+        <p className={styles.question}>Which signals did the interviewer actually see?</p>
+        <ExportActions sessionId={sessionId} />
+        <nav aria-label="This session" className={`${styles.links} no-print`}>
+          <Link to={`/sessions/${sessionId}`}>Back to the room</Link>
+          <Link to={`/history/${sessionId}`}>Step through the timeline</Link>
+          <Link to="/history">All past sessions</Link>
+        </nav>
+      </header>
+
+      <ReadingSection reading={doc.reading} />
+      <SignalOverview doc={doc} />
+      <SignalDetails signals={doc.signals} />
+      <HiddenSignalsSection hidden={doc.hiddenSignals} />
+      <SelfAssessmentSection doc={doc} />
+      <FindingsSection findings={doc.findings} />
+      <MovesSection moves={doc.moves} elapsedMs={doc.elapsedMs} />
+      <MarksSection flags={doc.flags} phases={doc.phases} />
+      <DrillsSection drills={doc.drills} />
+      <CalibrationSection sessionId={sessionId} />
+    </div>
+  );
+}
+
+type ExportFormat = 'markdown' | 'json';
+
+function ExportActions({ sessionId }: { sessionId: string }) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const exportAs = async (format: ExportFormat) => {
+    setBusy(format);
+    setError(null);
+    try {
+      await downloadFeedback(sessionId, format);
+    } catch (cause) {
+      setError(cause);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div className={`${styles.exports} no-print`}>
+      <div className={styles.actions} role="group" aria-label="Keep a copy">
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => void exportAs('markdown')}
+        >
+          {busy === 'markdown' ? 'Preparing Markdown…' : 'Download Markdown'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy !== null}
+          onClick={() => void exportAs('json')}
+        >
+          {busy === 'json' ? 'Preparing JSON…' : 'Download JSON'}
+        </button>
+        <button type="button" className="button button--primary" onClick={() => window.print()}>
+          Print / save as PDF
+        </button>
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { FeedbackDocument } from '@signal-room/domain';
+import { OffsetTime } from './offset-time';
+import styles from './feedback-page.module.css';
+
+/** The patterns the interviewer flagged and the phases they marked, each at its time. */
+export function MarksSection({
+  flags,
+  phases,
+}: {
+  flags: FeedbackDocument['flags'];
+  phases: FeedbackDocument['phases'];
+}) {
+  return (
+    <div className={styles.marksColumns}>
+      <section className={styles.section} aria-labelledby="flags-heading">
+        <h2 id="flags-heading" className={styles.sectionTitle}>
+          Flagged patterns
+        </h2>
+        {flags.length === 0 ? (
+          <p className="muted">No failure pattern was flagged.</p>
+        ) : (
+          <ol className={styles.timedList}>
+            {flags.map((flag, index) => (
+              <li key={`${flag.flag}-${index}`}>
+                <OffsetTime ms={flag.offsetMs} className={styles.offset} />
+                <span>{flag.name}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section className={styles.section} aria-labelledby="phases-heading">
+        <h2 id="phases-heading" className={styles.sectionTitle}>
+          Phases
+        </h2>
+        {phases.length === 0 ? (
+          <p className="muted">No phases were marked.</p>
+        ) : (
+          <ol className={styles.timedList}>
+            {phases.map((phase, index) => (
+              <li key={`${phase.phaseId}-${index}`}>
+                <OffsetTime ms={phase.offsetMs} className={styles.offset} />
+                <span>{phase.name}</span>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Participant, Role } from '@signal-room/domain';
+import styles from './presence-list.module.css';
+
+const ROLE_ORDER: Record<Role, number> = { interviewer: 0, candidate: 1, observer: 2 };
+const ROLE_WORDS: Record<Role, string> = {
+  interviewer: 'Interviewer',
+  candidate: 'Candidate',
+  observer: 'Observer',
+};
+
+interface PresenceListProps {
+  participants: Record<string, Participant>;
+  viewerId: string | null;
+}
+
+/** Who is in the room, by role, each with an online dot and the word for it. */
+export function PresenceList({ participants, viewerId }: PresenceListProps) {
+  const people = Object.values(participants).sort(
+    (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName),
+  );
+  if (people.length === 0) return <p className={styles.empty}>Nobody has joined yet.</p>;
+  return (
+    <ul className={styles.list} aria-label="People in the room">
+      {people.map((person) => (
+        <li key={person.userId} className={person.online ? styles.online : styles.away}>
+          <span className={styles.dot} aria-hidden="true" />
+          <span className={styles.name}>
+            {person.displayName}
+            {person.userId === viewerId && ' (you)'}
+          </span>
+          <span className={styles.meta}>
+            {ROLE_WORDS[person.role]} · {person.online ? 'online' : 'away'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,65 @@
+import { roundTypeById } from '@signal-room/domain';
+import { Navigate, useLocation, useParams } from 'react-router';
+import { useAuth } from '../auth/auth-store';
+import { CandidateView } from './candidate-view';
+import { ConnectionStatus } from './connection-status';
+import { RefusalAlert } from './refusal-alert';
+import { RoomHeader } from './room-header';
+import { JoinErrorNotice, SignedOutNotice } from './room-notice';
+import { StaffView } from './staff-view';
+import { useRoom } from './use-room';
+import styles from './room-page.module.css';
+
+/** /sessions/:id — the live room. Each session gets its own connection, so key by the id. */
+export default function RoomPage() {
+  const { id } = useParams();
+  if (!id) return <Navigate to="/dashboard" replace />;
+  return <LiveRoom key={id} sessionId={id} />;
+}
+
+function LiveRoom({ sessionId }: { sessionId: string }) {
+  const { room, store } = useRoom(sessionId);
+  const viewerId = useAuth()?.user.id ?? null;
+  const { pathname } = useLocation();
+  const { state, role, pending } = room;
+
+  if (room.status === 'signed-out')
+    return <SignedOutNotice next={pathname} pending={pending.length} />;
+  if (room.joinError) return <JoinErrorNotice error={room.joinError} pending={pending.length} />;
+  if (!state || !role || !viewerId) {
+    return (
+      <div className={styles.joining}>
+        <p className="muted">Joining the room…</p>
+        <ConnectionStatus status={room.status} pending={pending.length} joinedBefore={false} />
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.room}>
+      <title>{`${roundTypeById(state.roundType).name} · Signal Room`}</title>
+      <RoomHeader
+        state={state}
+        role={role}
+        viewerId={viewerId}
+        connection={room.status}
+        pending={pending.length}
+        serverNow={() => store.serverNow()}
+      />
+      {room.refusal && (
+        <RefusalAlert refusal={room.refusal} onDismiss={() => store.dismissRefusal()} />
+      )}
+      {role === 'candidate' ? (
+        <CandidateView state={state} pending={pending} actions={store} />
+      ) : (
+        <StaffView
+          state={state}
+          role={role}
+          viewerId={viewerId}
+          pending={pending}
+          actions={store}
+        />
+      )}
+    </div>
+  );
+}

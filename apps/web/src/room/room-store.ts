@@ -1,0 +1,247 @@
+import type { RoomCommandType, RoomEvent, RoomState, Role } from '@signal-room/domain';
+import { reduce } from '@signal-room/domain';
+import type {
+  ApiError,
+  ClientToServerEvents,
+  CommandEnvelope,
+  CommandPayload,
+  ServerToClientEvents,
+} from '@signal-room/protocol';
+import type { Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'signed-out' | 'failed';
+
+/** A command the server has not acknowledged yet; it survives reloads and goes out in order. */
+export interface PendingCommand {
+  clientEventId: string;
+  type: RoomCommandType;
+  payload: unknown;
+  queuedAt: number;
+}
+
+export interface RoomSnapshot {
+  status: ConnectionStatus;
+  role: Role | null;
+  state: RoomState | null;
+  pending: readonly PendingCommand[];
+  /** Server time minus local time, estimated from the clock-sync exchange. */
+  clockOffsetMs: number;
+  /** The last command the server refused, to show the person why (and what it carried). */
+  refusal: { type: RoomCommandType; error: ApiError; payload?: unknown } | null;
+  /** Why joining failed (not a participant, session not found, …). */
+  joinError: ApiError | null;
+}
+
+type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+const CLOCK_SAMPLES = 5;
+const CLOCK_RESYNC_MS = 30_000;
+const RETRY_BACKOFF_MS = [250, 500, 1000, 2000, 4000];
+
+const outboxKey = (sessionId: string): string => `signal-room.outbox.${sessionId}`;
+
+/**
+ * The live side of one room for one browser tab. It keeps the participant's view folded from
+ * what the server sends (events when they fold, snapshots when visibility changed), re-joins
+ * after a drop with the last sequence number it holds, and keeps an outbox of commands in
+ * localStorage that it sends in order whenever it is online. Every command carries its client
+ * event id from the moment it is queued, so a resend after a drop is never applied twice.
+ */
+export class RoomStore {
+  private snapshot: RoomSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private socket: RoomSocket | null = null;
+  private joined = false;
+  /** Frames that arrived before the join answer; applied after it, in order. */
+  private early: RoomEvent[] = [];
+  private flushing = false;
+  private clockTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly sessionId: string,
+    private readonly token: () => string | null,
+    private readonly connect: (token: string) => RoomSocket = (token) =>
+      io({ transports: ['websocket'], auth: { token } }),
+  ) {
+    this.snapshot = {
+      status: 'connecting',
+      role: null,
+      state: null,
+      pending: this.loadOutbox(),
+      clockOffsetMs: 0,
+      refusal: null,
+      joinError: null,
+    };
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RoomSnapshot => this.snapshot;
+
+  start(): void {
+    const token = this.token();
+    if (!token) return this.update({ status: 'signed-out' });
+    const socket = this.connect(token);
+    this.socket = socket;
+    socket.on('connect', () => void this.onConnect());
+    socket.on('disconnect', (reason) => {
+      this.joined = false;
+      // The server closes a socket whose sign-in expired; socket.io will not retry that by itself.
+      this.update({ status: reason === 'io server disconnect' ? 'signed-out' : 'offline' });
+    });
+    socket.on('connect_error', (error) => {
+      this.update({ status: error.message === 'UNAUTHENTICATED' ? 'signed-out' : 'offline' });
+    });
+    socket.on('room:event', ({ sessionId, event }) => {
+      if (sessionId !== this.sessionId) return;
+      if (!this.joined) this.early.push(event);
+      else this.apply(event);
+    });
+    socket.on('room:snapshot', ({ sessionId, state }) => {
+      if (sessionId !== this.sessionId) return;
+      const held = this.snapshot.state;
+      if (!held || state.seq >= held.seq) this.update({ state });
+    });
+    this.clockTimer = setInterval(() => void this.syncClock(), CLOCK_RESYNC_MS);
+  }
+
+  stop(): void {
+    if (this.clockTimer) clearInterval(this.clockTimer);
+    this.socket?.disconnect();
+    this.socket = null;
+  }
+
+  /** Queues a command; it is sent now if online, or as soon as the room is back. */
+  send<T extends RoomCommandType>(type: T, payload: CommandPayload<T>): string {
+    const command: PendingCommand = {
+      clientEventId: crypto.randomUUID(),
+      type,
+      payload,
+      queuedAt: Date.now(),
+    };
+    this.setPending([...this.snapshot.pending, command]);
+    void this.flush();
+    return command.clientEventId;
+  }
+
+  dismissRefusal(): void {
+    this.update({ refusal: null });
+  }
+
+  /** Server time now, by the estimated offset: what every timer in the room renders from. */
+  serverNow(): number {
+    return Date.now() + this.snapshot.clockOffsetMs;
+  }
+
+  private async onConnect(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    this.update({ status: 'connecting' });
+    const answer = await socket.emitWithAck('room:join', {
+      sessionId: this.sessionId,
+      lastSeq: this.snapshot.state?.seq,
+    });
+    if (!answer.ok) {
+      this.update({ status: 'failed', joinError: answer.error });
+      return;
+    }
+    let state = answer.snapshot ?? this.snapshot.state;
+    for (const event of [...answer.events, ...this.early]) {
+      if (state && event.seq > state.seq) state = reduce(state, event);
+    }
+    this.early = [];
+    this.joined = true;
+    this.update({ status: 'online', role: answer.role, state, joinError: null });
+    void this.syncClock();
+    void this.flush();
+  }
+
+  private apply(event: RoomEvent): void {
+    const held = this.snapshot.state;
+    if (held && event.seq > held.seq) this.update({ state: reduce(held, event) });
+  }
+
+  /** Sends the outbox in order, one at a time; a refused command is dropped and shown. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      let attempt = 0;
+      while (this.joined && this.socket && this.snapshot.pending.length > 0) {
+        const [next] = this.snapshot.pending;
+        if (!next) break;
+        const envelope = {
+          sessionId: this.sessionId,
+          clientEventId: next.clientEventId,
+          type: next.type,
+          payload: next.payload,
+        } as CommandEnvelope;
+        const answer = await this.socket
+          .timeout(10_000)
+          .emitWithAck('room:command', envelope)
+          .catch(() => null);
+        if (answer === null || (!answer.ok && answer.error.retryable)) {
+          // Not answered, or worth retrying: the same id goes again, so it applies at most once.
+          await new Promise((resolve) =>
+            setTimeout(resolve, RETRY_BACKOFF_MS[Math.min(attempt, RETRY_BACKOFF_MS.length - 1)]),
+          );
+          attempt += 1;
+          continue;
+        }
+        attempt = 0;
+        this.setPending(this.snapshot.pending.filter((item) => item !== next));
+        if (!answer.ok) {
+          this.update({
+            refusal: { type: next.type, error: answer.error, payload: next.payload },
+          });
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Estimates server time minus local time from the ping with the shortest round trip. */
+  private async syncClock(): Promise<void> {
+    const socket = this.socket;
+    if (!socket?.connected) return;
+    let best: { rtt: number; offset: number } | null = null;
+    for (let i = 0; i < CLOCK_SAMPLES; i += 1) {
+      const sent = Date.now();
+      const pong = await socket
+        .timeout(2000)
+        .emitWithAck('clock:ping', { clientTime: sent })
+        .catch(() => null);
+      if (!pong) continue;
+      const received = Date.now();
+      const rtt = received - sent;
+      const offset = pong.serverTime - (sent + received) / 2;
+      if (!best || rtt < best.rtt) best = { rtt, offset };
+    }
+    if (best) this.update({ clockOffsetMs: best.offset });
+  }
+
+  private loadOutbox(): PendingCommand[] {
+    try {
+      const stored: unknown = JSON.parse(localStorage.getItem(outboxKey(this.sessionId)) ?? '[]');
+      return Array.isArray(stored) ? (stored as PendingCommand[]) : [];
+    } catch {
+      return [];
+    }
+  }
+
+  private setPending(pending: PendingCommand[]): void {
+    if (pending.length) localStorage.setItem(outboxKey(this.sessionId), JSON.stringify(pending));
+    else localStorage.removeItem(outboxKey(this.sessionId));
+    this.update({ pending });
+  }
+
+  private update(change: Partial<RoomSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+}

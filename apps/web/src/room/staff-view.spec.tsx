@@ -1,0 +1,143 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { RoomCommandType, RoomState, Scorecard } from '@signal-room/domain';
+import { emptyScores } from '@signal-room/domain';
+import { MemoryRouter } from 'react-router';
+import type { RoomActions } from './room-actions';
+import { StaffView } from './staff-view';
+import {
+  INTERVIEWER_ID,
+  MINUTE,
+  NOW,
+  OBSERVER_ID,
+  interviewerCard,
+  roomState,
+} from './testing/room-fixtures';
+
+// Live for two minutes at NOW.
+const live = (change: Partial<RoomState> = {}): RoomState =>
+  roomState({
+    status: 'live',
+    startedAt: NOW - 2 * MINUTE,
+    timer: { durationMs: 45 * MINUTE, elapsedMs: 0, runningSince: NOW - 2 * MINUTE },
+    ...change,
+  });
+
+function setup(state: RoomState, role: 'interviewer' | 'observer') {
+  const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
+  const actions: RoomActions = { send, serverNow: () => NOW };
+  const viewerId = role === 'interviewer' ? INTERVIEWER_ID : OBSERVER_ID;
+  render(
+    <MemoryRouter>
+      <StaffView state={state} role={role} viewerId={viewerId} pending={[]} actions={actions} />
+    </MemoryRouter>,
+  );
+  return { send, user: userEvent.setup() };
+}
+
+describe('StaffView', () => {
+  it('gives the interviewer the controls that run the round', async () => {
+    const { send, user } = setup(live(), 'interviewer');
+
+    await user.click(screen.getByRole('button', { name: '+5 min' }));
+    expect(send).toHaveBeenLastCalledWith('timer.extend', { byMs: 300_000 });
+
+    await user.click(screen.getByRole('button', { name: 'Reveal prompt' }));
+    expect(send).toHaveBeenLastCalledWith('prompt.reveal', {});
+
+    await user.click(screen.getByRole('button', { name: 'Clarify scope' }));
+    expect(send).toHaveBeenLastCalledWith('phase.change', { phaseId: 'clarify-scope' });
+
+    await user.click(screen.getByRole('button', { name: 'Narrow scope on purpose' }));
+    expect(send).toHaveBeenLastCalledWith('move.mark', {
+      move: 'narrow-scope',
+      offsetMs: 2 * MINUTE,
+    });
+
+    await user.click(screen.getByRole('button', { name: 'Ignored a hint' }));
+    expect(send).toHaveBeenLastCalledWith('flag.mark', {
+      flag: 'ignored-hint',
+      offsetMs: 2 * MINUTE,
+    });
+  });
+
+  it('ends the session only after a confirmation', async () => {
+    const { send, user } = setup(live(), 'interviewer');
+    await user.click(screen.getByRole('button', { name: 'End session' }));
+    expect(send).not.toHaveBeenCalled();
+    const confirm = screen.getByRole('alertdialog');
+    expect(within(confirm).getByRole('button', { name: 'Keep going' })).toHaveFocus();
+    await user.click(within(confirm).getByRole('button', { name: 'End now' }));
+    expect(send).toHaveBeenCalledWith('session.end', {});
+  });
+
+  it('measures coverage of the expected signals against the time left', () => {
+    setup(
+      live({ scorecards: { [INTERVIEWER_ID]: interviewerCard('Asked about volume') } }),
+      'interviewer',
+    );
+    const coverage = screen.getByRole('region', { name: 'Coverage' });
+    expect(coverage).toHaveTextContent('1 of 5 expected signals have evidence · 43:00 left');
+    expect(coverage).toHaveTextContent(
+      'No evidence yet for primary signals: Architectural judgment, Production judgment.',
+    );
+  });
+
+  it('leaves the interviewer-only controls out for an observer, who still scores privately', () => {
+    setup(
+      live({
+        moves: [{ id: 'm1', move: 'narrow-scope', offsetMs: 30_000, authorId: INTERVIEWER_ID }],
+      }),
+      'observer',
+    );
+    for (const name of [
+      '+5 min',
+      'End session',
+      'Pause',
+      'Reveal prompt',
+      'Clarify scope',
+      'Undo',
+    ]) {
+      expect(
+        screen.queryByRole('button', { name: new RegExp(`^${name.replace('+', '\\+')}`) }),
+      ).not.toBeInTheDocument();
+    }
+    expect(screen.getByText('Narrow scope on purpose')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Your private scorecard' })).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'What did the candidate do?' })).toBeEnabled();
+  });
+
+  it('shows the observer their scorecard beside the interviewer’s once the round has ended', () => {
+    const observerCard: Scorecard = {
+      scorerId: OBSERVER_ID,
+      scores: { ...emptyScores(), framing: 4 },
+      evidence: [],
+    };
+    setup(
+      roomState({
+        status: 'ended',
+        participants: {
+          ...roomState().participants,
+          [OBSERVER_ID]: { userId: OBSERVER_ID, displayName: 'Oz', role: 'observer', online: true },
+        },
+        scorecards: {
+          [INTERVIEWER_ID]: interviewerCard('Asked about volume'),
+          [OBSERVER_ID]: observerCard,
+        },
+      }),
+      'observer',
+    );
+    const table = screen.getByRole('table');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((cell) => cell.textContent);
+    expect(headers).toEqual(['Signal', 'You', 'Ivy (interviewer)']);
+    const framing = within(table).getByRole('row', { name: /Problem framing/ });
+    expect(framing).toHaveTextContent('4 · Strong');
+    expect(framing).toHaveTextContent('2 · Below competent');
+    expect(framing).toHaveTextContent('2+ apart');
+    expect(screen.queryByRole('button', { name: 'Release feedback' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Preview the feedback' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,173 @@
+import type { RoomCommandType, RoomState } from '@signal-room/domain';
+import {
+  COMMUNICATION_MOVES,
+  FAILURE_MODES,
+  elapsedAt,
+  emptyScorecard,
+  roundTypeById,
+} from '@signal-room/domain';
+import { InvitePanel } from '../sessions/invite-panel';
+import { AfterEndPanel } from './after-end-panel';
+import { CalibrationPanel } from './calibration-panel';
+import { CoverageMeter } from './coverage-meter';
+import { EvidenceComposer } from './evidence-composer';
+import { MarkPanel } from './mark-panel';
+import { shownEvidence, shownFlags, shownMoves } from './pending';
+import { PhaseMarkers } from './phase-markers';
+import { PromptPanel } from './prompt-panel';
+import type { PendingCommand } from './room-store';
+import type { RoomActions } from './room-actions';
+import { mayRun } from './room-actions';
+import { Scorecard } from './scorecard';
+import { ScorecardSummary } from './scorecard-summary';
+import { TimerControls } from './timer-controls';
+import styles from './staff-view.module.css';
+
+interface StaffViewProps {
+  state: RoomState;
+  role: 'interviewer' | 'observer';
+  viewerId: string;
+  pending: readonly PendingCommand[];
+  actions: RoomActions;
+}
+
+/**
+ * The interviewer's workspace, and the observer's: the same prompt, guide, clock and phases, each
+ * with their own blind scorecard. Controls only the interviewer may use are left out for an
+ * observer, by the same role table the server enforces.
+ */
+export function StaffView({ state, role, viewerId, pending, actions }: StaffViewProps) {
+  const roundType = roundTypeById(state.roundType);
+  const may = (type: RoomCommandType) => mayRun(role, type);
+  const ended = state.status === 'ended';
+  const closed = state.feedbackReleased;
+  const card = state.scorecards[viewerId];
+  const evidence = shownEvidence(card?.evidence ?? [], pending, viewerId);
+  const unsentNotes = evidence.filter((item) => item.pending).length;
+  const moves = shownMoves(state.moves, pending, viewerId).map((mark) => ({
+    id: mark.id,
+    kind: mark.move,
+    offsetMs: mark.offsetMs,
+    pending: mark.pending,
+  }));
+  const flags = shownFlags(state.flags, pending, viewerId).map((mark) => ({
+    id: mark.id,
+    kind: mark.flag,
+    offsetMs: mark.offsetMs,
+    pending: mark.pending,
+  }));
+  // Marks carry the moment they were pressed, so one queued while offline keeps its time.
+  const offsetNow = () => Math.floor(elapsedAt(state.timer, actions.serverNow()));
+  const interviewerCard = state.scorecards[state.interviewerId];
+
+  return (
+    <div className={styles.view}>
+      {role === 'interviewer' && state.status === 'waiting' && (
+        <InvitePanel sessionId={state.sessionId} />
+      )}
+      {ended && (
+        <>
+          <AfterEndPanel state={state} role={role} pending={pending} actions={actions} />
+          <CalibrationPanel state={state} viewerId={viewerId} />
+          {role === 'observer' && interviewerCard && (
+            <details className={`card ${styles.details}`}>
+              <summary>Read the interviewer&apos;s scores and evidence</summary>
+              <ScorecardSummary
+                roundType={roundType}
+                card={interviewerCard}
+                title="The interviewer's scorecard"
+              />
+            </details>
+          )}
+        </>
+      )}
+      <div className={styles.columns}>
+        <div className={styles.guide}>
+          {may('timer.start') && !ended && (
+            <section className="card" aria-label="Run the round">
+              <TimerControls state={state} pending={pending} actions={actions} />
+            </section>
+          )}
+          <section className="card">
+            <PhaseMarkers
+              state={state}
+              roundType={roundType}
+              pending={pending}
+              actions={may('phase.change') ? actions : undefined}
+            />
+          </section>
+          <PromptPanel
+            state={state}
+            roundType={roundType}
+            pending={pending}
+            actions={may('prompt.reveal') ? actions : undefined}
+          />
+        </div>
+        <div className={styles.scoring}>
+          <div className="card">
+            <EvidenceComposer
+              actions={actions}
+              timer={state.timer}
+              roundType={roundType}
+              unsent={unsentNotes}
+              disabled={closed}
+            />
+          </div>
+          <section className="card">
+            <CoverageMeter
+              roundType={roundType}
+              evidence={evidence}
+              status={state.status}
+              timer={state.timer}
+              serverNow={() => actions.serverNow()}
+            />
+          </section>
+          <div className={`card ${styles.marks}`}>
+            <MarkPanel
+              title="Communication moves"
+              intro="Mark a move when the candidate makes their reasoning visible."
+              options={COMMUNICATION_MOVES}
+              marks={moves}
+              disabled={closed}
+              onMark={
+                may('move.mark')
+                  ? (move) => actions.send('move.mark', { move, offsetMs: offsetNow() })
+                  : undefined
+              }
+              onUndo={
+                may('move.unmark') ? (markId) => actions.send('move.unmark', { markId }) : undefined
+              }
+            />
+            <MarkPanel
+              title="Failure modes"
+              intro="Flag a pattern that cuts across signals."
+              tone="warning"
+              options={FAILURE_MODES}
+              marks={flags}
+              disabled={closed}
+              onMark={
+                may('flag.mark')
+                  ? (flag) => actions.send('flag.mark', { flag, offsetMs: offsetNow() })
+                  : undefined
+              }
+              onUndo={
+                may('flag.unmark') ? (markId) => actions.send('flag.unmark', { markId }) : undefined
+              }
+            />
+          </div>
+          <div className="card">
+            <Scorecard
+              roundType={roundType}
+              card={card ?? emptyScorecard(viewerId)}
+              viewerId={viewerId}
+              pending={pending}
+              actions={actions}
+              disabled={closed}
+              title={role === 'observer' ? 'Your private scorecard' : 'Your scorecard'}
+            />
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
