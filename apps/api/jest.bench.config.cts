@@ -2,6 +2,7 @@
 module.exports = {
   displayName: 'api-bench',
   preset: '../../jest.preset.js',
+  setupFiles: ['<rootDir>/src/testing/quiet-logs.ts'],
   testMatch: ['<rootDir>/src/**/*.bench.ts'],
   testTimeout: 300_000,
 };

@@ -1,5 +1,8 @@
 import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ErrorFilter } from './common/error.filter';
+import { ObservabilityModule } from './observability/observability.module';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app.tokens';
 import { CatalogModule } from './catalog/catalog.module';
@@ -27,6 +30,7 @@ export class AppModule implements OnApplicationShutdown {
       module: AppModule,
       global: true,
       imports: [
+        ObservabilityModule,
         AuthModule,
         CatalogModule,
         HealthModule,
@@ -39,6 +43,7 @@ export class AppModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
+        { provide: APP_FILTER, useClass: ErrorFilter },
       ],
       exports: [APP_CONFIG, DataSource],
     };

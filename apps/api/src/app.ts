@@ -5,9 +5,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
-import { ErrorFilter } from './common/error.filter';
 import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
 
@@ -35,12 +35,14 @@ export async function createApp(
     AppModule.register(config, dataSource),
     {
       bodyParser: true,
-      logger: ['error', 'warn'],
+      bufferLogs: true,
     },
   );
+  // Every log line, Nest's own included, goes out as one JSON line through pino.
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '64kb' });
   app.setGlobalPrefix(API_PREFIX);
-  app.useGlobalFilters(new ErrorFilter());
   app.enableShutdownHooks();
   const sockets = new RoomsIoAdapter(app, config);
   await sockets.connectRedis();

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { describeDatabaseError, openDataSource } from './database/data-source';
@@ -11,12 +12,12 @@ async function start(): Promise<void> {
   });
   const app = await createApp(config, dataSource);
   await app.listen(config.port);
-  const database =
-    config.database.kind === 'postgres' ? 'PostgreSQL' : `embedded (${config.database.dataDir})`;
-  const ms = Math.round(performance.now() - startedAt);
-  console.log(
-    `Signal Room is up at http://localhost:${config.port} in ${ms} ms; database: ${database}`,
-  );
+  app.get(Logger).log({
+    msg: `Signal Room is up at http://localhost:${config.port}`,
+    startupMs: Math.round(performance.now() - startedAt),
+    database: config.database.kind === 'postgres' ? 'postgres' : config.database.dataDir,
+    redis: config.redisUrl !== null,
+  });
 }
 
 // A bad configuration or database stops start-up with one line and a non-zero exit.

@@ -5,6 +5,7 @@ import { apiError, httpStatusOf } from '@signal-room/protocol';
 import type { Response } from 'express';
 import { AppException } from './app-exception';
 import { isTransient } from './transient';
+import { MetricsService } from '../observability/metrics.service';
 
 /** Nest's own HTTP errors (no route, body too large, malformed JSON) in our codes. */
 function fromHttpException(exception: HttpException): ApiError {
@@ -27,6 +28,8 @@ function fromHttpException(exception: HttpException): ApiError {
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
+  constructor(private readonly metrics: MetricsService) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     let error: ApiError;
@@ -44,6 +47,7 @@ export class ErrorFilter implements ExceptionFilter {
       );
       error = apiError('INTERNAL', 'Something went wrong on our side; nothing was changed.');
     }
+    this.metrics.errorAnswered(error.code, 'http');
     const body: ErrorResponse = { error };
     response.status(httpStatusOf(error.code)).json(body);
   }

@@ -13,11 +13,15 @@ import { AppException } from '../common/app-exception';
 import { isTransient } from '../common/transient';
 import { RoomBroadcaster, sessionRoom, viewerRoom } from './room-broadcaster';
 import { RoomsService } from './rooms.service';
+import { MetricsService } from '../observability/metrics.service';
 
 /** Largest message a client may send; larger ones are refused with PAYLOAD_TOO_LARGE. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Sockets one session's room holds at most (several tabs per person are fine). */
 export const MAX_SOCKETS_PER_ROOM = 36;
+/** On shutdown, sockets are disconnected this many at a time, so other nodes are not stormed. */
+const DISCONNECT_BATCH = 200;
+const DISCONNECT_PAUSE_MS = 50;
 
 interface SocketData {
   userId: string;
@@ -38,6 +42,10 @@ type RoomServer = Server<
   Record<string, never>,
   SocketData
 >;
+
+type Refusal = { ok: false; error: ApiError };
+/** Every ack is a result or a refusal with a code. */
+type Answer = { ok: true } | Refusal;
 
 function toAckError(error: unknown, logger: Logger): ApiError {
   if (error instanceof AppException) return error.toApiError();
@@ -64,11 +72,14 @@ export class RoomsGateway
   private readonly limiter: RateLimiterMemory;
   private server!: RoomServer;
   private stopping = false;
+  /** Commands and joins being worked on; shutdown waits for them before closing sockets. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly auth: AuthService,
     private readonly rooms: RoomsService,
     private readonly broadcaster: RoomBroadcaster,
+    private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new RateLimiterMemory({ points: config.commandRatePerSecond * 2, duration: 2 });
@@ -77,8 +88,17 @@ export class RoomsGateway
   afterInit(server: RoomServer): void {
     this.server = server;
     this.broadcaster.attach(server as unknown as Parameters<RoomBroadcaster['attach']>[0]);
+    this.metrics.countRoomsWith(() => {
+      let rooms = 0;
+      for (const name of server.of('/').adapter.rooms.keys()) {
+        if (name.startsWith('session:') && !name.includes(':user:')) rooms += 1;
+      }
+      return rooms;
+    });
     // Guards do not run on connection: the token is checked here, before the socket joins anything.
     server.use((socket, next) => {
+      // A stopping node takes no new sockets; the client's retry lands on another node.
+      if (this.stopping) return next(new Error('UNAVAILABLE'));
       const token: unknown = socket.handshake.auth['token'];
       if (typeof token !== 'string') return next(new Error('UNAUTHENTICATED'));
       this.auth.verify(token).then(
@@ -96,7 +116,11 @@ export class RoomsGateway
         () => next(new Error('UNAUTHENTICATED')),
       );
     });
-    server.on('connection', (socket) => this.wire(socket));
+    server.on('connection', (socket) => {
+      this.metrics.socketConnected();
+      socket.once('disconnect', () => this.metrics.socketDisconnected());
+      this.wire(socket);
+    });
   }
 
   /** Each handler answers through its ack, always, with a result or a coded error. */
@@ -105,11 +129,25 @@ export class RoomsGateway
       void this.answer(socket, request, ack, () => this.join(socket, request));
     });
     socket.on('room:command', (command, ack) => {
+      const started = performance.now();
+      const type = typeof command?.type === 'string' ? command.type : 'unknown';
       void this.answer(socket, command, ack, async () => {
         await this.limiter.consume(socket.id).catch(() => {
           throw new AppException('RATE_LIMITED', 'Too many commands; slow down and retry.');
         });
         return this.rooms.command(socket.data.userId, command);
+      }).then((error) => {
+        this.metrics.commandDone(type, (performance.now() - started) / 1000, error?.code ?? null);
+        if (error) {
+          const sessionId = (command as { sessionId?: unknown } | null)?.sessionId;
+          this.logger.log({
+            msg: 'command refused',
+            sessionId,
+            userId: socket.data.userId,
+            type,
+            code: error.code,
+          });
+        }
       });
     });
     socket.on('clock:ping', (ping, ack) => {
@@ -119,15 +157,32 @@ export class RoomsGateway
     });
   }
 
-  private async answer<T>(
+  /** Runs one request and acks it; resolves with the error it answered, if any. */
+  private async answer<T extends Answer>(
     socket: RoomSocket,
     message: unknown,
     ack: unknown,
     work: () => Promise<T>,
-  ): Promise<void> {
-    if (typeof ack !== 'function') return;
-    const reply = ack as (answer: T | { ok: false; error: ApiError }) => void;
+  ): Promise<ApiError | null> {
+    if (typeof ack !== 'function') return null;
+    const reply = ack as (answer: T | Refusal) => void;
+    const done = this.attempt(socket, message, work).then((answer) => {
+      reply(answer);
+      return answer.ok ? null : answer.error;
+    });
+    this.inFlight.add(done);
+    return done.finally(() => this.inFlight.delete(done));
+  }
+
+  private async attempt<T extends Answer>(
+    socket: RoomSocket,
+    message: unknown,
+    work: () => Promise<T>,
+  ): Promise<T | Refusal> {
     try {
+      if (this.stopping) {
+        throw new AppException('UNAVAILABLE', 'This server is restarting; retry in a moment.');
+      }
       if (sizeOf(message) > MAX_MESSAGE_BYTES) {
         throw new AppException(
           'PAYLOAD_TOO_LARGE',
@@ -137,9 +192,9 @@ export class RoomsGateway
       if (socket.data.expiresAt * 1000 <= Date.now()) {
         throw new AppException('UNAUTHENTICATED', 'Your sign-in has expired; sign in again.');
       }
-      reply(await work());
+      return await work();
     } catch (error) {
-      reply({ ok: false, error: toAckError(error, this.logger) });
+      return { ok: false, error: toAckError(error, this.logger) };
     }
   }
 
@@ -174,9 +229,19 @@ export class RoomsGateway
     }
   }
 
-  /** Clients of a stopping node reconnect elsewhere: they have not left their rooms. */
-  beforeApplicationShutdown(): void {
+  /**
+   * Graceful stop: take no new sockets or commands, let the ones in flight commit and be
+   * acknowledged, then disconnect clients in batches (they reconnect to another node and catch
+   * up). Their presence is left as it is: they have not left their rooms.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
+    await Promise.allSettled([...this.inFlight]);
+    const sockets = [...this.server.of('/').sockets.values()];
+    for (let start = 0; start < sockets.length; start += DISCONNECT_BATCH) {
+      for (const socket of sockets.slice(start, start + DISCONNECT_BATCH)) socket.disconnect(true);
+      await new Promise((resolve) => setTimeout(resolve, DISCONNECT_PAUSE_MS));
+    }
   }
 
   async handleDisconnect(socket: RoomSocket): Promise<void> {

@@ -1,0 +1,44 @@
+import { Controller, Get, Header, HttpStatus, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Lifecycle } from './lifecycle';
+import { MetricsService } from './metrics.service';
+
+@Controller()
+export class ObservabilityController {
+  constructor(
+    private readonly metrics: MetricsService,
+    private readonly dataSource: DataSource,
+    private readonly lifecycle: Lifecycle,
+  ) {}
+
+  /** Prometheus scrape endpoint. */
+  @Get('metrics')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  scrape(): Promise<string> {
+    return this.metrics.registry.metrics();
+  }
+
+  /** Liveness: the process answers. A failing database is no reason to restart it. */
+  @Get('health/live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: send traffic here only while the database answers and the node is not stopping. */
+  @Get('health/ready')
+  async ready(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ ready: boolean; reason?: string }> {
+    if (this.lifecycle.stopping) {
+      response.status(HttpStatus.SERVICE_UNAVAILABLE);
+      return { ready: false, reason: 'stopping' };
+    }
+    const database = await this.dataSource.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    if (!database) response.status(HttpStatus.SERVICE_UNAVAILABLE);
+    return database ? { ready: true } : { ready: false, reason: 'database unavailable' };
+  }
+}
