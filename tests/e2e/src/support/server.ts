@@ -31,15 +31,19 @@ export async function startProduct(env: NodeJS.ProcessEnv = {}): Promise<Running
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'signal-room-e2e-'));
   const url = `http://127.0.0.1:${port}`;
+  // The embedded database on its own, whatever the shell says: the product refuses an empty
+  // DATABASE_URL, so an inherited one (or a Redis to fan out through) is left out, not blanked.
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited['DATABASE_URL'];
+  delete inherited['REDIS_URL'];
   const child: ChildProcess = spawn(process.execPath, ['dist/apps/api/main.js'], {
     cwd: root,
     env: {
-      ...process.env,
+      ...inherited,
       ...env,
       PORT: String(port),
       DATA_DIR: dataDir,
       PUBLIC_URL: url,
-      DATABASE_URL: '',
       NODE_OPTIONS: '',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
