@@ -24,19 +24,24 @@ const keyOf = (method: string, path: string): string => `${method.toUpperCase()}
 /** Routes the app serves that are about the document itself, not part of the API it describes. */
 const DOCS_ROUTES = [keyOf('get', '/api/docs'), keyOf('get', '/api/docs/openapi.json')];
 
+// Request logging is mounted on every path and method; those mounts are not endpoints.
+const MIDDLEWARE_MOUNT = / \/api(\$|\/\{\*path\})$/;
+
 /** Every route Express has registered, as "METHOD /path/{param}". */
 function servedRoutes(t: TestApp): string[] {
   interface Layer {
     route?: { path: string; methods: Record<string, boolean> };
   }
   const express = t.app.getHttpAdapter().getInstance() as { router: { stack: Layer[] } };
-  return express.router.stack.flatMap((layer) =>
-    layer.route
-      ? Object.keys(layer.route.methods).map((method) =>
-          keyOf(method, layer.route?.path.replace(/:(\w+)/g, '{$1}') ?? ''),
-        )
-      : [],
-  );
+  return express.router.stack
+    .flatMap((layer) =>
+      layer.route
+        ? Object.keys(layer.route.methods).map((method) =>
+            keyOf(method, layer.route?.path.replace(/:(\w+)/g, '{$1}') ?? ''),
+          )
+        : [],
+    )
+    .filter((route) => !MIDDLEWARE_MOUNT.test(route));
 }
 
 describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) => {

@@ -46,6 +46,27 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: '/api/health/live',
+    summary: 'Liveness: the process answers',
+    auth: false,
+    response: '{ "status": "ok" }',
+  },
+  {
+    method: 'get',
+    path: '/api/health/ready',
+    summary: 'Readiness: the database answers and the node is not stopping (else 503)',
+    auth: false,
+    response: '{ "ready": true }, or 503 with { "ready": false, "reason" }',
+  },
+  {
+    method: 'get',
+    path: '/api/metrics',
+    summary: 'Prometheus metrics of this node',
+    auth: false,
+    response: 'text/plain; version=0.0.4',
+  },
+  {
+    method: 'get',
     path: '/api/catalog',
     summary: 'Signals, rubric, round types, moves, drills, prompt summaries',
     auth: false,
