@@ -43,7 +43,9 @@ export async function createApp(
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: '64kb' });
   app.setGlobalPrefix(API_PREFIX);
-  app.enableShutdownHooks();
+  // A stop that ran its hooks to the end is a clean exit (0), not a death by signal (143);
+  // exiting also flushes the log lines pino still buffers.
+  app.enableShutdownHooks([], { useProcessExit: true });
   const sockets = new RoomsIoAdapter(app, config);
   await sockets.connectRedis();
   app.useWebSocketAdapter(sockets);

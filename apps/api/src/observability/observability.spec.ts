@@ -127,7 +127,7 @@ onPostgres('graceful shutdown', () => {
     await Promise.race(outcomes); // at least one command is in the server's hands
     const stopped = app.close(); // as on SIGTERM
     const results = await Promise.all(outcomes);
-    expect(await disconnected).toBe('io server disconnect');
+    expect(await disconnected).toBe('transport close');
     await stopped;
 
     // Every command either committed and was acknowledged, was refused as retryable, or never

@@ -15,6 +15,7 @@ import type { AppConfig } from '../config';
 export class RoomsIoAdapter extends IoAdapter {
   private readonly logger = new Logger('sockets');
   private redis: { pub: Redis; sub: Redis } | null = null;
+  private server: Server | null = null;
 
   constructor(
     app: INestApplicationContext,
@@ -37,8 +38,29 @@ export class RoomsIoAdapter extends IoAdapter {
       // Without a listener ioredis would crash the process; it reconnects by itself.
       client.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
     }
+    // What other nodes published while Redis was away never reaches this node's sockets, and
+    // nothing tells their clients: once the subscriptions are back (the ping is answered after
+    // them), the connections are closed, so the clients rejoin with their seq and catch up.
+    let lost = false;
+    sub.on('close', () => (lost = true));
+    sub.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      setImmediate(() => {
+        sub.ping().then(
+          () => this.resync(),
+          () => undefined,
+        );
+      });
+    });
     await Promise.all([pub.connect(), sub.connect()]);
     this.redis = { pub, sub };
+  }
+
+  private resync(): void {
+    const sockets = this.server ? [...this.server.of('/').sockets.values()] : [];
+    this.logger.warn(`redis is back: reconnecting ${sockets.length} sockets to catch up`);
+    for (const socket of sockets) socket.conn.close();
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -53,6 +75,7 @@ export class RoomsIoAdapter extends IoAdapter {
         callback(null, origin === undefined || allowed.has(origin));
       },
     }) as Server;
+    this.server = server;
     if (this.redis) {
       server.adapter(
         createAdapter(this.redis.pub, this.redis.sub, {

@@ -239,7 +239,9 @@ export class RoomsGateway
     await Promise.allSettled([...this.inFlight]);
     const sockets = [...this.server.of('/').sockets.values()];
     for (let start = 0; start < sockets.length; start += DISCONNECT_BATCH) {
-      for (const socket of sockets.slice(start, start + DISCONNECT_BATCH)) socket.disconnect(true);
+      // Closing the connection, not disconnecting the socket: socket.io clients reconnect after
+      // a lost connection by themselves, but take 'io server disconnect' as final (signed out).
+      for (const socket of sockets.slice(start, start + DISCONNECT_BATCH)) socket.conn.close();
       await new Promise((resolve) => setTimeout(resolve, DISCONNECT_PAUSE_MS));
     }
   }

@@ -24,6 +24,7 @@ import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { freshPromptAfter } from '../sessions/sessions.service';
+import type { Place } from './room-broadcaster';
 import { RoomBroadcaster, messageFor } from './room-broadcaster';
 import { SessionEventEntity } from './session-event.entity';
 
@@ -261,6 +262,8 @@ export class RoomsService {
     plan: (planning: Planning) => Promise<Decision<RoomEventBody[]>>,
   ): Promise<Appended> {
     let result: Appended;
+    // Set inside the transaction; an object, since TypeScript does not follow the callback.
+    const line: { place?: Place } = {};
     try {
       result = await this.dataSource.transaction(async (manager) => {
         const session = await manager
@@ -270,6 +273,8 @@ export class RoomsService {
           .getOne();
         if (!session)
           throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
+        // In line under the lock, so this node sends the session's batches in seq order.
+        line.place = this.broadcaster.reserve(sessionId);
         const before = await this.loadState(manager, session);
         if (clientEventId) {
           const first = await manager.findOneBy(SessionEventEntity, { sessionId, clientEventId });
@@ -310,6 +315,7 @@ export class RoomsService {
         return { seq: after.seq, duplicate: false, before, after, events };
       });
     } catch (error) {
+      void line.place?.(null);
       if (error instanceof AppException) throw error;
       if (isTransient(error)) {
         throw new AppException(
@@ -320,7 +326,7 @@ export class RoomsService {
       throw error;
     }
     this.remember(result.after);
-    this.broadcaster.publish(result.before, result.after, result.events);
+    await line.place?.(result);
     return result;
   }
 
