@@ -36,6 +36,7 @@ export interface RoomSnapshot {
 type RoomSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const CLOCK_SAMPLES = 5;
+const REFUSED_RETRY_MS = 1000;
 const CLOCK_RESYNC_MS = 30_000;
 const RETRY_BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 
@@ -57,6 +58,7 @@ export class RoomStore {
   private early: RoomEvent[] = [];
   private flushing = false;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly sessionId: string,
@@ -94,7 +96,16 @@ export class RoomStore {
       this.update({ status: reason === 'io server disconnect' ? 'signed-out' : 'offline' });
     });
     socket.on('connect_error', (error) => {
-      this.update({ status: error.message === 'UNAUTHENTICATED' ? 'signed-out' : 'offline' });
+      if (error.message === 'UNAUTHENTICATED') return this.update({ status: 'signed-out' });
+      this.update({ status: 'offline' });
+      // A server that refused the socket (a node that is stopping answers UNAVAILABLE) is not
+      // retried by socket.io itself; try again shortly, most likely reaching another node.
+      if (!socket.active) {
+        this.retryTimer = setTimeout(
+          () => socket.connect(),
+          REFUSED_RETRY_MS * (1 + Math.random()),
+        );
+      }
     });
     socket.on('room:event', ({ sessionId, event }) => {
       if (sessionId !== this.sessionId) return;
@@ -111,6 +122,7 @@ export class RoomStore {
 
   stop(): void {
     if (this.clockTimer) clearInterval(this.clockTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.socket?.disconnect();
     this.socket = null;
   }
