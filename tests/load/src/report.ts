@@ -1,0 +1,293 @@
+import type { LoadFigures } from './driver';
+import type { Params } from './params';
+import { describeParams } from './params';
+import type { LoopDelay, Machine } from './processes';
+import type { Percentiles } from './stats';
+
+export interface TargetResult {
+  label: string;
+  nodes: number;
+  /** The open-files limit each server process ran with. */
+  openFiles: (number | null)[];
+  attempted: number;
+  joined: number;
+  joinSetup: Percentiles | null;
+  joinFailures: Record<string, number>;
+  rssBeforeMiB: number;
+  rssAfterJoinMiB: number;
+  rssAfterLoadMiB: number | null;
+  rssPerSocketKiB: number | null;
+  load: LoadFigures | null;
+  /** The server's own event-loop delay over the measured window (worst node). */
+  serverLoop: LoopDelay | null;
+  /** `nodejs_eventloop_lag_p99_seconds` from GET /api/metrics, in ms, when the product has it. */
+  metricsLoopP99: number | null;
+  /** Upper bound of the bucket of the product's own command-time histogram holding the p99. */
+  metricsCommandP99: number | null;
+  /** CPU time of each server process over the measured window, in % of one core. */
+  serverCpu: number[];
+  /** Warnings and errors the servers logged during the load, by their first line. */
+  serverComplaints: Record<string, number>;
+  /** What went wrong in the measuring itself, for the notes. */
+  problems: string[];
+}
+
+export interface Report {
+  startedAt: Date;
+  /** The commit of the product under test (dist/apps/api built from it). */
+  product: string;
+  params: Params;
+  machine: Machine;
+  loadAtEnd: string;
+  results: TargetResult[];
+  notes: string[];
+}
+
+const ms = (value: number | null | undefined): string =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? '–'
+    : value < 10
+      ? value.toFixed(2)
+      : value.toFixed(1);
+const triple = (p: Percentiles | null | undefined): string =>
+  p ? `${ms(p.p50)} / ${ms(p.p95)} / ${ms(p.p99)}` : '–';
+const withMax = (p: Percentiles | null | undefined): string =>
+  p ? `${triple(p)} / ${ms(p.max)}` : '–';
+const one = (value: number | null | undefined, digits = 1): string =>
+  value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
+const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
+  a === null || a === undefined || b === null || b === undefined || b <= 0 ? null : a / b;
+
+function find(report: Report, label: string): TargetResult | undefined {
+  return report.results.find((result) => result.label === label);
+}
+
+const RSS_MIN_SOCKETS = 1000;
+
+export interface Ratios {
+  ackP99OverInsertP99: number | null;
+  rssPerSocketOverBare: number | null;
+  peerP99OverPair: number | null;
+}
+
+export function ratios(report: Report): Ratios {
+  const ours = find(report, 'Signal Room');
+  // Below this many sockets the RSS delta is lost in the noise of the heap and the allocator.
+  const enough = (ours?.joined ?? 0) >= RSS_MIN_SOCKETS;
+  return {
+    ackP99OverInsertP99: ratio(ours?.load?.ack?.p99, find(report, 'raw INSERT')?.load?.ack?.p99),
+    // Two product nodes are weighed against the two bare nodes on the same Redis adapter.
+    rssPerSocketOverBare: enough
+      ? ratio(
+          ours?.rssPerSocketKiB,
+          find(report, report.params.nodes === 2 ? 'bare Redis pair' : 'bare socket.io')
+            ?.rssPerSocketKiB,
+        )
+      : null,
+    peerP99OverPair: ratio(ours?.load?.peer?.p99, find(report, 'bare Redis pair')?.load?.peer?.p99),
+  };
+}
+
+function figureRows(results: readonly TargetResult[], joinConcurrency: number): string[][] {
+  const row = (name: string, cell: (r: TargetResult) => string): string[] => [
+    name,
+    ...results.map(cell),
+  ];
+  const loaded = results.some((r) => r.load);
+  const rows = [
+    row('server processes (open-files limit)', (r) => `${r.nodes} (${r.openFiles.join(', ')})`),
+    row('sockets joined / opened', (r) => `${r.joined} / ${r.attempted}`),
+    row(`join at setup, ${joinConcurrency} at a time: p50 / p95 / p99 / max (ms)`, (r) =>
+      withMax(r.joinSetup),
+    ),
+    row('server RSS before sockets (MiB)', (r) => one(r.rssBeforeMiB)),
+    row('server RSS with sockets joined (MiB)', (r) => one(r.rssAfterJoinMiB)),
+    row('RSS per socket (KiB)', (r) => one(r.rssPerSocketKiB)),
+  ];
+  if (!loaded) return rows;
+  return [
+    ...rows,
+    row('commands in window: sent / acked ok', (r) =>
+      r.load ? `${r.load.sent} / ${r.load.acked}` : '–',
+    ),
+    row('refused / timed out', (r) =>
+      r.load
+        ? `${
+            Object.entries(r.load.errors)
+              .map(([code, n]) => `${code} ${n}`)
+              .join(', ') || '0'
+          } / ${r.load.timeouts}`
+        : '–',
+    ),
+    row('commands per second: offered / acked in window', (r) =>
+      r.load ? `${one(r.load.offeredPerSecond, 0)} / ${one(r.load.ackedPerSecond, 0)}` : '–',
+    ),
+    row('**emit→ack** p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.ack)),
+    row('**emit→peer** (candidate) p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.peer)),
+    row('acked but never seen by the candidate', (r) => one(r.load?.peerMissing, 0)),
+    row('**join under load** p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.joinUnderLoad)),
+    row('joins under load: done / failed', (r) =>
+      r.load ? `${r.load.joinUnderLoad?.count ?? 0} / ${r.load.joinUnderLoadFailures}` : '–',
+    ),
+    row('sockets held after load / lost during it (reason)', (r) => {
+      if (!r.load) return '–';
+      const lost = Object.entries(r.load.disconnects);
+      const count = lost.reduce((sum, [, n]) => sum + n, 0);
+      return `${r.load.held} / ${count}${lost.length ? ` (${lost.map(([why, n]) => `${why}: ${n}`).join(', ')})` : ''}`;
+    }),
+    row('server RSS after load (MiB)', (r) => one(r.rssAfterLoadMiB)),
+    row('server event-loop delay p50 / p99 / max (ms, probe)', (r) =>
+      r.serverLoop
+        ? `${ms(r.serverLoop.p50)} / ${ms(r.serverLoop.p99)} / ${ms(r.serverLoop.max)}`
+        : '–',
+    ),
+    row('event-loop lag p99 from GET /api/metrics (ms)', (r) => ms(r.metricsLoopP99)),
+    row('server-side command time p99 from /api/metrics (ms, bucket)', (r) =>
+      r.metricsCommandP99 === null
+        ? '–'
+        : r.metricsCommandP99 === Number.POSITIVE_INFINITY
+          ? '> 2500 (above the top bucket)'
+          : `≤ ${ms(r.metricsCommandP99)}`,
+    ),
+    row('clock:ping RTT idle p50 → under load p99 (ms)', (r) =>
+      r.load ? `${ms(r.load.pingIdle?.p50)} → ${ms(r.load.pingUnderLoad?.p99)}` : '–',
+    ),
+    row(
+      'server CPU in window (% of one core, per node)',
+      (r) =>
+        r.serverCpu.map((cpu) => (Number.isNaN(cpu) ? '–' : cpu.toFixed(0))).join(' + ') || '–',
+    ),
+    row('bench client loop delay p99 / send lag p99 (ms)', (r) =>
+      r.load ? `${ms(r.load.clientLoop.p99)} / ${ms(r.load.sendLag?.p99)}` : '–',
+    ),
+    row('snapshots the candidates received', (r) => one(r.load?.candidateSnapshots, 0)),
+  ];
+}
+
+const table = (head: string[], rows: string[][]): string =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+
+function goalRows(report: Report): string[][] {
+  const ours = find(report, 'Signal Room');
+  const r = ratios(report);
+  const { params } = report;
+  const verdict = (value: number | null, limit: number): string =>
+    value === null ? 'n/a' : value <= limit ? 'met' : '**not met**';
+  const x = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}×`);
+  const scale =
+    params.sockets === null
+      ? `${params.rooms} rooms × 3 at ${params.rate}/s`
+      : `${params.sockets} idle sockets`;
+  const load = ours?.load;
+  const ackP99 = load?.ack?.p99 ?? null;
+  const joinP99 = load?.joinUnderLoad?.p99 ?? null;
+  const sockets = ours?.joined ?? 0;
+  // A refused or lost command or join is worse than any latency: it fails the goal outright.
+  const failedCommands = load ? load.sent - load.acked : 0;
+  const failedJoins = load?.joinUnderLoadFailures ?? 0;
+  const joins = (load?.joinUnderLoad?.count ?? 0) + failedJoins;
+  const failing = (count: number, of: number, text: string): string =>
+    count > 0 ? `${text}; ${count} of ${of} failed` : text;
+  const unless = (count: number, text: string): string => (count > 0 ? '**not met**' : text);
+  return [
+    [
+      'ack p99 ≤ 1.5× raw-INSERT p99 (1000 rooms × 3, 1/s)',
+      scale,
+      failing(failedCommands, load?.sent ?? 0, x(r.ackP99OverInsertP99)),
+      unless(failedCommands, verdict(r.ackP99OverInsertP99, 1.5)),
+    ],
+    [
+      'ack p99 ≤ 25 ms (same load)',
+      scale,
+      failing(failedCommands, load?.sent ?? 0, `${ms(ackP99)} ms`),
+      unless(failedCommands, verdict(ackP99, 25)),
+    ],
+    [
+      '≥ 10 000 sockets in one process at ≤ 2× bare RSS per socket',
+      `${sockets} sockets, ${params.nodes} node(s)`,
+      x(r.rssPerSocketOverBare),
+      sockets >= 10_000 && params.nodes === 1
+        ? verdict(r.rssPerSocketOverBare, 2)
+        : `${verdict(r.rssPerSocketOverBare, 2)} (at ${sockets} sockets)`,
+    ],
+    [
+      'join p99 ≤ 50 ms under load',
+      scale,
+      failing(failedJoins, joins, `${ms(joinP99)} ms`),
+      unless(failedJoins, verdict(joinP99, 50)),
+    ],
+    [
+      'two nodes: emit→peer p99 ≤ 1.2× bare Redis pair',
+      `${params.nodes} node(s)`,
+      x(r.peerP99OverPair),
+      verdict(r.peerP99OverPair, 1.2),
+    ],
+  ];
+}
+
+export function markdown(report: Report): string {
+  const { params, machine } = report;
+  const when = report.startedAt.toISOString().replace('T', ' ').slice(0, 16);
+  const parameters = Object.entries(describeParams(params))
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+  const r = ratios(report);
+  const x = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}×`);
+  const lines = [
+    `## ${when} UTC — ${params.sockets === null ? 'load' : 'socket count'}, ${
+      params.database === 'embedded' ? 'embedded' : 'PostgreSQL'
+    }, ${params.nodes} node${params.nodes === 1 ? '' : 's'}`,
+    '',
+    `Parameters: \`${parameters}\`. Product: commit ${report.product}.`,
+    '',
+    `Machine: ${machine.cores} × ${machine.cpu}, ${machine.memoryGiB} GiB, Node ${machine.node}. ` +
+      `Load average (uptime) at start ${machine.load}, at end ${report.loadAtEnd} ` +
+      '(other work shares this machine).',
+    '',
+    table(
+      ['figure', ...report.results.map((result) => result.label)],
+      figureRows(report.results, params.joinConcurrency),
+    ),
+    '',
+    table(
+      ['ratio', 'value'],
+      [
+        ['our ack p99 / raw-INSERT ack p99', x(r.ackP99OverInsertP99)],
+        [
+          `our RSS per socket / bare RSS per socket (${
+            report.params.nodes === 2 ? 'Redis pair; ' : ''
+          }from ${RSS_MIN_SOCKETS} sockets)`,
+          x(r.rssPerSocketOverBare),
+        ],
+        ['cross-node emit→peer p99 / bare Redis pair p99', x(r.peerP99OverPair)],
+      ],
+    ),
+    '',
+    table(
+      ['issue goal (reported, not asserted)', 'this run', 'measured', 'verdict'],
+      goalRows(report),
+    ),
+  ];
+  if (report.notes.length > 0) {
+    lines.push('', ...report.notes.map((note) => `- ${note}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The same figures as one JSON line, for machines. */
+export function jsonLine(report: Report): string {
+  return JSON.stringify({
+    bench: 'signal-room-load',
+    startedAt: report.startedAt.toISOString(),
+    product: report.product,
+    params: describeParams(report.params),
+    machine: { ...report.machine, loadAtEnd: report.loadAtEnd },
+    ratios: ratios(report),
+    results: report.results,
+    notes: report.notes,
+  });
+}
