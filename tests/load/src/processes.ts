@@ -43,17 +43,24 @@ export class ServerProcess {
     readonly url: string,
     private readonly child: ChildProcess,
   ) {
-    const keep = (chunk: Buffer): void => {
-      for (const line of chunk.toString().split('\n')) {
-        if (!line.trim()) continue;
-        this.log.push(line);
-        if (this.log.length > KEPT_LOG_LINES) this.log.shift();
-        const complaint = complaintIn(line);
-        if (complaint) this.complaints[complaint] = (this.complaints[complaint] ?? 0) + 1;
-      }
+    // Chunks do not end at line ends: each stream keeps its unfinished line for the next one.
+    const keep = (): ((chunk: Buffer) => void) => {
+      let unfinished = '';
+      return (chunk) => {
+        const lines = (unfinished + chunk.toString()).split('\n');
+        unfinished = lines.pop() ?? '';
+        for (const line of lines) if (line.trim()) this.keepLine(line);
+      };
     };
-    child.stdout?.on('data', keep);
-    child.stderr?.on('data', keep);
+    child.stdout?.on('data', keep());
+    child.stderr?.on('data', keep());
+  }
+
+  private keepLine(line: string): void {
+    this.log.push(line);
+    if (this.log.length > KEPT_LOG_LINES) this.log.shift();
+    const complaint = complaintIn(line);
+    if (complaint) this.complaints[complaint] = (this.complaints[complaint] ?? 0) + 1;
   }
 
   get pid(): number {
