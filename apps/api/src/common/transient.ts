@@ -15,5 +15,8 @@ export function isTransient(error: unknown): boolean {
   const found = driverError?.code ?? code ?? '';
   // SQLSTATE classes 08 (connection), 53 (resources) and 57P (server shutting down).
   if (/^(08|53|57P)/.test(found) || TRANSIENT_CODES.includes(found)) return true;
-  return /Connection terminated|connection (is )?closed|not queryable/i.test(message ?? '');
+  // The last: pg-pool gave up waiting for a free connection (every one busy for connectTimeoutMS).
+  return /Connection terminated|connection (is )?closed|not queryable|timeout exceeded when trying to connect/i.test(
+    message ?? '',
+  );
 }

@@ -77,7 +77,9 @@ class PglitePool extends EventEmitter {
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) next();
+    // PGlite answers as promises, so a queue of holders handing over to each other would run as
+    // one long chain of microtasks: timers and sockets (heartbeats) would starve behind it.
+    if (next) setImmediate(next);
     else this.held = false;
   }
 }

@@ -39,51 +39,11 @@ export function messageFor(
   return forwarded.length > 0 ? { kind: 'events', events: forwarded } : null;
 }
 
-/** A committed batch, ready to send. */
-export interface Batch {
-  before: RoomState;
-  after: RoomState;
-  events: readonly RoomEvent[];
-}
-
-/** A place in a session's line: settled with its batch to send it, or with null if none came. */
-export type Place = (batch: Batch | null) => Promise<void>;
-
 @Injectable()
 export class RoomBroadcaster {
   private server: Server<Record<string, never>, ServerToClientEvents> | null = null;
-  /** Per session, the last batch this node has lined up to send. */
-  private readonly lines = new Map<string, Promise<void>>();
-
   attach(server: Server<Record<string, never>, ServerToClientEvents>): void {
     this.server = server;
-  }
-
-  /**
-   * A place in line for the session's next batch; take it while holding the session's row
-   * lock. Writers commit in seq order, but one commit can be answered later than the next
-   * one's, and a client drops an event older than what it holds: so a batch is sent only once
-   * the batches that took the lock before it on this node have been sent or have failed.
-   */
-  reserve(sessionId: string): Place {
-    let settle: (batch: Batch | null) => void = () => undefined;
-    const batch = new Promise<Batch | null>((resolve) => (settle = resolve));
-    const previous = this.lines.get(sessionId) ?? Promise.resolve();
-    const sent = previous
-      .then(() => batch)
-      .then((ready) => {
-        if (ready) this.publish(ready.before, ready.after, ready.events);
-      });
-    // A batch that failed to send must not hold up the ones behind it.
-    const line = sent.catch(() => undefined);
-    this.lines.set(sessionId, line);
-    void line.then(() => {
-      if (this.lines.get(sessionId) === line) this.lines.delete(sessionId);
-    });
-    return (ready) => {
-      settle(ready);
-      return sent;
-    };
   }
 
   /** Sends each participant their own projection of a committed batch. */

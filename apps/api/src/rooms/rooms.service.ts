@@ -20,11 +20,9 @@ import { UserEntity } from '../auth/user.entity';
 import { AppException } from '../common/app-exception';
 import { isTransient } from '../common/transient';
 import type { AppConfig } from '../config';
-import { FeedbackEntity } from '../feedback/feedback.entity';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { freshPromptAfter } from '../sessions/sessions.service';
-import type { Place } from './room-broadcaster';
 import { RoomBroadcaster, messageFor } from './room-broadcaster';
 import { SessionEventEntity } from './session-event.entity';
 
@@ -35,9 +33,24 @@ const CACHED_ROOMS = 2000;
 
 interface Planning {
   state: RoomState;
-  session: SessionEntity;
   manager: EntityManager;
   now: number;
+}
+
+/** How many times a batch is planned again after other nodes wrote first, before giving up. */
+const MAX_WRITE_ATTEMPTS = 5;
+const EVENT_SEQ_KEY = 'session_events_pkey';
+const CLIENT_EVENT_KEY = 'session_events_client_event_uq';
+
+/** The unique constraint a failed write ran into, if that is why it failed. */
+function constraintOf(error: unknown): string | null {
+  const { code, constraint, driverError } = (error ?? {}) as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
+  if ((driverError?.code ?? code) !== '23505') return null;
+  return driverError?.constraint ?? constraint ?? null;
 }
 
 interface Appended {
@@ -68,6 +81,8 @@ function deadlineOf(state: RoomState): Date | null {
 @Injectable()
 export class RoomsService {
   private readonly cache = new Map<string, RoomState>();
+  /** Per room, the tail of this node's line of writes. */
+  private readonly lines = new Map<string, Promise<void>>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,8 +113,8 @@ export class RoomsService {
       sessionId,
       userId,
       clientEventId,
-      async ({ state, manager, now, session }) => {
-        const role = await this.roleOf(manager, sessionId, userId);
+      async ({ state, manager, now }) => {
+        const role = await this.roleOf(manager, state, userId);
         const actor = { userId, role };
         const command = { type, payload: payload.data, commandId: clientEventId } as Parameters<
           typeof decide
@@ -113,9 +128,11 @@ export class RoomsService {
           now,
         );
         if (!check.ok) return check;
-        const nextSessionId = await this.createSwappedRound(manager, session, state);
+        const nextSessionId = await this.createSwappedRound(manager, state);
         return decide(state, { ...command, payload: { nextSessionId } }, actor, now);
       },
+      // The linked round is created with the event that points to it, or not at all.
+      { transaction: type === 'roles.swap' },
     );
     return { ok: true, seq: result.seq, duplicate: result.duplicate };
   }
@@ -132,7 +149,7 @@ export class RoomsService {
     const user = await this.dataSource.manager.findOneBy(UserEntity, { id: userId });
     let role = 'observer' as Role;
     const { after } = await this.append(sessionId, userId, null, async ({ state, manager }) => {
-      role = await this.roleOf(manager, sessionId, userId);
+      role = await this.roleOf(manager, state, userId);
       if (state.participants[userId]?.online) return accept([]);
       const displayName = user?.displayName ?? 'Someone';
       return accept([eventBody('participant.joined', { userId, displayName, role })]);
@@ -208,8 +225,14 @@ export class RoomsService {
     return { initial: this.initialStateOf(session), events: rows.map(toRoomEvent) };
   }
 
-  private async roleOf(manager: EntityManager, sessionId: string, userId: string): Promise<Role> {
-    const participant = await manager.findOneBy(ParticipantEntity, { sessionId, userId });
+  /** Roles never change within a session: one the room already knows needs no query. */
+  private async roleOf(manager: EntityManager, state: RoomState, userId: string): Promise<Role> {
+    const known = state.participants[userId]?.role;
+    if (known) return known;
+    const participant = await manager.findOneBy(ParticipantEntity, {
+      sessionId: state.sessionId,
+      userId,
+    });
     if (!participant) {
       throw new AppException('NOT_A_PARTICIPANT', 'You are not a participant of this session.');
     }
@@ -229,18 +252,6 @@ export class RoomsService {
     });
   }
 
-  /** The state at the locked row's sequence: the cached one brought up to date from the log. */
-  private async loadState(manager: EntityManager, session: SessionEntity): Promise<RoomState> {
-    const cached = this.cache.get(session.id);
-    const base = cached && cached.seq <= session.lastSeq ? cached : this.initialStateOf(session);
-    if (base.seq === session.lastSeq) return base;
-    const rows = await manager.find(SessionEventEntity, {
-      where: { sessionId: session.id, seq: MoreThan(base.seq) },
-      order: { seq: 'ASC' },
-    });
-    return reduceAll(base, rows.map(toRoomEvent));
-  }
-
   private remember(state: RoomState): void {
     this.cache.delete(state.sessionId);
     this.cache.set(state.sessionId, state);
@@ -251,128 +262,221 @@ export class RoomsService {
   }
 
   /**
-   * The one write path of a room: lock the session row (which orders every writer, on every
-   * node), answer a repeated client event id with its first result, plan events on the current
-   * state, append them, keep the session row and feedback in step, commit; then publish.
+   * The one write path of a room. This node writes a room's batches one at a time (and sends
+   * each before the next is planned, so its members get them in seq order); across nodes the
+   * primary key (session, seq) orders writers: a batch planned on an out-of-date state collides
+   * with the event that got there first, and is planned again on the state brought up to date.
+   * A batch is one statement (events, session row, feedback), so it is stored whole or not at
+   * all, in one round trip rather than a locked transaction of seven.
    */
-  private async append(
+  private append(
     sessionId: string,
     actorId: string,
     clientEventId: string | null,
     plan: (planning: Planning) => Promise<Decision<RoomEventBody[]>>,
+    options: { transaction?: boolean } = {},
   ): Promise<Appended> {
-    let result: Appended;
-    // Set inside the transaction; an object, since TypeScript does not follow the callback.
-    const line: { place?: Place } = {};
-    try {
-      result = await this.dataSource.transaction(async (manager) => {
-        const session = await manager
-          .createQueryBuilder(SessionEntity, 'session')
-          .setLock('pessimistic_write')
-          .where('session.id = :id', { id: sessionId })
-          .getOne();
-        if (!session)
-          throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
-        // In line under the lock, so this node sends the session's batches in seq order.
-        line.place = this.broadcaster.reserve(sessionId);
-        const before = await this.loadState(manager, session);
-        if (clientEventId) {
-          const first = await manager.findOneBy(SessionEventEntity, { sessionId, clientEventId });
-          if (first) {
-            const seq = await this.lastSeqOfCommand(manager, first, session.lastSeq);
-            return { seq, duplicate: true, before, after: before, events: [] };
+    return this.inLine(sessionId, async () => {
+      try {
+        let known = await this.current(sessionId);
+        for (let attempt = 1; ; attempt += 1) {
+          const outcome = await this.attempt(known, actorId, clientEventId, plan, options);
+          if (outcome !== 'stale') {
+            this.remember(outcome.after);
+            this.broadcaster.publish(outcome.before, outcome.after, outcome.events);
+            return outcome;
           }
+          if (attempt === MAX_WRITE_ATTEMPTS)
+            throw new AppException('UNAVAILABLE', 'The room is busy; retry the same command.');
+          known = { state: await this.catchUp(known.state), fresh: true };
         }
-        const now = Date.now();
-        const decision = await plan({ state: before, session, manager, now });
-        if (!decision.ok) throw new AppException(decision.error.code, decision.error.message);
-        const events = decision.value.map(
-          (body, index) =>
-            ({ ...body, seq: before.seq + index + 1, actorId, at: now }) as RoomEvent,
-        );
-        if (events.length === 0)
-          return { seq: before.seq, duplicate: false, before, after: before, events };
-        await manager.insert(
-          SessionEventEntity,
-          events.map((event, index) => ({
-            sessionId,
-            seq: event.seq,
-            type: event.type,
-            payload: event.payload,
-            actorId,
-            clientEventId: index === 0 ? clientEventId : null,
-            at: new Date(now),
-          })),
-        );
-        const after = reduceAll(before, events);
-        await manager.update(SessionEntity, sessionId, {
-          lastSeq: after.seq,
-          status: after.status,
-          deadlineAt: deadlineOf(after),
-          endedAt: after.endedAt === null ? null : new Date(after.endedAt),
-        });
-        if (after.status === 'ended') await this.storeFeedback(manager, after, now);
-        return { seq: after.seq, duplicate: false, before, after, events };
-      });
-    } catch (error) {
-      void line.place?.(null);
-      if (error instanceof AppException) throw error;
-      if (isTransient(error)) {
-        throw new AppException(
-          'UNAVAILABLE',
-          'The database is unavailable; retry the same command.',
-        );
+      } catch (error) {
+        if (error instanceof AppException) throw error;
+        if (isTransient(error)) {
+          throw new AppException(
+            'UNAVAILABLE',
+            'The database is unavailable; retry the same command.',
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-    this.remember(result.after);
-    await line.place?.(result);
-    return result;
-  }
-
-  /**
-   * A retried command is answered with the same sequence number as its first ack: that of its
-   * last event. A command's events share their actor and time, and only its first carries the
-   * client event id, so its last event is the one before the next event that does not.
-   */
-  private async lastSeqOfCommand(
-    manager: EntityManager,
-    first: SessionEventEntity,
-    lastSeq: number,
-  ): Promise<number> {
-    const next = await manager
-      .createQueryBuilder(SessionEventEntity, 'event')
-      .select('MIN(event.seq)', 'seq')
-      .where('event.session_id = :sessionId AND event.seq > :seq', first)
-      .andWhere(
-        '(event.client_event_id IS NOT NULL OR event.at <> :at OR event.actor_id <> :actorId)',
-        first,
-      )
-      .getRawOne<{ seq: number | null }>();
-    return next?.seq ? next.seq - 1 : lastSeq;
-  }
-
-  /** Feedback follows the finished room: rebuilt on every change after the end, kept released. */
-  private async storeFeedback(
-    manager: EntityManager,
-    state: RoomState,
-    now: number,
-  ): Promise<void> {
-    const existing = await manager.findOneBy(FeedbackEntity, { sessionId: state.sessionId });
-    await manager.save(FeedbackEntity, {
-      sessionId: state.sessionId,
-      document: buildFeedback(state, now),
-      generatedAt: new Date(now),
-      releasedAt: state.feedbackReleased ? (existing?.releasedAt ?? new Date(now)) : null,
     });
   }
 
-  /** The second round of a peer pair: roles swapped, a fresh prompt for the new candidate. */
-  private async createSwappedRound(
+  /** Runs a room's writes on this node one after another, in the order they came. */
+  private inLine<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.lines.get(sessionId) ?? Promise.resolve();
+    const result = previous.then(work);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.lines.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.lines.get(sessionId) === tail) this.lines.delete(sessionId);
+    });
+    return result;
+  }
+
+  /** One try at a batch: its result, or 'stale' when another node wrote first. */
+  private async attempt(
+    known: { state: RoomState; fresh: boolean },
+    actorId: string,
+    clientEventId: string | null,
+    plan: (planning: Planning) => Promise<Decision<RoomEventBody[]>>,
+    options: { transaction?: boolean },
+  ): Promise<Appended | 'stale'> {
+    const { state: before, fresh } = known;
+    const { sessionId } = before;
+    const write = async (manager: EntityManager): Promise<Appended | 'stale'> => {
+      const now = Date.now();
+      const decision = await plan({ state: before, manager, now });
+      if (!decision.ok || decision.value.length === 0) {
+        // Nothing to write, so no collision tells whether the state was current: ask.
+        if (!fresh && (await this.latestSeq(manager, sessionId)) !== before.seq) return 'stale';
+        if (decision.ok)
+          return { seq: before.seq, duplicate: false, before, after: before, events: [] };
+        // A retry of a command that changed the room may now be refused by it (a second start).
+        if (clientEventId) {
+          const seq = await this.seqOfCommand(manager, sessionId, clientEventId);
+          if (seq !== null) return { seq, duplicate: true, before, after: before, events: [] };
+        }
+        throw new AppException(decision.error.code, decision.error.message);
+      }
+      const events = decision.value.map(
+        (body, index) => ({ ...body, seq: before.seq + index + 1, actorId, at: now }) as RoomEvent,
+      );
+      const after = reduceAll(before, events);
+      await this.store(manager, after, events, clientEventId, now);
+      return { seq: after.seq, duplicate: false, before, after, events };
+    };
+    try {
+      return options.transaction
+        ? await this.dataSource.transaction(write)
+        : await write(this.dataSource.manager);
+    } catch (error) {
+      const violated = constraintOf(error);
+      if (violated === EVENT_SEQ_KEY) return 'stale';
+      if (violated === CLIENT_EVENT_KEY && clientEventId) {
+        const seq = await this.seqOfCommand(this.dataSource.manager, sessionId, clientEventId);
+        if (seq !== null) return { seq, duplicate: true, before, after: before, events: [] };
+      }
+      throw error;
+    }
+  }
+
+  /** The room from the cache (maybe behind other nodes), or read whole from the log (current). */
+  private async current(sessionId: string): Promise<{ state: RoomState; fresh: boolean }> {
+    const cached = this.cache.get(sessionId);
+    if (cached) return { state: cached, fresh: false };
+    const { initial, events } = await this.log(sessionId);
+    return { state: reduceAll(initial, events), fresh: true };
+  }
+
+  /** The room brought up to date with what other nodes wrote since this node last saw it. */
+  private async catchUp(state: RoomState): Promise<RoomState> {
+    const rows = await this.dataSource.manager.find(SessionEventEntity, {
+      where: { sessionId: state.sessionId, seq: MoreThan(state.seq) },
+      order: { seq: 'ASC' },
+    });
+    return reduceAll(state, rows.map(toRoomEvent));
+  }
+
+  private async latestSeq(manager: EntityManager, sessionId: string): Promise<number> {
+    const [row] = await manager.query<{ seq: number }[]>(
+      'SELECT COALESCE(MAX(seq), 0)::int AS seq FROM session_events WHERE session_id = $1',
+      [sessionId],
+    );
+    return row?.seq ?? 0;
+  }
+
+  /**
+   * Appends a batch with the session row and, once the round is over, its feedback, in one
+   * statement. Two writers of the same seq collide on the primary key; a repeated client event
+   * id on its unique key.
+   */
+  private async store(
     manager: EntityManager,
-    session: SessionEntity,
-    state: RoomState,
-  ): Promise<string> {
+    after: RoomState,
+    events: RoomEvent[],
+    clientEventId: string | null,
+    now: number,
+  ): Promise<void> {
+    const ended = after.status === 'ended';
+    const at = new Date(now).toISOString();
+    const deadline = deadlineOf(after);
+    await manager.query(
+      `WITH appended AS (
+         INSERT INTO session_events (session_id, seq, type, payload, actor_id, client_event_id, at)
+         SELECT $1::uuid, e.seq, e.type, e.payload, $2::uuid, e.client_event_id, $3::timestamptz
+         FROM jsonb_to_recordset($4::jsonb)
+           AS e(seq integer, type text, payload jsonb, client_event_id uuid)
+         RETURNING seq
+       ), feedback_kept AS (
+         INSERT INTO feedback (session_id, document, generated_at, released_at)
+         SELECT $1::uuid, $9::jsonb, $3::timestamptz,
+                CASE WHEN $10::boolean THEN $3::timestamptz END
+         WHERE $9::jsonb IS NOT NULL
+         ON CONFLICT (session_id) DO UPDATE SET
+           document = EXCLUDED.document,
+           generated_at = EXCLUDED.generated_at,
+           released_at = CASE WHEN $10::boolean
+                              THEN COALESCE(feedback.released_at, EXCLUDED.generated_at) END
+       )
+       UPDATE sessions
+       SET last_seq = $5::integer, status = $6::text, deadline_at = $7::timestamptz,
+           ended_at = $8::timestamptz
+       WHERE id = $1::uuid`,
+      [
+        after.sessionId,
+        events[0]?.actorId,
+        at,
+        JSON.stringify(
+          events.map((event, index) => ({
+            seq: event.seq,
+            type: event.type,
+            payload: event.payload,
+            client_event_id: index === 0 ? clientEventId : null,
+          })),
+        ),
+        after.seq,
+        after.status,
+        deadline === null ? null : deadline.toISOString(),
+        after.endedAt === null ? null : new Date(after.endedAt).toISOString(),
+        ended ? JSON.stringify(buildFeedback(after, now)) : null,
+        after.feedbackReleased,
+      ],
+    );
+  }
+
+  /**
+   * The seq a command's first ack carried, for its retries: that of its last event, or null if
+   * it never wrote. A command's events share their actor and time and only the first carries the
+   * client event id, so its last is the one before the next event that differs.
+   */
+  private async seqOfCommand(
+    manager: EntityManager,
+    sessionId: string,
+    clientEventId: string,
+  ): Promise<number | null> {
+    const [row] = await manager.query<{ seq: number }[]>(
+      `SELECT COALESCE(
+         (SELECT MIN(later.seq) - 1 FROM session_events later
+          WHERE later.session_id = first.session_id AND later.seq > first.seq
+            AND (later.client_event_id IS NOT NULL OR later.at <> first.at
+                 OR later.actor_id <> first.actor_id)),
+         (SELECT MAX(seq) FROM session_events WHERE session_id = first.session_id)
+       )::int AS seq
+       FROM session_events first
+       WHERE first.session_id = $1 AND first.client_event_id = $2`,
+      [sessionId, clientEventId],
+    );
+    return row?.seq ?? null;
+  }
+
+  /** The second round of a peer pair: roles swapped, a fresh prompt for the new candidate. */
+  private async createSwappedRound(manager: EntityManager, state: RoomState): Promise<string> {
+    const session = await manager.findOneByOrFail(SessionEntity, { id: state.sessionId });
     const members = await manager.findBy(ParticipantEntity, { sessionId: session.id });
     const candidate = members.find((member) => member.role === 'candidate');
     if (!candidate)
