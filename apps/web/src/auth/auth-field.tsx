@@ -1,4 +1,5 @@
 import type { InputHTMLAttributes, Ref } from 'react';
+import { useState } from 'react';
 import styles from './auth-page.module.css';
 
 interface AuthFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
@@ -36,5 +37,25 @@ export function AuthField({ id, label, hint, error, ref, ...input }: AuthFieldPr
         </p>
       )}
     </div>
+  );
+}
+
+type PasswordFieldProps = Omit<AuthFieldProps, 'type' | 'label'>;
+
+/** The password input with a "show" switch, so a long phrase can be checked before sending. */
+export function PasswordField(props: PasswordFieldProps) {
+  const [shown, setShown] = useState(false);
+  return (
+    <>
+      <AuthField {...props} label="Password" type={shown ? 'text' : 'password'} />
+      <label className={styles.check}>
+        <input
+          type="checkbox"
+          checked={shown}
+          onChange={(event) => setShown(event.target.checked)}
+        />
+        Show password
+      </label>
+    </>
   );
 }

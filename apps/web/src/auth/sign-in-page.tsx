@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { login } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
-import { AuthField } from './auth-field';
+import { AuthField, PasswordField } from './auth-field';
 import { setAuth, useAuth } from './auth-store';
 import { nextPathFrom, withNext } from './next-path';
 import styles from './auth-page.module.css';
@@ -24,7 +24,6 @@ export default function SignInPage() {
   const auth = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [showPassword, setShowPassword] = useState(false);
   const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -82,25 +81,15 @@ export default function SignInPage() {
           onChange={(event) => setEmail(event.target.value)}
           error={invalid.has('email') ? FIELD_ERRORS.email : undefined}
         />
-        <AuthField
+        <PasswordField
           id="sign-in-password"
           ref={inputs.password}
-          label="Password"
-          type={showPassword ? 'text' : 'password'}
           autoComplete="current-password"
           required
           value={password}
           onChange={(event) => setPassword(event.target.value)}
           error={invalid.has('password') ? FIELD_ERRORS.password : undefined}
         />
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={showPassword}
-            onChange={(event) => setShowPassword(event.target.checked)}
-          />
-          Show password
-        </label>
         <button
           type="submit"
           className={`button button--primary ${styles.submit}`}

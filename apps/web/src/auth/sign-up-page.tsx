@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError, register } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
-import { AuthField } from './auth-field';
+import { AuthField, PasswordField } from './auth-field';
 import { setAuth, useAuth } from './auth-store';
 import { nextPathFrom, withNext } from './next-path';
 import styles from './auth-page.module.css';
@@ -30,7 +30,6 @@ export default function SignUpPage() {
     email: '',
     password: '',
   });
-  const [showPassword, setShowPassword] = useState(false);
   const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
@@ -114,12 +113,10 @@ export default function SignUpPage() {
           onChange={change('email')}
           error={errorOf('email')}
         />
-        <AuthField
+        <PasswordField
           id="sign-up-password"
           ref={inputs.password}
-          label="Password"
           hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
-          type={showPassword ? 'text' : 'password'}
           autoComplete="new-password"
           required
           minLength={10}
@@ -128,14 +125,6 @@ export default function SignUpPage() {
           onChange={change('password')}
           error={errorOf('password')}
         />
-        <label className={styles.check}>
-          <input
-            type="checkbox"
-            checked={showPassword}
-            onChange={(event) => setShowPassword(event.target.checked)}
-          />
-          Show password
-        </label>
         <button
           type="submit"
           className={`button button--primary ${styles.submit}`}
