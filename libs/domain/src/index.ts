@@ -20,3 +20,4 @@ export * from './lib/room/reduce';
 export * from './lib/room/decide';
 export * from './lib/room/view';
 export * from './lib/room/projection';
+export * from './lib/room/ordered-fold';

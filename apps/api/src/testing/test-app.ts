@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import type { RoomCommandType, RoomEvent, RoomState } from '@signal-room/domain';
-import { reduce } from '@signal-room/domain';
+import type { OrderedFold, RoomCommandType, RoomState } from '@signal-room/domain';
+import { emptyFold, withEvent, withSnapshot } from '@signal-room/domain';
 import type {
   AuthResponse,
   ClientToServerEvents,
@@ -29,11 +29,12 @@ export type Frame =
 
 /**
  * A room client as the web client behaves: it keeps the view it was given, folds forwarded
- * events into it, replaces it on snapshots, and records every frame it receives.
+ * events into it in seq order, takes newer snapshots as its base, and records every frame it
+ * receives.
  */
 export class RoomClient {
   readonly frames: Frame[] = [];
-  state: RoomState | null = null;
+  private fold: OrderedFold = emptyFold;
   /** Frames that arrive while a join is unanswered, folded once its answer is in. */
   private held: Frame[] | null = null;
 
@@ -45,17 +46,28 @@ export class RoomClient {
   private receive(frame: Frame): void {
     this.frames.push(frame);
     if (this.held) this.held.push(frame);
-    else this.fold(frame);
+    else this.apply(frame);
   }
 
-  private fold(frame: Frame): void {
-    if (frame.name === 'room:event') this.apply(frame.message.event);
-    else if (!this.state || frame.message.state.seq >= this.state.seq)
-      this.state = frame.message.state;
+  get state(): RoomState | null {
+    return this.fold.state;
   }
 
-  private apply(event: RoomEvent): void {
-    if (this.state && event.seq > this.state.seq) this.state = reduce(this.state, event);
+  /** Starts from a view held before, as a client that reconnects does. */
+  set state(held: RoomState | null) {
+    this.fold = held ? withSnapshot(emptyFold, held) : emptyFold;
+  }
+
+  private apply(frame: Frame): void {
+    this.fold =
+      frame.name === 'room:event'
+        ? withEvent(this.fold, frame.message.event)
+        : withSnapshot(this.fold, frame.message.state);
+    // As the web client does: only a snapshot brings an event too late to place (see RoomStore).
+    // A socket closed meanwhile has nothing left to catch up on.
+    if (this.fold.missed && !this.held) {
+      this.join(frame.message.sessionId).catch(() => undefined);
+    }
   }
 
   async join(sessionId: string, lastSeq?: number): Promise<JoinAck> {
@@ -69,8 +81,8 @@ export class RoomClient {
         throw error;
       });
     if (answer.ok) {
-      if (answer.snapshot) this.state = answer.snapshot;
-      for (const event of answer.events) this.apply(event);
+      if (answer.snapshot) this.fold = withSnapshot(this.fold, answer.snapshot);
+      for (const event of answer.events) this.fold = withEvent(this.fold, event);
     }
     this.release();
     return answer;
@@ -79,7 +91,7 @@ export class RoomClient {
   private release(): void {
     const held = this.held ?? [];
     this.held = null;
-    for (const frame of held) this.fold(frame);
+    for (const frame of held) this.apply(frame);
   }
 
   command<T extends RoomCommandType>(

@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { EventEmitter } from 'node:events';
-import type { RoomState } from '@signal-room/domain';
-import { initialRoomState } from '@signal-room/domain';
+import type { RoomEvent, RoomState } from '@signal-room/domain';
+import { initialRoomState, MAX_HELD_EVENTS, reduceAll } from '@signal-room/domain';
 import { RoomStore } from './room-store';
 
 /** Just enough of a socket.io client socket for the store: events, acks, connect. */
@@ -10,7 +10,9 @@ class FakeSocket extends EventEmitter {
   connected = false;
   connects = 0;
   commands: { clientEventId: string; type: string }[] = [];
-  constructor(private readonly state: RoomState) {
+  joins: { sessionId: string; lastSeq?: number }[] = [];
+  /** The snapshot every join is answered with. */
+  constructor(public state: RoomState) {
     super();
   }
   connect() {
@@ -23,8 +25,9 @@ class FakeSocket extends EventEmitter {
   timeout() {
     return this;
   }
-  emitWithAck(event: string, body: { clientEventId: string; type: string }) {
+  emitWithAck(event: string, body: { clientEventId: string; type: string; lastSeq?: number }) {
     if (event === 'room:join') {
+      this.joins.push({ sessionId: 'session-1', lastSeq: body.lastSeq });
       return Promise.resolve({
         ok: true,
         role: 'interviewer',
@@ -61,6 +64,30 @@ function storeWith(socket: FakeSocket): RoomStore {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// Phases are appended in the order they are folded, so a fold out of seq order shows.
+const phase = (seq: number): RoomEvent => ({
+  seq,
+  type: 'phase.changed',
+  payload: { phaseId: `phase-${seq}`, offsetMs: seq },
+  actorId: 'ivy',
+  at: seq,
+});
+const phases = (...seqs: number[]): RoomEvent[] => seqs.map(phase);
+
+const deliver = (socket: FakeSocket, ...events: RoomEvent[]) => {
+  for (const event of events) socket.emit('room:event', { sessionId: 'session-1', event });
+};
+const deliverSnapshot = (socket: FakeSocket, state: RoomState) =>
+  socket.emit('room:snapshot', { sessionId: 'session-1', serverTime: 0, state });
+
+async function joinedStore(socket: FakeSocket): Promise<RoomStore> {
+  const store = storeWith(socket);
+  socket.emit('connect');
+  await settle();
+  expect(store.getSnapshot().status).toBe('online');
+  return store;
+}
 
 describe('RoomStore', () => {
   beforeEach(() => localStorage.clear());
@@ -103,5 +130,59 @@ describe('RoomStore', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  describe('folds the room in seq order', () => {
+    const inOrder = reduceAll(room, phases(1, 2, 3, 4, 5));
+
+    it('when a later event arrives before an earlier one', async () => {
+      const socket = new FakeSocket(room);
+      const store = await joinedStore(socket);
+      deliver(socket, ...phases(1, 2, 3, 5));
+      expect(store.getSnapshot().state).toEqual(reduceAll(room, phases(1, 2, 3, 5)));
+      deliver(socket, phase(4));
+      expect(store.getSnapshot().state).toEqual(inOrder);
+      deliver(socket, phase(4), phase(5));
+      expect(store.getSnapshot().state).toEqual(inOrder);
+      store.stop();
+    });
+
+    it('with a snapshot arriving between out-of-order events', async () => {
+      const socket = new FakeSocket(room);
+      const store = await joinedStore(socket);
+      deliver(socket, phase(1), phase(3));
+      deliverSnapshot(socket, reduceAll(room, phases(1, 2)));
+      expect(store.getSnapshot().state).toEqual(reduceAll(room, phases(1, 2, 3)));
+      deliver(socket, phase(5), phase(2), phase(4));
+      deliverSnapshot(socket, reduceAll(room, phases(1)));
+      expect(store.getSnapshot().state).toEqual(inOrder);
+      store.stop();
+    });
+
+    it('when events that came before the join answer are out of order', async () => {
+      const socket = new FakeSocket(room);
+      const store = storeWith(socket);
+      socket.emit('connect');
+      deliver(socket, phase(5), phase(4), ...phases(1, 2, 3));
+      await settle();
+      expect(store.getSnapshot().state).toEqual(inOrder);
+      store.stop();
+    });
+
+    it('and asks for a snapshot when an event is too late to place', async () => {
+      const socket = new FakeSocket(room);
+      const store = await joinedStore(socket);
+      const seqs = Array.from({ length: MAX_HELD_EVENTS + 100 }, (_, i) => i + 1);
+      deliver(socket, ...phases(...seqs.filter((seq) => seq !== 10)));
+      expect(socket.joins).toEqual([{ sessionId: 'session-1', lastSeq: undefined }]);
+
+      socket.state = reduceAll(room, phases(...seqs));
+      deliver(socket, phase(10));
+      expect(socket.joins).toHaveLength(2);
+      expect(socket.joins[1]).toEqual({ sessionId: 'session-1', lastSeq: undefined });
+      await settle();
+      expect(store.getSnapshot()).toMatchObject({ status: 'online', state: socket.state });
+      store.stop();
+    });
   });
 });

@@ -1,5 +1,5 @@
-import type { RoomCommandType, RoomEvent, RoomState, Role } from '@signal-room/domain';
-import { reduce } from '@signal-room/domain';
+import type { OrderedFold, RoomCommandType, RoomEvent, RoomState, Role } from '@signal-room/domain';
+import { emptyFold, withEvent, withSnapshot } from '@signal-room/domain';
 import type {
   ApiError,
   ClientToServerEvents,
@@ -43,9 +43,9 @@ const RETRY_BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 const outboxKey = (sessionId: string): string => `signal-room.outbox.${sessionId}`;
 
 /**
- * The live side of one room for one browser tab. It keeps the participant's view folded from
- * what the server sends (events when they fold, snapshots when visibility changed), re-joins
- * after a drop with the last sequence number it holds, and keeps an outbox of commands in
+ * The live side of one room for one browser tab. It keeps the participant's view folded in seq
+ * order from what the server sends (events when they fold, snapshots when visibility changed),
+ * re-joins after a drop with the last sequence number it holds, and keeps an outbox of commands in
  * localStorage that it sends in order whenever it is online. Every command carries its client
  * event id from the moment it is queued, so a resend after a drop is never applied twice.
  */
@@ -54,6 +54,8 @@ export class RoomStore {
   private readonly listeners = new Set<() => void>();
   private socket: RoomSocket | null = null;
   private joined = false;
+  /** The view as the last snapshot and the events since, so a late event folds into place. */
+  private fold: OrderedFold = emptyFold;
   /** Frames that arrived before the join answer; applied after it, in order. */
   private early: RoomEvent[] = [];
   private flushing = false;
@@ -89,7 +91,7 @@ export class RoomStore {
     if (!token) return this.update({ status: 'signed-out' });
     const socket = this.connect(token);
     this.socket = socket;
-    socket.on('connect', () => void this.onConnect());
+    socket.on('connect', () => void this.join(this.fold.state?.seq));
     socket.on('disconnect', (reason) => {
       this.joined = false;
       // The server closes a socket whose sign-in expired; socket.io will not retry that by itself.
@@ -110,12 +112,10 @@ export class RoomStore {
     socket.on('room:event', ({ sessionId, event }) => {
       if (sessionId !== this.sessionId) return;
       if (!this.joined) this.early.push(event);
-      else this.apply(event);
+      else this.setFold(withEvent(this.fold, event));
     });
     socket.on('room:snapshot', ({ sessionId, state }) => {
-      if (sessionId !== this.sessionId) return;
-      const held = this.snapshot.state;
-      if (!held || state.seq >= held.seq) this.update({ state });
+      if (sessionId === this.sessionId) this.setFold(withSnapshot(this.fold, state));
     });
     this.clockTimer = setInterval(() => void this.syncClock(), CLOCK_RESYNC_MS);
   }
@@ -149,32 +149,34 @@ export class RoomStore {
     return Date.now() + this.snapshot.clockOffsetMs;
   }
 
-  private async onConnect(): Promise<void> {
+  /** Joins the room: with `lastSeq` the answer is what came after it, without it a snapshot. */
+  private async join(lastSeq: number | undefined): Promise<void> {
     const socket = this.socket;
     if (!socket) return;
+    this.joined = false;
     this.update({ status: 'connecting' });
-    const answer = await socket.emitWithAck('room:join', {
-      sessionId: this.sessionId,
-      lastSeq: this.snapshot.state?.seq,
-    });
+    const answer = await socket.emitWithAck('room:join', { sessionId: this.sessionId, lastSeq });
     if (!answer.ok) {
       this.update({ status: 'failed', joinError: answer.error });
       return;
     }
-    let state = answer.snapshot ?? this.snapshot.state;
-    for (const event of [...answer.events, ...this.early]) {
-      if (state && event.seq > state.seq) state = reduce(state, event);
-    }
+    let fold = answer.snapshot ? withSnapshot(this.fold, answer.snapshot) : this.fold;
+    for (const event of [...answer.events, ...this.early]) fold = withEvent(fold, event);
     this.early = [];
     this.joined = true;
-    this.update({ status: 'online', role: answer.role, state, joinError: null });
+    this.setFold(fold, { status: 'online', role: answer.role, joinError: null });
     void this.syncClock();
     void this.flush();
   }
 
-  private apply(event: RoomEvent): void {
-    const held = this.snapshot.state;
-    if (held && event.seq > held.seq) this.update({ state: reduce(held, event) });
+  private setFold(fold: OrderedFold, change: Partial<RoomSnapshot> = {}): void {
+    this.fold = fold;
+    this.update({ ...change, state: fold.state });
+    // An event older than every one the fold still holds cannot be placed any more. Re-joining
+    // with our seq would not bring it (it is below that seq), and a reconnect re-joins with our
+    // seq; a join without one answers with a snapshot that holds it. The socket is already in
+    // the room, so this costs one round trip and frames meanwhile wait for the answer as usual.
+    if (fold.missed && this.joined) void this.join(undefined);
   }
 
   /** Sends the outbox in order, one at a time; a refused command is dropped and shown. */
