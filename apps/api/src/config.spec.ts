@@ -39,6 +39,18 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(message);
   });
 
+  it('fans out through the classic Redis adapter unless REDIS_ADAPTER names another', () => {
+    expect(loadConfig({}).redisAdapter).toBe('classic');
+    expect(loadConfig({ REDIS_ADAPTER: 'sharded' }).redisAdapter).toBe('sharded');
+    expect(loadConfig({ REDIS_ADAPTER: ' streams ' }).redisAdapter).toBe('streams');
+  });
+
+  it('refuses an unknown REDIS_ADAPTER, naming the ones there are', () => {
+    expect(() => loadConfig({ REDIS_ADAPTER: 'kafka' })).toThrow(
+      'REDIS_ADAPTER: Invalid option: expected one of "classic"|"sharded"|"streams".',
+    );
+  });
+
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

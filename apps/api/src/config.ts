@@ -6,6 +6,14 @@ export type DatabaseConfig =
   // dataDir null: in memory, for tests.
   | { kind: 'embedded'; dataDir: string | null };
 
+/**
+ * How room events cross nodes through Redis (rooms-io.adapter.ts): `classic` pub/sub, `sharded`
+ * pub/sub (Redis 7+) or a `streams` log. Clients see no difference; the load benchmark
+ * (ADAPTER) measures which is cheaper.
+ */
+export const REDIS_ADAPTERS = ['classic', 'sharded', 'streams'] as const;
+export type RedisAdapterKind = (typeof REDIS_ADAPTERS)[number];
+
 export interface AppConfig {
   port: number;
   database: DatabaseConfig;
@@ -22,6 +30,7 @@ export interface AppConfig {
   redisUrl: string | null;
   /** Prefix of every Redis key and channel, so several deployments (or tests) share a server. */
   redisPrefix: string;
+  redisAdapter: RedisAdapterKind;
   /** Browser origins allowed to open a socket (requests without an Origin are not browsers). */
   allowedOrigins: string[];
   /** The built web app, served beside the API; null when it is not built. */
@@ -46,6 +55,7 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().optional(),
   REDIS_URL: z.string().trim().min(1).optional(),
   REDIS_PREFIX: z.string().trim().min(1).default('signal-room:'),
+  REDIS_ADAPTER: z.string().trim().pipe(z.enum(REDIS_ADAPTERS)).default('classic'),
   ALLOWED_ORIGINS: z.string().trim().optional(),
   COMMAND_RATE_PER_SECOND: z.coerce.number().int().positive().max(100_000).default(20),
 });
@@ -120,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRatePerSecond: parsed.data.COMMAND_RATE_PER_SECOND,
     redisUrl: parsed.data.REDIS_URL ? checkRedisUrl(parsed.data.REDIS_URL) : null,
     redisPrefix: parsed.data.REDIS_PREFIX,
+    redisAdapter: parsed.data.REDIS_ADAPTER,
     allowedOrigins: allowedOrigins(parsed.data.ALLOWED_ORIGINS, publicUrl),
     publicUrl,
     database: DATABASE_URL

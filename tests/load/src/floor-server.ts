@@ -4,17 +4,21 @@
  * room protocol for the benchmark's clients: `room:join` joins the socket.io room and acks;
  * `room:command` (after one raw INSERT in the `insert` mode) sends every member of the room a
  * `room:event` carrying the command's mark id, then acks; `clock:ping` answers at once. No
- * authentication, no state, no validation. With FLOOR_REDIS_URL it runs on the classic Redis
- * adapter, so two of them form the bare cross-node pair.
+ * authentication, no state, no validation. With FLOOR_REDIS_URL it runs on the Redis adapter
+ * FLOOR_REDIS_ADAPTER names, so two of them form the bare cross-node pair.
  *
  * Run as its own process by the benchmark (see floors.ts), configured by the environment.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
+import { createAdapter as createStreamsAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import { Pool } from 'pg';
+import type { ServerOptions } from 'socket.io';
 import { Server } from 'socket.io';
+import type { AdapterKind } from './params';
+import { ADAPTERS } from './params';
 
 interface FloorCommand {
   sessionId: string;
@@ -29,7 +33,8 @@ const port = Number(process.env['FLOOR_PORT']);
 const mode = process.env['FLOOR_MODE'] === 'insert' ? 'insert' : 'bare';
 const databaseUrl = process.env['FLOOR_DATABASE_URL'];
 const redisUrl = process.env['FLOOR_REDIS_URL'];
-const redisKey = process.env['FLOOR_REDIS_KEY'] ?? 'socket.io';
+const redisName = process.env['FLOOR_REDIS_NAME'] ?? 'socket.io';
+const redisAdapter = ADAPTERS.find((kind) => kind === process.env['FLOOR_REDIS_ADAPTER']);
 
 // The product's pool size on PostgreSQL, so both wait for connections alike.
 const pool = mode === 'insert' ? new Pool({ connectionString: databaseUrl, max: 20 }) : null;
@@ -43,6 +48,41 @@ const insert = async (command: FloorCommand, seq: number): Promise<void> => {
   );
 };
 
+/**
+ * The adapter with the options the product gives it (apps/api/src/rooms/rooms-io.adapter.ts;
+ * a test project may not import the app), without the product's resync after a Redis outage.
+ */
+async function fanOut(
+  url: string,
+  kind: AdapterKind,
+): Promise<{ adapter: NonNullable<ServerOptions['adapter']>; clients: Redis[] }> {
+  const connect = async (): Promise<Redis> => {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+    await client.connect();
+    return client;
+  };
+  switch (kind) {
+    case 'classic': {
+      const [pub, sub] = await Promise.all([connect(), connect()]);
+      return { adapter: createAdapter(pub, sub, { key: redisName }), clients: [pub, sub] };
+    }
+    case 'sharded': {
+      // Connected first: ioredis refuses its ready check after an early SSUBSCRIBE.
+      const [pub, sub] = await Promise.all([connect(), connect()]);
+      const adapter = createShardedAdapter(pub, sub, { channelPrefix: redisName });
+      return { adapter, clients: [pub, sub] };
+    }
+    case 'streams': {
+      const client = await connect();
+      const adapter = createStreamsAdapter(client, {
+        streamName: redisName,
+        channelPrefix: redisName,
+      });
+      return { adapter, clients: [client] };
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const http = createServer((request, response) => {
     response.writeHead(request.url === '/health' ? 200 : 404).end();
@@ -50,10 +90,10 @@ async function main(): Promise<void> {
   const io = new Server(http, { transports: ['websocket'] });
   let redis: Redis[] = [];
   if (redisUrl) {
-    const pub = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    const sub = pub.duplicate();
-    redis = [pub, sub];
-    io.adapter(createAdapter(pub, sub, { key: redisKey }));
+    if (!redisAdapter) throw new Error(`FLOOR_REDIS_ADAPTER must be one of ${ADAPTERS.join(', ')}`);
+    const { adapter, clients } = await fanOut(redisUrl, redisAdapter);
+    redis = clients;
+    io.adapter(adapter);
   }
   io.on('connection', (socket) => {
     socket.on('room:join', (request: { sessionId: string }, ack: Ack) => {

@@ -1,18 +1,20 @@
 /**
  * The load benchmark of Signal Room: the built product under many rooms at once, beside floors
  * measured in the same run on the same rooms and rate (a bare socket.io server, one that does a
- * single raw INSERT before its ack, and with two nodes a bare pair on the Redis adapter).
+ * single raw INSERT before its ack, and with two nodes a bare pair on the same Redis adapter).
  * It prints figures and appends them to tests/load/RESULTS.md; it asserts nothing about speed.
  *
  *   npm run bench:load                       # ROOMS=1000 RATE=1 DURATION=30 WARMUP=5
  *   ROOMS=50 DURATION=10 npm run bench:load
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres NODES=2 npm run bench:load
+ *   … NODES=2 ADAPTER=all npm run bench:load  # two nodes and the pair on each Redis adapter
  *   SOCKETS=10002 npm run bench:load         # idle sockets: RSS per socket against bare
  *   npx nx run load:bench --ROOMS=200 --RATE=2  # or as arguments
  *
  * Parameters (environment or NAME=value arguments; see params.ts for bounds): ROOMS, RATE
  * (commands/s per room), DURATION and WARMUP (s), DATABASE ('embedded' or a PostgreSQL admin
- * URL; default TEST_DATABASE_URL, else embedded), NODES (1 or 2, with REDIS_URL), SOCKETS,
+ * URL; default TEST_DATABASE_URL, else embedded), NODES (1 or 2, with REDIS_URL and ADAPTER:
+ * classic, sharded, streams or all; default classic), SOCKETS,
  * USERS, HTTP_CONCURRENCY, JOIN_CONCURRENCY, JOIN_RATE (joins/s under load), RESULTS (a file,
  * or 'none'), PROFILE_DIR (V8 CPU profiles of the product). Only 127.0.0.1 is ever contacted.
  */
@@ -23,13 +25,13 @@ import { format, resolveConfig } from 'prettier';
 import type { LiveRoom } from './driver';
 import { closeRooms, heldCount, joinRooms, runLoad } from './driver';
 import type { Params } from './params';
-import { describeParams, readParams } from './params';
+import { describeParams, productRuns, readParams } from './params';
 import type { LoopDelay } from './processes';
 import { ServerProcess, cpuMillis, loadAverage, machine, productVersion, root } from './processes';
 import type { Report, TargetResult } from './report';
 import { jsonLine, markdown } from './report';
-import type { FloorKind, Target } from './targets';
-import { FLOOR_LABELS, startFloor, startProduct, undoAll } from './targets';
+import type { Floor, Target } from './targets';
+import { FLOOR_LABELS, startFloor, startProduct, targetLabel, undoAll } from './targets';
 import { percentiles, sleep } from './stats';
 
 const MiB = 2 ** 20;
@@ -103,6 +105,8 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
     say(`${target.label}: ${held} sockets joined (${joined.joinMs.length} joins timed)`);
     const result: TargetResult = {
       label: target.label,
+      kind: target.kind,
+      adapter: target.adapter,
       nodes: servers.length,
       openFiles: servers.map((server) => server.openFilesLimit()),
       attempted: target.rooms.length * 3,
@@ -213,30 +217,33 @@ async function main(): Promise<void> {
   const notes: string[] = [];
 
   let metricsServed = false;
-  results.push(
-    await measure(params, async () => {
-      const product = await startProduct(params);
-      metricsServed = (await scrape(product.metricsUrl)) !== null;
-      return product;
-    }),
-  );
-  const floors: FloorKind[] = ['bare'];
+  for (const adapter of productRuns(params)) {
+    results.push(
+      await measure(params, async () => {
+        const product = await startProduct(params, adapter);
+        metricsServed = (await scrape(product.metricsUrl)) !== null;
+        return product;
+      }),
+    );
+  }
+  const floors: Floor[] = [{ kind: 'bare', adapter: null }];
   if (params.sockets === null) {
-    if (params.floorDatabase) floors.push('insert');
+    if (params.floorDatabase) floors.push({ kind: 'insert', adapter: null });
     else {
       notes.push(
         'Raw-INSERT floor skipped: it needs real PostgreSQL and neither DATABASE nor TEST_DATABASE_URL names one.',
       );
     }
-    if (params.nodes === 2) floors.push('pair');
+    floors.push(...params.adapters.map((adapter) => ({ kind: 'pair' as const, adapter })));
   }
-  for (const kind of floors) {
+  for (const floor of floors) {
+    const name = targetLabel(FLOOR_LABELS[floor.kind], floor.adapter);
     // A floor that cannot run (no Redis, say) is reported; the product's figures still count.
-    await measure(params, () => startFloor(kind, params)).then(
+    await measure(params, () => startFloor(floor, params)).then(
       (result) => results.push(result),
       (error: unknown) => {
-        say(`${FLOOR_LABELS[kind]} failed: ${String(error)}`);
-        notes.push(`The ${FLOOR_LABELS[kind]} floor failed: ${String(error).split('\n')[0]}`);
+        say(`${name} failed: ${String(error)}`);
+        notes.push(`The ${name} floor failed: ${String(error).split('\n')[0]}`);
       },
     );
   }

@@ -1,3 +1,7 @@
+/** The product's REDIS_ADAPTER values, which the two-node targets are measured on. */
+export const ADAPTERS = ['classic', 'sharded', 'streams'] as const;
+export type AdapterKind = (typeof ADAPTERS)[number];
+
 /**
  * The benchmark's parameters, from `--name=value` arguments or the environment (arguments win),
  * each with a default and a bound: the run always stops by itself.
@@ -16,6 +20,11 @@ export interface Params {
   /** Product processes: 1, or 2 on one PostgreSQL and one Redis. */
   nodes: 1 | 2;
   redisUrl: URL;
+  /**
+   * The Redis adapters the two nodes and the bare pair run on, each measured in turn (ADAPTER:
+   * one of them, or `all`); none with one node, which has no Redis.
+   */
+  adapters: AdapterKind[];
   /** Socket-count mode: this many idle sockets, joined, and no command load. */
   sockets: number | null;
   /** Registered users the rooms' seats are drawn from (scrypt makes each one costly). */
@@ -92,6 +101,16 @@ export function readParams(
       'NODES=2 needs PostgreSQL (two processes cannot share the embedded database): set DATABASE or TEST_DATABASE_URL to an admin URL.',
     );
   }
+  const adapterText = raw('ADAPTER') ?? 'classic';
+  const adapters = ADAPTERS.filter((kind) => adapterText === 'all' || adapterText === kind);
+  if (adapters.length === 0) {
+    throw new Error(`ADAPTER must be ${ADAPTERS.join(', ')} or all, not ${adapterText}.`);
+  }
+  if (adapterText === 'all' && nodes !== 2) {
+    throw new Error(
+      'ADAPTER=all compares the Redis adapters, which only two nodes use: set NODES=2.',
+    );
+  }
   const socketsText = raw('SOCKETS');
   const sockets = socketsText === undefined ? null : number('SOCKETS', 0, 3, 30_000);
   const rooms = sockets === null ? number('ROOMS', 1000, 1, 10_000) : Math.ceil(sockets / 3);
@@ -110,6 +129,7 @@ export function readParams(
     database,
     nodes,
     redisUrl: loopbackUrl('REDIS_URL', raw('REDIS_URL') ?? 'redis://127.0.0.1:6379', ['redis:']),
+    adapters: nodes === 2 ? adapters : [],
     sockets: sockets === null ? null : Math.round(sockets),
     users: Math.round(number('USERS', 30, 3, 1000)),
     httpConcurrency: Math.round(number('HTTP_CONCURRENCY', 16, 1, 256)),
@@ -140,7 +160,17 @@ export function describeParams(params: Params): Record<string, string | number> 
       : { SOCKETS: params.sockets, ROOMS: params.rooms }),
     DATABASE: params.database === 'embedded' ? 'embedded' : safe(params.database),
     NODES: params.nodes,
-    ...(params.nodes === 2 ? { REDIS_URL: safe(params.redisUrl) } : {}),
+    ...(params.nodes === 2
+      ? {
+          REDIS_URL: safe(params.redisUrl),
+          ADAPTER: params.adapters.length === ADAPTERS.length ? 'all' : params.adapters.join(','),
+        }
+      : {}),
     USERS: params.users,
   };
+}
+
+/** The product's runs: one per Redis adapter, or a single one without Redis (null). */
+export function productRuns(params: Params): (AdapterKind | null)[] {
+  return params.adapters.length > 0 ? params.adapters : [null];
 }

@@ -1,11 +1,15 @@
 import type { LoadFigures } from './driver';
-import type { Params } from './params';
-import { describeParams } from './params';
+import type { AdapterKind, Params } from './params';
+import { describeParams, productRuns } from './params';
 import type { LoopDelay, Machine } from './processes';
 import type { Percentiles } from './stats';
+import type { FloorKind } from './targets';
 
 export interface TargetResult {
   label: string;
+  kind: 'product' | FloorKind;
+  /** The Redis adapter its nodes fanned out through; null without Redis. */
+  adapter: AdapterKind | null;
   nodes: number;
   /** The open-files limit each server process ran with. */
   openFiles: (number | null)[];
@@ -57,9 +61,19 @@ const one = (value: number | null | undefined, digits = 1): string =>
   value === null || value === undefined || Number.isNaN(value) ? '–' : value.toFixed(digits);
 const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
   a === null || a === undefined || b === null || b === undefined || b <= 0 ? null : a / b;
+const times = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}×`);
+const cpu = (r: TargetResult | undefined): string =>
+  r?.serverCpu.map((each) => (Number.isNaN(each) ? '–' : each.toFixed(0))).join(' + ') || '–';
 
-function find(report: Report, label: string): TargetResult | undefined {
-  return report.results.find((result) => result.label === label);
+/** The target of that kind measured beside the product on `adapter` (or on no Redis at all). */
+function find(
+  report: Report,
+  kind: TargetResult['kind'],
+  adapter: AdapterKind | null,
+): TargetResult | undefined {
+  return report.results.find(
+    (result) => result.kind === kind && (result.adapter === null || result.adapter === adapter),
+  );
 }
 
 const RSS_MIN_SOCKETS = 1000;
@@ -70,21 +84,23 @@ export interface Ratios {
   peerP99OverPair: number | null;
 }
 
-export function ratios(report: Report): Ratios {
-  const ours = find(report, 'Signal Room');
+export function ratios(report: Report, adapter: AdapterKind | null): Ratios {
+  const ours = find(report, 'product', adapter);
   // Below this many sockets the RSS delta is lost in the noise of the heap and the allocator.
   const enough = (ours?.joined ?? 0) >= RSS_MIN_SOCKETS;
   return {
-    ackP99OverInsertP99: ratio(ours?.load?.ack?.p99, find(report, 'raw INSERT')?.load?.ack?.p99),
+    ackP99OverInsertP99: ratio(
+      ours?.load?.ack?.p99,
+      find(report, 'insert', adapter)?.load?.ack?.p99,
+    ),
     // Two product nodes are weighed against the two bare nodes on the same Redis adapter.
     rssPerSocketOverBare: enough
       ? ratio(
           ours?.rssPerSocketKiB,
-          find(report, report.params.nodes === 2 ? 'bare Redis pair' : 'bare socket.io')
-            ?.rssPerSocketKiB,
+          find(report, report.params.nodes === 2 ? 'pair' : 'bare', adapter)?.rssPerSocketKiB,
         )
       : null,
-    peerP99OverPair: ratio(ours?.load?.peer?.p99, find(report, 'bare Redis pair')?.load?.peer?.p99),
+    peerP99OverPair: ratio(ours?.load?.peer?.p99, find(report, 'pair', adapter)?.load?.peer?.p99),
   };
 }
 
@@ -152,11 +168,7 @@ function figureRows(results: readonly TargetResult[], joinConcurrency: number): 
     row('clock:ping RTT idle p50 → under load p99 (ms)', (r) =>
       r.load ? `${ms(r.load.pingIdle?.p50)} → ${ms(r.load.pingUnderLoad?.p99)}` : '–',
     ),
-    row(
-      'server CPU in window (% of one core, per node)',
-      (r) =>
-        r.serverCpu.map((cpu) => (Number.isNaN(cpu) ? '–' : cpu.toFixed(0))).join(' + ') || '–',
-    ),
+    row('server CPU in window (% of one core, per node)', cpu),
     row('bench client loop delay p99 / send lag p99 (ms)', (r) =>
       r.load ? `${ms(r.load.clientLoop.p99)} / ${ms(r.load.sendLag?.p99)}` : '–',
     ),
@@ -171,13 +183,12 @@ const table = (head: string[], rows: string[][]): string =>
     ...rows.map((row) => `| ${row.join(' | ')} |`),
   ].join('\n');
 
-function goalRows(report: Report): string[][] {
-  const ours = find(report, 'Signal Room');
-  const r = ratios(report);
+function goalRows(report: Report, adapter: AdapterKind | null): string[][] {
+  const ours = find(report, 'product', adapter);
+  const r = ratios(report, adapter);
   const { params } = report;
   const verdict = (value: number | null, limit: number): string =>
     value === null ? 'n/a' : value <= limit ? 'met' : '**not met**';
-  const x = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}×`);
   const scale =
     params.sockets === null
       ? `${params.rooms} rooms × 3 at ${params.rate}/s`
@@ -197,7 +208,7 @@ function goalRows(report: Report): string[][] {
     [
       'ack p99 ≤ 1.5× raw-INSERT p99 (1000 rooms × 3, 1/s)',
       scale,
-      failing(failedCommands, load?.sent ?? 0, x(r.ackP99OverInsertP99)),
+      failing(failedCommands, load?.sent ?? 0, times(r.ackP99OverInsertP99)),
       unless(failedCommands, verdict(r.ackP99OverInsertP99, 1.5)),
     ],
     [
@@ -209,7 +220,7 @@ function goalRows(report: Report): string[][] {
     [
       '≥ 10 000 sockets in one process at ≤ 2× bare RSS per socket',
       `${sockets} sockets, ${params.nodes} node(s)`,
-      x(r.rssPerSocketOverBare),
+      times(r.rssPerSocketOverBare),
       sockets >= 10_000 && params.nodes === 1
         ? verdict(r.rssPerSocketOverBare, 2)
         : `${verdict(r.rssPerSocketOverBare, 2)} (at ${sockets} sockets)`,
@@ -223,10 +234,52 @@ function goalRows(report: Report): string[][] {
     [
       'two nodes: emit→peer p99 ≤ 1.2× bare Redis pair',
       `${params.nodes} node(s)`,
-      x(r.peerP99OverPair),
+      times(r.peerP99OverPair),
       verdict(r.peerP99OverPair, 1.2),
     ],
   ];
+}
+
+/** The product's ratios to its floors and the issue's goals, on one Redis adapter or none. */
+function verdictTables(report: Report, adapter: AdapterKind | null): string[] {
+  const r = ratios(report, adapter);
+  return [
+    table(
+      ['ratio', 'value'],
+      [
+        ['our ack p99 / raw-INSERT ack p99', times(r.ackP99OverInsertP99)],
+        [
+          `our RSS per socket / bare RSS per socket (${
+            report.params.nodes === 2 ? 'Redis pair; ' : ''
+          }from ${RSS_MIN_SOCKETS} sockets)`,
+          times(r.rssPerSocketOverBare),
+        ],
+        ['cross-node emit→peer p99 / bare Redis pair p99', times(r.peerP99OverPair)],
+      ],
+    ),
+    '',
+    table(
+      ['issue goal (reported, not asserted)', 'this run', 'measured', 'verdict'],
+      goalRows(report, adapter),
+    ),
+  ];
+}
+
+/** The two nodes and the bare pair on each Redis adapter the run measured, side by side. */
+function adapterRows(report: Report): string[][] {
+  return report.params.adapters.map((adapter) => {
+    const ours = find(report, 'product', adapter);
+    const pair = find(report, 'pair', adapter);
+    return [
+      adapter,
+      triple(ours?.load?.peer),
+      ms(ours?.load?.ack?.p99),
+      cpu(ours),
+      triple(pair?.load?.peer),
+      cpu(pair),
+      times(ratios(report, adapter).peerP99OverPair),
+    ];
+  });
 }
 
 export function markdown(report: Report): string {
@@ -235,8 +288,7 @@ export function markdown(report: Report): string {
   const parameters = Object.entries(describeParams(params))
     .map(([name, value]) => `${name}=${value}`)
     .join(' ');
-  const r = ratios(report);
-  const x = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}×`);
+  const runs = productRuns(params);
   const lines = [
     `## ${when} UTC — ${params.sockets === null ? 'load' : 'socket count'}, ${
       params.database === 'embedded' ? 'embedded' : 'PostgreSQL'
@@ -252,26 +304,28 @@ export function markdown(report: Report): string {
       ['figure', ...report.results.map((result) => result.label)],
       figureRows(report.results, params.joinConcurrency),
     ),
-    '',
-    table(
-      ['ratio', 'value'],
-      [
-        ['our ack p99 / raw-INSERT ack p99', x(r.ackP99OverInsertP99)],
-        [
-          `our RSS per socket / bare RSS per socket (${
-            report.params.nodes === 2 ? 'Redis pair; ' : ''
-          }from ${RSS_MIN_SOCKETS} sockets)`,
-          x(r.rssPerSocketOverBare),
-        ],
-        ['cross-node emit→peer p99 / bare Redis pair p99', x(r.peerP99OverPair)],
-      ],
-    ),
-    '',
-    table(
-      ['issue goal (reported, not asserted)', 'this run', 'measured', 'verdict'],
-      goalRows(report),
-    ),
   ];
+  if (runs.length > 1) {
+    lines.push(
+      '',
+      table(
+        [
+          'Redis adapter',
+          'Signal Room emit→peer p50 / p95 / p99 (ms)',
+          'Signal Room ack p99 (ms)',
+          'Signal Room server CPU (% of one core, per node)',
+          'bare pair emit→peer p50 / p95 / p99 (ms)',
+          'bare pair server CPU (%, per node)',
+          'peer p99 / pair p99',
+        ],
+        adapterRows(report),
+      ),
+    );
+  }
+  for (const adapter of runs) {
+    lines.push('', ...(runs.length > 1 ? [`On the ${adapter} adapter:`, ''] : []));
+    lines.push(...verdictTables(report, adapter));
+  }
   if (report.notes.length > 0) {
     lines.push('', ...report.notes.map((note) => `- ${note}`));
   }
@@ -286,7 +340,13 @@ export function jsonLine(report: Report): string {
     product: report.product,
     params: describeParams(report.params),
     machine: { ...report.machine, loadAtEnd: report.loadAtEnd },
-    ratios: ratios(report),
+    // One set of ratios, or one per Redis adapter when the run measured several.
+    ratios:
+      report.params.adapters.length > 1
+        ? Object.fromEntries(
+            report.params.adapters.map((adapter) => [adapter, ratios(report, adapter)]),
+          )
+        : ratios(report, report.params.adapters[0] ?? null),
     results: report.results,
     notes: report.notes,
   });

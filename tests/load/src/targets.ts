@@ -7,12 +7,15 @@ import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import type { LiveRoom, RoomPlan } from './driver';
 import { seatNodes } from './driver';
-import type { Params } from './params';
+import type { AdapterKind, Params } from './params';
 import { ServerProcess, freePort } from './processes';
 import { inParallel } from './stats';
 
 /** What the benchmark measures: the product, or one of the floors, already running. */
 export interface Target {
+  kind: 'product' | FloorKind;
+  /** The Redis adapter its nodes fan out through; null without Redis. */
+  adapter: AdapterKind | null;
   label: string;
   servers: ServerProcess[];
   rooms: RoomPlan[];
@@ -22,6 +25,10 @@ export interface Target {
   prepare(rooms: readonly LiveRoom[]): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** A target's name in the report, with the Redis adapter when it has one. */
+export const targetLabel = (name: string, adapter: AdapterKind | null): string =>
+  adapter ? `${name} (${adapter})` : name;
 
 /** Things to undo however the run ends: databases to drop, Redis keys, folders. */
 const undo: (() => Promise<void>)[] = [];
@@ -149,12 +156,20 @@ async function createRooms(url: string, params: Params): Promise<RoomPlan[]> {
 }
 
 /**
- * The built product (`dist/apps/api/main.js`), one process or two on one PostgreSQL and Redis,
- * on a database of its own: a fresh embedded folder or a fresh PostgreSQL database.
+ * The built product (`dist/apps/api/main.js`), one process or two on one PostgreSQL and Redis
+ * (through `adapter`), on a database of its own: a fresh embedded folder or a fresh PostgreSQL
+ * database.
  */
-export async function startProduct(params: Params): Promise<Target> {
+export async function startProduct(params: Params, adapter: AdapterKind | null): Promise<Target> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATABASE_URL', 'REDIS_URL', 'REDIS_PREFIX', 'DATA_DIR', 'PORT'])
+  for (const name of [
+    'DATABASE_URL',
+    'REDIS_URL',
+    'REDIS_PREFIX',
+    'REDIS_ADAPTER',
+    'DATA_DIR',
+    'PORT',
+  ])
     delete env[name];
   Object.assign(env, {
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -168,9 +183,10 @@ export async function startProduct(params: Params): Promise<Target> {
   } else {
     env['DATABASE_URL'] = (await freshDatabase(params.database, 'product')).toString();
   }
-  if (params.nodes === 2) {
+  if (adapter) {
     env['REDIS_URL'] = params.redisUrl.toString();
     env['REDIS_PREFIX'] = freshRedisPrefix(params.redisUrl, 'product');
+    env['REDIS_ADAPTER'] = adapter;
   }
   const servers: ServerProcess[] = [];
   try {
@@ -192,7 +208,9 @@ export async function startProduct(params: Params): Promise<Target> {
     }
     const rooms = await createRooms(servers[0]?.url ?? '', params);
     return {
-      label: 'Signal Room',
+      kind: 'product',
+      adapter,
+      label: targetLabel('Signal Room', adapter),
       servers,
       rooms,
       metricsUrl: `${servers[0]?.url ?? ''}/api/metrics`,
@@ -227,12 +245,17 @@ export const FLOOR_LABELS: Record<FloorKind, string> = {
   pair: 'bare Redis pair',
 };
 
+/** A floor to measure: the bare pair runs on the Redis adapter of the product beside it. */
+export type Floor =
+  { kind: 'bare' | 'insert'; adapter: null } | { kind: 'pair'; adapter: AdapterKind };
+
 /**
  * A floor server (floor-server.ts) on the same rooms: `bare` acks at once, `insert` does one
- * raw INSERT first (on a fresh PostgreSQL database), `pair` is two bare servers on the classic
- * Redis adapter with the product's seat layout across them.
+ * raw INSERT first (on a fresh PostgreSQL database), `pair` is two bare servers on the Redis
+ * adapter given (the product's, in the same run) with the product's seat layout across them.
  */
-export async function startFloor(kind: FloorKind, params: Params): Promise<Target> {
+export async function startFloor(floor: Floor, params: Params): Promise<Target> {
+  const { kind, adapter } = floor;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     FLOOR_MODE: kind === 'insert' ? 'insert' : 'bare',
@@ -256,9 +279,10 @@ export async function startFloor(kind: FloorKind, params: Params): Promise<Targe
     env['FLOOR_DATABASE_URL'] = url.toString();
   }
   const nodes = kind === 'pair' ? 2 : 1;
-  if (kind === 'pair') {
+  if (floor.kind === 'pair') {
     env['FLOOR_REDIS_URL'] = params.redisUrl.toString();
-    env['FLOOR_REDIS_KEY'] = `${freshRedisPrefix(params.redisUrl, 'floor')}socket.io`;
+    env['FLOOR_REDIS_NAME'] = `${freshRedisPrefix(params.redisUrl, 'floor')}socket.io`;
+    env['FLOOR_REDIS_ADAPTER'] = floor.adapter;
   }
   const servers: ServerProcess[] = [];
   try {
@@ -266,7 +290,7 @@ export async function startFloor(kind: FloorKind, params: Params): Promise<Targe
       const port = await freePort();
       servers.push(
         await ServerProcess.start({
-          name: `${FLOOR_LABELS[kind]} node ${node + 1}`,
+          name: `${targetLabel(FLOOR_LABELS[kind], adapter)} node ${node + 1}`,
           port,
           args: ['-r', '@swc-node/register', 'tests/load/src/floor-server.ts'],
           env: { ...env, FLOOR_PORT: String(port), SWC_NODE_PROJECT: 'tests/load/tsconfig.json' },
@@ -290,7 +314,9 @@ export async function startFloor(kind: FloorKind, params: Params): Promise<Targe
     };
   });
   return {
-    label: FLOOR_LABELS[kind],
+    kind,
+    adapter,
+    label: targetLabel(FLOOR_LABELS[kind], adapter),
     servers,
     rooms,
     metricsUrl: null,

@@ -162,6 +162,7 @@ export const testConfig = (
   commandRatePerSecond: 20,
   redisUrl: null,
   redisPrefix: 'signal-room-test:',
+  redisAdapter: 'classic',
   allowedOrigins: ['http://localhost:3000'],
   publicUrl: 'http://localhost:3000',
   ...overrides,
