@@ -24,6 +24,8 @@ export interface AppConfig {
   endGraceMs: number;
   /** Sustained commands per second one socket may send (bursts up to twice that). */
   commandRatePerSecond: number;
+  /** Commands a node works on at once; past it, new ones are refused as retryable. */
+  commandQueueLimit: number;
   /** Where invite links point: the public address of the web app. */
   publicUrl: string;
   /** Redis for fanning room events out across nodes; null runs one process on its own. */
@@ -58,6 +60,7 @@ const envSchema = z.object({
   REDIS_ADAPTER: z.string().trim().pipe(z.enum(REDIS_ADAPTERS)).default('classic'),
   ALLOWED_ORIGINS: z.string().trim().optional(),
   COMMAND_RATE_PER_SECOND: z.coerce.number().int().positive().max(100_000).default(20),
+  COMMAND_QUEUE_LIMIT: z.coerce.number().int().positive().max(100_000).default(200),
 });
 
 /** Checks the shape of a PostgreSQL URL without ever echoing its password. */
@@ -128,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tokenTtlSeconds: Math.round(TOKEN_TTL_HOURS * 3600),
     endGraceMs: END_GRACE_SECONDS * 1000,
     commandRatePerSecond: parsed.data.COMMAND_RATE_PER_SECOND,
+    commandQueueLimit: parsed.data.COMMAND_QUEUE_LIMIT,
     redisUrl: parsed.data.REDIS_URL ? checkRedisUrl(parsed.data.REDIS_URL) : null,
     redisPrefix: parsed.data.REDIS_PREFIX,
     redisAdapter: parsed.data.REDIS_ADAPTER,

@@ -466,6 +466,69 @@ describe.each(TEST_DATABASE_KINDS)('room reliability on %s PostgreSQL', (kind) =
     });
   });
 
+  describe('a node behind its load', () => {
+    it('refuses what it cannot take as retryable, and every retry then applies once', async () => {
+      // A node of its own that works on at most 4 commands at a time, with no rate limit.
+      const small = await startTestApp(kind, {
+        commandRatePerSecond: 10_000,
+        commandQueueLimit: 4,
+      });
+      try {
+        const people = {
+          interviewer: await small.register('Ida'),
+          candidate: await small.register('Carl'),
+          observer: await small.register('Olga'),
+        };
+        const rooms = await Promise.all(
+          [1, 2, 3].map(async () => {
+            const { id } = await createStaffedSession(small, people);
+            const client = await small.connect(people.interviewer.token);
+            expect(await client.join(id)).toMatchObject({ ok: true });
+            return { id, client };
+          }),
+        );
+        const sends = rooms.flatMap((room) =>
+          Array.from({ length: 20 }, (_, i) => ({ room, id: randomUUID(), note: `note ${i}` })),
+        );
+        const send = ({ room, id, note }: (typeof sends)[number]) =>
+          room.client.command(
+            room.id,
+            'evidence.add',
+            { signal: 'framing', polarity: 'strong', note },
+            id,
+          );
+
+        const first = await Promise.all(sends.map(send));
+        const refused = sends.filter((_, i) => !first[i]?.ok);
+        for (const ack of first.filter((answer) => !answer.ok)) {
+          expect(ack).toEqual({
+            ok: false,
+            error: expect.objectContaining({ code: 'UNAVAILABLE', retryable: true }),
+          });
+        }
+        expect(refused.length).toBeGreaterThan(0);
+        expect(refused.length).toBeLessThan(sends.length);
+
+        // Retried one at a time with the same ids, as a client does: every one now lands.
+        for (const retry of refused) expect(await send(retry)).toMatchObject({ ok: true });
+        for (const room of rooms) {
+          const stored = await small.dataSource.getRepository(SessionEventEntity).findBy({
+            sessionId: room.id,
+            type: 'evidence.added',
+          });
+          expect(stored.map((row) => row.clientEventId).sort()).toEqual(
+            sends
+              .filter((sent) => sent.room === room)
+              .map((sent) => sent.id)
+              .sort(),
+          );
+        }
+      } finally {
+        await small.close();
+      }
+    });
+  });
+
   describe('presence', () => {
     // The server's own list of a user's sockets tells when it has handled a disconnect; a
     // client cannot observe the absence of a presence event any other way.

@@ -74,6 +74,13 @@ export class RoomsGateway
   private stopping = false;
   /** Commands and joins being worked on; shutdown waits for them before closing sockets. */
   private readonly inFlight = new Set<Promise<unknown>>();
+  /**
+   * Commands taken and not yet answered. Past the limit a node is behind its offered load: a
+   * queued command would be answered after its sender gave up, and slow every one behind it,
+   * so it is refused at once as retryable (the client retries later, or on another node).
+   */
+  private commandsAtWork = 0;
+  private readonly commandQueueLimit: number;
 
   constructor(
     private readonly auth: AuthService,
@@ -83,6 +90,7 @@ export class RoomsGateway
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limiter = new RateLimiterMemory({ points: config.commandRatePerSecond * 2, duration: 2 });
+    this.commandQueueLimit = config.commandQueueLimit;
   }
 
   afterInit(server: RoomServer): void {
@@ -135,7 +143,15 @@ export class RoomsGateway
         await this.limiter.consume(socket.id).catch(() => {
           throw new AppException('RATE_LIMITED', 'Too many commands; slow down and retry.');
         });
-        return this.rooms.command(socket.data.userId, command);
+        if (this.commandsAtWork >= this.commandQueueLimit) {
+          throw new AppException('UNAVAILABLE', 'The server is busy; retry the same command.');
+        }
+        this.commandsAtWork += 1;
+        try {
+          return await this.rooms.command(socket.data.userId, command);
+        } finally {
+          this.commandsAtWork -= 1;
+        }
       }).then((error) => {
         this.metrics.commandDone(type, (performance.now() - started) / 1000, error?.code ?? null);
         if (error) {

@@ -160,6 +160,7 @@ export const testConfig = (
   tokenTtlSeconds: 3600,
   endGraceMs: 60_000,
   commandRatePerSecond: 20,
+  commandQueueLimit: 200,
   redisUrl: null,
   redisPrefix: 'signal-room-test:',
   redisAdapter: 'classic',

@@ -10,7 +10,7 @@ import { COMMAND_ROLES, decide, timeUpEvents } from './decide';
 import type { RoomEvent, RoomEventBody, RoomEventType } from './events';
 import { eventBody } from './events';
 import type { Projection } from './projection';
-import { projectEvent, timelineFor } from './projection';
+import { projectEvent, sameData, timelineFor } from './projection';
 import { reduce, reduceAll } from './reduce';
 import {
   acceptedEvents,
@@ -701,4 +701,28 @@ describe('timelineFor: staff', () => {
       expect(timelineFor(events, state, viewer)).toEqual(events);
     },
   );
+});
+
+describe('sameData', () => {
+  it('agrees with comparing serialisations, on any JSON value and its copy or a neighbour', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.jsonValue(), (a, b) => {
+        const copy = JSON.parse(JSON.stringify(a)) as unknown;
+        expect(sameData(a, copy)).toBe(true);
+        // Serialisations compare key order too; sameData does not, so only "equal" must agree.
+        if (JSON.stringify(a) === JSON.stringify(b)) expect(sameData(a, b)).toBe(true);
+        if (!sameData(a, b)) expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('tells apart what differs anywhere in the tree, and ignores keys holding undefined', () => {
+    expect(sameData({ a: [1, { b: 'x' }] }, { a: [1, { b: 'y' }] })).toBe(false);
+    expect(sameData({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameData({ a: [] }, { a: {} })).toBe(false);
+    expect(sameData({ a: null }, { a: {} })).toBe(false);
+    expect(sameData({ a: 1, b: undefined }, { a: 1 })).toBe(true);
+    expect(sameData({ b: 1, a: 2 }, { a: 2, b: 1 })).toBe(true);
+  });
 });
