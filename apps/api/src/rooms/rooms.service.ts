@@ -37,10 +37,23 @@ interface Planning {
   now: number;
 }
 
-/** How many times a batch is planned again after other nodes wrote first, before giving up. */
-const MAX_WRITE_ATTEMPTS = 5;
 const EVENT_SEQ_KEY = 'session_events_pkey';
 const CLIENT_EVENT_KEY = 'session_events_client_event_uq';
+
+/** Why a batch was not stored: planned on a state behind the log, or already stored once. */
+type Collision = 'stale' | 'duplicate';
+
+/** The outcome of a try, with a collision on the log's unique keys told apart from a fault. */
+async function collisionOf<T>(attempt: Promise<T>): Promise<T | Collision> {
+  try {
+    return await attempt;
+  } catch (error) {
+    const violated = constraintOf(error);
+    if (violated === EVENT_SEQ_KEY) return 'stale';
+    if (violated === CLIENT_EVENT_KEY) return 'duplicate';
+    throw error;
+  }
+}
 
 /** The unique constraint a failed write ran into, if that is why it failed. */
 function constraintOf(error: unknown): string | null {
@@ -199,7 +212,7 @@ export class RoomsService {
     });
     let ended = 0;
     for (const { id } of overdue) {
-      // Several nodes may race here: the row lock and the domain's own check make it happen once.
+      // Several nodes may race here: the seq key and the domain's own check make it happen once.
       const result = await this.append(id, SYSTEM_ACTOR_ID, null, ({ state, now }) =>
         Promise.resolve(accept(timeUpEvents(state, now, this.config.endGraceMs))),
       );
@@ -214,11 +227,14 @@ export class RoomsService {
     return { state: reduceAll(initial, events), events };
   }
 
-  private async log(sessionId: string): Promise<{ initial: RoomState; events: RoomEvent[] }> {
-    const session = await this.dataSource.manager.findOneBy(SessionEntity, { id: sessionId });
+  private async log(
+    sessionId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ initial: RoomState; events: RoomEvent[] }> {
+    const session = await manager.findOneBy(SessionEntity, { id: sessionId });
     if (!session)
       throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
-    const rows = await this.dataSource.manager.find(SessionEventEntity, {
+    const rows = await manager.find(SessionEventEntity, {
       where: { sessionId },
       order: { seq: 'ASC' },
     });
@@ -263,11 +279,11 @@ export class RoomsService {
 
   /**
    * The one write path of a room. This node writes a room's batches one at a time (and sends
-   * each before the next is planned, so its members get them in seq order); across nodes the
-   * primary key (session, seq) orders writers: a batch planned on an out-of-date state collides
-   * with the event that got there first, and is planned again on the state brought up to date.
-   * A batch is one statement (events, session row, feedback), so it is stored whole or not at
-   * all, in one round trip rather than a locked transaction of seven.
+   * each before the next is planned, so its members get them in seq order). The first try is
+   * planned on the cached state and stored in one statement, one round trip. If another node
+   * wrote first, it collides on the log's (session, seq) key; it is then tried again with the
+   * session row locked and the state read under the lock. Every write takes that lock before
+   * it appends, so that second try cannot lose again, however busy the room.
    */
   private append(
     sessionId: string,
@@ -276,20 +292,42 @@ export class RoomsService {
     plan: (planning: Planning) => Promise<Decision<RoomEventBody[]>>,
     options: { transaction?: boolean } = {},
   ): Promise<Appended> {
+    const attempt = (before: RoomState, current: boolean, manager: EntityManager) =>
+      this.attempt(before, current, manager, actorId, clientEventId, plan);
     return this.inLine(sessionId, async () => {
       try {
-        let known = await this.current(sessionId);
-        for (let attempt = 1; ; attempt += 1) {
-          const outcome = await this.attempt(known, actorId, clientEventId, plan, options);
-          if (outcome !== 'stale') {
-            this.remember(outcome.after);
-            this.broadcaster.publish(outcome.before, outcome.after, outcome.events);
-            return outcome;
-          }
-          if (attempt === MAX_WRITE_ATTEMPTS)
-            throw new AppException('UNAVAILABLE', 'The room is busy; retry the same command.');
-          known = { state: await this.catchUp(known.state), fresh: true };
+        const cached = this.cache.get(sessionId);
+        let outcome: Appended | Collision = 'stale';
+        if (cached && !options.transaction) {
+          outcome = await collisionOf(attempt(cached, false, this.dataSource.manager));
         }
+        if (outcome === 'stale') {
+          outcome = await collisionOf(
+            this.dataSource.transaction(async (manager) => {
+              await manager.query('SELECT 1 FROM sessions WHERE id = $1 FOR UPDATE', [sessionId]);
+              const before = cached
+                ? await this.catchUp(manager, cached)
+                : await this.stateIn(manager, sessionId);
+              return attempt(before, true, manager);
+            }),
+          );
+        }
+        if (outcome === 'stale') throw new Error('a write under the session lock collided');
+        if (outcome === 'duplicate') {
+          // Only a command carries a client event id, and only a repeated one collides on it.
+          const seq = await this.seqOfCommand(this.dataSource.manager, sessionId, clientEventId);
+          const { state } = await this.current(sessionId);
+          return {
+            seq: seq ?? state.seq,
+            duplicate: true,
+            before: state,
+            after: state,
+            events: [],
+          };
+        }
+        this.remember(outcome.after);
+        this.broadcaster.publish(outcome.before, outcome.after, outcome.events);
+        return outcome;
       } catch (error) {
         if (error instanceof AppException) throw error;
         if (isTransient(error)) {
@@ -318,68 +356,58 @@ export class RoomsService {
     return result;
   }
 
-  /** One try at a batch: its result, or 'stale' when another node wrote first. */
+  /**
+   * One try at a batch, planned on `before`: `current` when it was read under the session lock,
+   * else it may be behind other nodes. Answers 'stale' when it turns out to be behind; throws
+   * the database's error when the batch collides on a unique key (see collisionOf).
+   */
   private async attempt(
-    known: { state: RoomState; fresh: boolean },
+    before: RoomState,
+    current: boolean,
+    manager: EntityManager,
     actorId: string,
     clientEventId: string | null,
     plan: (planning: Planning) => Promise<Decision<RoomEventBody[]>>,
-    options: { transaction?: boolean },
   ): Promise<Appended | 'stale'> {
-    const { state: before, fresh } = known;
     const { sessionId } = before;
-    const write = async (manager: EntityManager): Promise<Appended | 'stale'> => {
-      const now = Date.now();
-      const decision = await plan({ state: before, manager, now });
-      if (!decision.ok || decision.value.length === 0) {
-        // Nothing to write, so no collision tells whether the state was current: ask.
-        if (!fresh && (await this.latestSeq(manager, sessionId)) !== before.seq) return 'stale';
-        if (decision.ok)
-          return { seq: before.seq, duplicate: false, before, after: before, events: [] };
-        // A retry of a command that changed the room may now be refused by it (a second start).
-        if (clientEventId) {
-          const seq = await this.seqOfCommand(manager, sessionId, clientEventId);
-          if (seq !== null) return { seq, duplicate: true, before, after: before, events: [] };
-        }
-        throw new AppException(decision.error.code, decision.error.message);
-      }
-      const events = decision.value.map(
-        (body, index) => ({ ...body, seq: before.seq + index + 1, actorId, at: now }) as RoomEvent,
-      );
-      const after = reduceAll(before, events);
-      await this.store(manager, after, events, clientEventId, now);
-      return { seq: after.seq, duplicate: false, before, after, events };
-    };
-    try {
-      return options.transaction
-        ? await this.dataSource.transaction(write)
-        : await write(this.dataSource.manager);
-    } catch (error) {
-      const violated = constraintOf(error);
-      if (violated === EVENT_SEQ_KEY) return 'stale';
-      if (violated === CLIENT_EVENT_KEY && clientEventId) {
-        const seq = await this.seqOfCommand(this.dataSource.manager, sessionId, clientEventId);
-        if (seq !== null) return { seq, duplicate: true, before, after: before, events: [] };
-      }
-      throw error;
+    const now = Date.now();
+    const decision = await plan({ state: before, manager, now });
+    if (!decision.ok || decision.value.length === 0) {
+      // Nothing to write, so no collision tells whether the state was current: ask.
+      if (!current && (await this.latestSeq(manager, sessionId)) !== before.seq) return 'stale';
+      if (decision.ok)
+        return { seq: before.seq, duplicate: false, before, after: before, events: [] };
+      // A retry of a command that changed the room may now be refused by it (a second start).
+      const seq = await this.seqOfCommand(manager, sessionId, clientEventId);
+      if (seq !== null) return { seq, duplicate: true, before, after: before, events: [] };
+      throw new AppException(decision.error.code, decision.error.message);
     }
+    const events = decision.value.map(
+      (body, index) => ({ ...body, seq: before.seq + index + 1, actorId, at: now }) as RoomEvent,
+    );
+    const after = reduceAll(before, events);
+    await this.store(manager, after, events, clientEventId, now);
+    return { seq: after.seq, duplicate: false, before, after, events };
   }
 
-  /** The room from the cache (maybe behind other nodes), or read whole from the log (current). */
-  private async current(sessionId: string): Promise<{ state: RoomState; fresh: boolean }> {
+  /** The room from the cache (maybe behind other nodes), or read whole from the log. */
+  private async current(sessionId: string): Promise<{ state: RoomState }> {
     const cached = this.cache.get(sessionId);
-    if (cached) return { state: cached, fresh: false };
-    const { initial, events } = await this.log(sessionId);
-    return { state: reduceAll(initial, events), fresh: true };
+    return { state: cached ?? (await this.stateIn(this.dataSource.manager, sessionId)) };
   }
 
   /** The room brought up to date with what other nodes wrote since this node last saw it. */
-  private async catchUp(state: RoomState): Promise<RoomState> {
-    const rows = await this.dataSource.manager.find(SessionEventEntity, {
+  private async catchUp(manager: EntityManager, state: RoomState): Promise<RoomState> {
+    const rows = await manager.find(SessionEventEntity, {
       where: { sessionId: state.sessionId, seq: MoreThan(state.seq) },
       order: { seq: 'ASC' },
     });
     return reduceAll(state, rows.map(toRoomEvent));
+  }
+
+  private async stateIn(manager: EntityManager, sessionId: string): Promise<RoomState> {
+    const { initial, events } = await this.log(sessionId, manager);
+    return reduceAll(initial, events);
   }
 
   private async latestSeq(manager: EntityManager, sessionId: string): Promise<number> {
@@ -405,11 +433,19 @@ export class RoomsService {
     const ended = after.status === 'ended';
     const at = new Date(now).toISOString();
     const deadline = deadlineOf(after);
-    await manager.query(
-      `WITH appended AS (
+    const [stored] = await manager.query<{ appended: number }[]>(
+      // The session row is updated first and the events appended from its result: the update
+      // takes the row lock (waiting for a writer that holds it) before anything is appended.
+      `WITH updated AS (
+         UPDATE sessions
+         SET last_seq = $5::integer, status = $6::text, deadline_at = $7::timestamptz,
+             ended_at = $8::timestamptz
+         WHERE id = $1::uuid
+         RETURNING id
+       ), appended AS (
          INSERT INTO session_events (session_id, seq, type, payload, actor_id, client_event_id, at)
-         SELECT $1::uuid, e.seq, e.type, e.payload, $2::uuid, e.client_event_id, $3::timestamptz
-         FROM jsonb_to_recordset($4::jsonb)
+         SELECT updated.id, e.seq, e.type, e.payload, $2::uuid, e.client_event_id, $3::timestamptz
+         FROM updated, jsonb_to_recordset($4::jsonb)
            AS e(seq integer, type text, payload jsonb, client_event_id uuid)
          RETURNING seq
        ), feedback_kept AS (
@@ -423,10 +459,7 @@ export class RoomsService {
            released_at = CASE WHEN $10::boolean
                               THEN COALESCE(feedback.released_at, EXCLUDED.generated_at) END
        )
-       UPDATE sessions
-       SET last_seq = $5::integer, status = $6::text, deadline_at = $7::timestamptz,
-           ended_at = $8::timestamptz
-       WHERE id = $1::uuid`,
+       SELECT count(*)::int AS appended FROM appended`,
       [
         after.sessionId,
         events[0]?.actorId,
@@ -447,6 +480,8 @@ export class RoomsService {
         after.feedbackReleased,
       ],
     );
+    // Sessions are never deleted, so a room that was loaded has its row.
+    if (stored?.appended !== events.length) throw new Error(`session ${after.sessionId} is gone`);
   }
 
   /**
@@ -457,8 +492,9 @@ export class RoomsService {
   private async seqOfCommand(
     manager: EntityManager,
     sessionId: string,
-    clientEventId: string,
+    clientEventId: string | null,
   ): Promise<number | null> {
+    if (clientEventId === null) return null;
     const [row] = await manager.query<{ seq: number }[]>(
       `SELECT COALESCE(
          (SELECT MIN(later.seq) - 1 FROM session_events later

@@ -2,13 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { Socket } from 'node:net';
 import { connect, createServer } from 'node:net';
+import { isDeepStrictEqual } from 'node:util';
+import type { RoomState } from '@signal-room/domain';
 import { Redis } from 'ioredis';
 import { io } from 'socket.io-client';
 import type { RedisAdapterKind } from '../config';
 import { REDIS_ADAPTERS } from '../config';
 import { STREAM_MAX_LEN } from './rooms-io.adapter';
 import type { TestApp } from '../testing/test-app';
-import { createStaffedSession, startSecondNode, startTestApp } from '../testing/test-app';
+import {
+  createStaffedSession,
+  roomViewOf,
+  startSecondNode,
+  startTestApp,
+} from '../testing/test-app';
 import type { Cast } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
@@ -152,6 +159,53 @@ withRedis('a room spread over nodes on the %s Redis adapter, on %s PostgreSQL', 
     expect(onB.timer).toEqual(onA.timer);
     expect(onB.scorecards).toEqual({});
     expect(onB.participants[cast.interviewer.user.id]?.online).toBe(true);
+  });
+
+  it('leaves every member with the room as stored when people on both nodes write at once', async () => {
+    const cast: Cast = {
+      interviewer: await a.register('Ivo'),
+      candidate: await a.register('Cora'),
+      observer: await b.register('Oona'),
+    };
+    const { id: sessionId } = await createStaffedSession(a, cast);
+    // Everyone has a socket on each node: each node sends its own events at once and relays the
+    // other's, so frames reach a client out of seq order.
+    const members = await Promise.all(
+      (['interviewer', 'candidate', 'observer'] as const).flatMap((seat) =>
+        [a, b].map(async (node) => {
+          const client = await node.connect(cast[seat].token);
+          expect(await client.join(sessionId)).toMatchObject({ ok: true });
+          return { seat, client };
+        }),
+      ),
+    );
+    const writer = (seat: 'interviewer' | 'observer', node: 0 | 1) =>
+      members.filter((member) => member.seat === seat)[node]?.client;
+    await writer('interviewer', 0)?.command(sessionId, 'prompt.reveal', {});
+    const mark = (node: 0 | 1, i: number) =>
+      writer('interviewer', node)?.command(sessionId, 'move.mark', {
+        move: i % 2 ? 'narrow-scope' : 'clarify-constraints',
+      });
+    const note = (i: number) =>
+      writer('observer', 1)?.command(sessionId, 'evidence.add', {
+        signal: 'framing',
+        polarity: 'strong',
+        note: `asked about scale, ${i}`,
+      });
+    const writes = Array.from({ length: 15 }, (_, i) => [mark(0, i), mark(1, i), note(i)]).flat();
+    for (const ack of await Promise.all(writes))
+      expect(ack).toEqual({ ok: true, seq: expect.any(Number), duplicate: false });
+
+    // A member's seq is that of the last frame they were sent, which hidden events pass over.
+    const withoutSeq = (state: RoomState | null) => state && { ...state, seq: 0 };
+    for (const { seat, client } of members) {
+      const stored = withoutSeq(await roomViewOf(a, sessionId, cast[seat].token));
+      const deadline = Date.now() + 5000;
+      while (!isDeepStrictEqual(withoutSeq(client.state), stored) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(withoutSeq(client.state)).toEqual(stored);
+    }
   });
 
   /**
