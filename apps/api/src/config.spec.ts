@@ -39,9 +39,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(message);
   });
 
-  it('fans out through the classic Redis adapter unless REDIS_ADAPTER names another', () => {
-    expect(loadConfig({}).redisAdapter).toBe('classic');
-    expect(loadConfig({ REDIS_ADAPTER: 'sharded' }).redisAdapter).toBe('sharded');
+  it('fans out through the sharded Redis adapter unless REDIS_ADAPTER names another', () => {
+    expect(loadConfig({}).redisAdapter).toBe('sharded');
+    expect(loadConfig({ REDIS_ADAPTER: 'classic' }).redisAdapter).toBe('classic');
     expect(loadConfig({ REDIS_ADAPTER: ' streams ' }).redisAdapter).toBe('streams');
   });
 

@@ -7,6 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { AppConfig } from '../config';
+import { ConfigError } from '../config';
 
 type FanOut = NonNullable<ServerOptions['adapter']>;
 
@@ -72,6 +73,13 @@ export class RoomsIoAdapter extends IoAdapter {
    */
   private async shardedAdapter(url: string, name: string): Promise<FanOut> {
     const { pub, sub } = await this.pubSub(url);
+    const version = /redis_version:(\d+)/.exec(await pub.info('server'))?.[1];
+    if (Number(version) < 7) {
+      await Promise.all([pub.quit(), sub.quit()]).catch(() => undefined);
+      throw new ConfigError(
+        `REDIS_ADAPTER=sharded needs Redis 7 or later, and ${url.replace(/\/\/[^@]*@/, '//')} runs ${version}; set REDIS_ADAPTER=classic.`,
+      );
+    }
     return createShardedAdapter(pub, sub, { channelPrefix: name });
   }
 
