@@ -147,8 +147,9 @@ export function closeRooms(rooms: readonly LiveRoom[]): void {
   for (const socket of socketsOf(rooms)) socket.close();
 }
 
-export interface LoadFigures {
-  /** Commands whose scheduled time fell in the measured window. */
+/** What a set of commands came to: the window's, one half's, or the flood's. */
+export interface CommandFigures {
+  /** Commands whose scheduled time fell in the measured window (or the half of it). */
   sent: number;
   acked: number;
   errors: Record<string, number>;
@@ -157,6 +158,19 @@ export interface LoadFigures {
   peer: Percentiles | null;
   /** Acknowledged commands whose event never reached the candidate. */
   peerMissing: number;
+}
+
+/** With a flood: the rooms' commands without it and beside it, and the flood's own. */
+export interface FloodFigures {
+  /** The rooms' commands in the first half of the window. */
+  quiet: CommandFigures;
+  /** The rooms' commands in the second half, while the flood ran. */
+  flooded: CommandFigures;
+  /** The flooding socket's commands. */
+  commands: CommandFigures;
+}
+
+export interface LoadFigures extends CommandFigures {
   joinUnderLoad: Percentiles | null;
   joinUnderLoadFailures: number;
   pingIdle: Percentiles | null;
@@ -175,11 +189,40 @@ export interface LoadFigures {
   /** Snapshots the candidates received during the load (expected: none). */
   candidateSnapshots: number;
   measuredMs: number;
+  /** Only with a flood, so a run without one reports what it always did. */
+  flood?: FloodFigures;
 }
+
+/** Commands being counted together, with the samples their percentiles come from. */
+interface Tally extends Omit<CommandFigures, 'ack' | 'peer'> {
+  ackMs: number[];
+  peerMs: number[];
+}
+
+const newTally = (): Tally => ({
+  sent: 0,
+  acked: 0,
+  errors: {},
+  timeouts: 0,
+  ackMs: [],
+  peerMs: [],
+  peerMissing: 0,
+});
+
+const figures = (tally: Tally): CommandFigures => ({
+  sent: tally.sent,
+  acked: tally.acked,
+  errors: tally.errors,
+  timeouts: tally.timeouts,
+  ack: percentiles(tally.ackMs),
+  peer: percentiles(tally.peerMs),
+  peerMissing: tally.peerMissing,
+});
 
 interface InFlight {
   emittedAt: number;
-  measured: boolean;
+  /** Every tally the command counts in; none in the warm-up. */
+  tallies: readonly Tally[];
   acked: boolean;
   seen: boolean;
 }
@@ -191,6 +234,8 @@ export interface LoadOptions {
   warmupSeconds: number;
   durationSeconds: number;
   joinRate: number;
+  /** One more room whose interviewer sends `perSecond` commands in the window's second half. */
+  flood: { room: LiveRoom; perSecond: number } | null;
   /** Called when the measured window opens (after the warm-up), to reset server-side probes. */
   onMeasuredStart: () => Promise<void>;
   /** Called when the last command has left, before waiting for stragglers, to read them. */
@@ -215,18 +260,19 @@ async function pingSamples(socket: RoomSocket, count: number, gapMs: number): Pr
  * The commands alternate a move mark and its removal, which every member of a coaching round
  * sees: the ack is timed at the sender, and emit→peer at the candidate's socket by the mark id.
  * Meanwhile extra sockets join and leave (join under load) and a ping socket per node samples
- * the server's responsiveness.
+ * the server's responsiveness. With a flood, the window's second half adds one more room whose
+ * interviewer sends the same commands at the flood's rate, open-loop too.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
-  const { rooms, rate } = options;
+  const { rooms, rate, flood } = options;
   const inFlight = new Map<string, InFlight>();
-  const ackMs: number[] = [];
-  const peerMs: number[] = [];
+  // The rooms' commands count in the window and in its half; the flood's in a tally of its own.
+  const windowTally = newTally();
+  const quietTally = newTally();
+  const floodedTally = newTally();
+  const floodTally = newTally();
   const sendLagMs: number[] = [];
-  const errors: Record<string, number> = {};
-  let sent = 0;
-  let acked = 0;
-  let timeouts = 0;
+  let emitted = 0;
   const disconnects: Record<string, number> = {};
   let acksInWindow = 0;
   let candidateSnapshots = 0;
@@ -235,7 +281,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const settle = (key: string, entry: InFlight): void => {
     if (entry.acked && entry.seen) inFlight.delete(key);
   };
-  for (const room of rooms) {
+  // The flood's candidate too, so that the flood's commands leave the in-flight map.
+  for (const room of flood ? [...rooms, flood.room] : rooms) {
     room.candidate.on('room:event', (message: RoomEventMessage) => {
       const { event } = message;
       if (event.type !== 'move.marked' && event.type !== 'move.unmarked') return;
@@ -243,9 +290,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       const entry = inFlight.get(key);
       if (!entry || entry.seen) return;
       entry.seen = true;
-      if (entry.measured) peerMs.push(performance.now() - entry.emittedAt);
+      for (const tally of entry.tallies) tally.peerMs.push(performance.now() - entry.emittedAt);
       settle(key, entry);
     });
+  }
+  for (const room of rooms) {
     room.candidate.on('room:snapshot', () => (candidateSnapshots += 1));
     for (const socket of [room.interviewer, room.candidate, room.observer]) {
       socket.on('disconnect', (reason) => {
@@ -261,7 +310,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     await Promise.all(pingSockets.map((socket) => pingSamples(socket, IDLE_PINGS, 20)))
   ).flat();
 
-  const send = (room: LiveRoom, scheduledAt: number, measured: boolean): void => {
+  const send = (room: LiveRoom, tallies: readonly Tally[]): void => {
     const clientEventId = randomUUID();
     const unmark = room.markToRemove;
     room.markToRemove = null;
@@ -276,30 +325,31 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           sessionId: room.plan.sessionId,
           clientEventId,
           type: 'move.mark',
-          payload: { move: MOVES[sent % MOVES.length] },
+          payload: { move: MOVES[emitted % MOVES.length] },
         };
+    emitted += 1;
     // The mark id is what the candidate's event carries: the command's own id for a mark.
     const key = unmark ? `move.unmarked:${unmark}` : `move.marked:${clientEventId}`;
-    const entry: InFlight = { emittedAt: performance.now(), measured, acked: false, seen: false };
+    const entry: InFlight = { emittedAt: performance.now(), tallies, acked: false, seen: false };
     inFlight.set(key, entry);
-    if (measured) {
-      sent += 1;
-      sendLagMs.push(entry.emittedAt - scheduledAt);
-    }
+    for (const tally of tallies) tally.sent += 1;
     room.interviewer.timeout(ACK_TIMEOUT_MS).emit('room:command', command, (error, ack) => {
       entry.acked = true;
-      if (measuring && !error && ack.ok) acksInWindow += 1;
+      // The rooms' throughput: the flood's acks are its own.
+      if (measuring && !error && ack.ok && room !== flood?.room) acksInWindow += 1;
       if (error) {
-        if (measured) timeouts += 1;
+        for (const tally of tallies) tally.timeouts += 1;
         entry.seen = true;
       } else if (ack.ok) {
-        if (measured) {
-          acked += 1;
-          ackMs.push(performance.now() - entry.emittedAt);
+        for (const tally of tallies) {
+          tally.acked += 1;
+          tally.ackMs.push(performance.now() - entry.emittedAt);
         }
         if (!unmark) room.markToRemove = clientEventId;
       } else {
-        if (measured) errors[ack.error.code] = (errors[ack.error.code] ?? 0) + 1;
+        for (const tally of tallies) {
+          tally.errors[ack.error.code] = (tally.errors[ack.error.code] ?? 0) + 1;
+        }
         entry.seen = true;
       }
       settle(key, entry);
@@ -345,18 +395,25 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 
   const perCommandMs = 1000 / (rooms.length * rate);
   const warmupCommands = Math.round(options.warmupSeconds * rooms.length * rate);
-  const total = warmupCommands + Math.round(options.durationSeconds * rooms.length * rate);
+  const windowCommands = Math.round(options.durationSeconds * rooms.length * rate);
+  const total = warmupCommands + windowCommands;
+  // The rooms' command that opens the window's second half; the flood starts beside it.
+  const floodFrom = flood ? warmupCommands + Math.round(windowCommands / 2) : total;
+  const floodTotal = flood ? Math.round((options.durationSeconds / 2) * flood.perSecond) : 0;
+  const perFloodMs = flood ? 1000 / flood.perSecond : 0;
+  let floodNext = 0;
   const start = performance.now() + 50;
+  const floodStart = start + floodFrom * perCommandMs;
   let measuredStart = start;
   let next = 0;
   let nextJoinAt = Number.POSITIVE_INFINITY;
   const hooks: Promise<void>[] = [];
   let reported = 0;
   const reporter = setInterval(() => {
-    const recent = percentiles(ackMs.slice(reported));
-    reported = ackMs.length;
+    const recent = percentiles(windowTally.ackMs.slice(reported));
+    reported = windowTally.ackMs.length;
     options.progress(
-      `${Math.round((performance.now() - start) / 1000)} s: ${next} sent, ${acked} acked in window, ${inFlight.size} in flight, ack p99 of the last 5 s ${recent ? recent.p99.toFixed(1) : '–'} ms`,
+      `${Math.round((performance.now() - start) / 1000)} s: ${next} sent${flood ? ` (and ${floodNext} by the flood)` : ''}, ${windowTally.acked} acked in window, ${inFlight.size} in flight, ack p99 of the last 5 s ${recent ? recent.p99.toFixed(1) : '–'} ms`,
     );
   }, 5000);
   await new Promise<void>((done) => {
@@ -371,14 +428,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           hooks.push(options.onMeasuredStart());
         }
         const room = rooms[next % rooms.length];
-        if (room) send(room, start + next * perCommandMs, next >= warmupCommands);
+        if (room) {
+          const scheduledAt = start + next * perCommandMs;
+          if (next >= warmupCommands) sendLagMs.push(performance.now() - scheduledAt);
+          const half = next < floodFrom ? quietTally : floodedTally;
+          send(room, next < warmupCommands ? [] : [windowTally, half]);
+        }
         next += 1;
+      }
+      while (flood && floodNext < floodTotal && floodStart + floodNext * perFloodMs <= now) {
+        send(flood.room, [floodTally]);
+        floodNext += 1;
       }
       while (measuring && nextJoinAt <= now) {
         churn.push(joinOnce());
         nextJoinAt += 1000 / options.joinRate;
       }
-      if (next >= total) return done();
+      if (next >= total && floodNext >= floodTotal) return done();
       setTimeout(tick, 1);
     };
     tick();
@@ -392,9 +458,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 
   const drainUntil = performance.now() + DRAIN_MS;
   while (inFlight.size > 0 && performance.now() < drainUntil) await sleep(50);
-  let peerMissing = 0;
-  for (const entry of inFlight.values())
-    if (entry.measured && entry.acked && !entry.seen) peerMissing += 1;
+  for (const entry of inFlight.values()) {
+    if (!entry.acked || entry.seen) continue;
+    for (const tally of entry.tallies) tally.peerMissing += 1;
+  }
   stopped = true;
   await Promise.all([...pingLoops, ...churn]);
   for (const socket of pingSockets) socket.close();
@@ -403,13 +470,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   closing = true;
   const loopMs = (ns: number): number => Math.max(0, ns / 1e6 - 10);
   return {
-    sent,
-    acked,
-    errors,
-    timeouts,
-    ack: percentiles(ackMs),
-    peer: percentiles(peerMs),
-    peerMissing,
+    ...figures(windowTally),
     joinUnderLoad: percentiles(joinUnderLoad),
     joinUnderLoadFailures,
     pingIdle: percentiles(pingIdle),
@@ -428,6 +489,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     offeredPerSecond: rooms.length * rate,
     candidateSnapshots,
     measuredMs,
+    flood: flood
+      ? {
+          quiet: figures(quietTally),
+          flooded: figures(floodedTally),
+          commands: figures(floodTally),
+        }
+      : undefined,
   };
 }
 

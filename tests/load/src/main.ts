@@ -9,14 +9,17 @@
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres NODES=2 npm run bench:load
  *   … NODES=2 ADAPTER=all npm run bench:load  # two nodes and the pair on each Redis adapter
  *   SOCKETS=10002 npm run bench:load         # idle sockets: RSS per socket against bare
+ *   FLOOD=500 npm run bench:load             # one socket floods in the window's second half
  *   npx nx run load:bench --ROOMS=200 --RATE=2  # or as arguments
  *
  * Parameters (environment or NAME=value arguments; see params.ts for bounds): ROOMS, RATE
  * (commands/s per room), DURATION and WARMUP (s), DATABASE ('embedded' or a PostgreSQL admin
  * URL; default TEST_DATABASE_URL, else embedded), NODES (1 or 2, with REDIS_URL and ADAPTER:
  * classic, sharded, streams or all; default classic), SOCKETS,
- * USERS, HTTP_CONCURRENCY, JOIN_CONCURRENCY, JOIN_RATE (joins/s under load), RESULTS (a file,
- * or 'none'), PROFILE_DIR (V8 CPU profiles of the product). Only 127.0.0.1 is ever contacted.
+ * USERS, HTTP_CONCURRENCY, JOIN_CONCURRENCY, JOIN_RATE (joins/s under load), FLOOD (commands/s
+ * from one more room's interviewer in the second half of the window, which the report sets
+ * against the first; default 0, none), RESULTS (a file, or 'none'), PROFILE_DIR (V8 CPU
+ * profiles of the product). Only 127.0.0.1 is ever contacted.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -89,15 +92,13 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
   const target = await start();
   const { servers } = target;
   let rooms: LiveRoom[] = [];
+  let floodRoom: LiveRoom | null = null;
   try {
     say(`${target.label}: ${target.rooms.length} rooms ready; opening sockets`);
     await sleep(1000);
     const rssBefore = await totalRss(servers);
-    const joined = await joinRooms(
-      servers.map((server) => server.url),
-      target.rooms,
-      params.joinConcurrency,
-    );
+    const urls = servers.map((server) => server.url);
+    const joined = await joinRooms(urls, target.rooms, params.joinConcurrency);
     rooms = joined.rooms;
     const held = heldCount(rooms);
     await sleep(1000);
@@ -127,7 +128,16 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
     };
     if (params.sockets !== null || rooms.length === 0) return result;
 
-    await target.prepare(rooms);
+    // Joined after the RSS readings, which are of the rooms' sockets alone.
+    if (target.floodRoom) {
+      const floodJoined = await joinRooms(urls, [target.floodRoom], 3);
+      floodRoom = floodJoined.rooms[0] ?? null;
+      if (!floodRoom) {
+        const why = [...floodJoined.failures.keys()].join('; ');
+        throw new Error(`the flood's room did not join: ${why}`);
+      }
+    }
+    await target.prepare(floodRoom ? [...rooms, floodRoom] : rooms);
     let measuredFrom = 0;
     let cpuAtStart: number[] = [];
     let bucketsAtStart = new Map<number, number>();
@@ -135,12 +145,13 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
     for (const server of servers) server.complaints = {};
     const problems: string[] = [];
     result.load = await runLoad({
-      urls: servers.map((server) => server.url),
+      urls,
       rooms,
       rate: params.rate,
       warmupSeconds: params.warmup,
       durationSeconds: params.duration,
       joinRate: params.joinRate,
+      flood: floodRoom ? { room: floodRoom, perSecond: params.flood } : null,
       onMeasuredStart: () => {
         // Time and CPU come from here and /proc, which answer even when a server does not.
         measuredFrom = performance.now();
@@ -195,7 +206,7 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
     );
     return result;
   } finally {
-    closeRooms(rooms);
+    closeRooms(floodRoom ? [...rooms, floodRoom] : rooms);
     await target.stop();
   }
 }
@@ -253,6 +264,11 @@ async function main(): Promise<void> {
       !metricsServed
         ? 'The product answered no GET /api/metrics: its event-loop delay is read only by the probe preloaded into each server process (perf_hooks.monitorEventLoopDelay, 10 ms resolution taken off); the clock:ping round trip under load is a proxy that also includes the network and the bench client.'
         : "Event-loop delay two ways: the probe preloaded into every server process (perf_hooks.monitorEventLoopDelay, its 10 ms resolution taken off) and the product's own GET /api/metrics (prom-client's nodejs_eventloop_lag_p99_seconds, which keeps the 10 ms in). The server-side command time is the bucket of signal_room_command_duration_seconds that holds the p99 of the window's move.mark/unmark commands; a dash there means the scrape at the end of the window got no answer within 10 s.",
+    );
+  }
+  if (params.flood > 0) {
+    notes.push(
+      `Flood: every target's measured window was split in two equal halves; in the second, the interviewer of one more room sent ${params.flood} commands/s (the same move marks, without waiting for acks) beside the rooms' load. Unlike runs without FLOOD, which raise it out of the way, the product ran with its own per-socket rate limit (COMMAND_RATE_PER_SECOND from the environment, else its default); the floors have none.`,
     );
   }
   if (params.database === 'embedded' && params.floorDatabase) {

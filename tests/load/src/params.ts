@@ -35,6 +35,11 @@ export interface Params {
   joinConcurrency: number;
   /** Extra sockets per second that join (and leave) during the measured load. */
   joinRate: number;
+  /**
+   * Commands per second from the interviewer of one more room in the second half of the
+   * measured window, to see what a flood from one socket does to the other rooms; 0 for none.
+   */
+  flood: number;
   /** Admin URL for the raw-INSERT floor; null skips that floor. */
   floorDatabase: URL | null;
   /** Where the dated section of results is appended; null writes nothing. */
@@ -120,6 +125,10 @@ export function readParams(
       : testDatabase
         ? loopbackUrl('TEST_DATABASE_URL', testDatabase, postgres)
         : null;
+  const flood = number('FLOOD', 0, 0, 5000);
+  if (flood > 0 && sockets !== null) {
+    throw new Error('FLOOD needs the command load, which SOCKETS mode does not run.');
+  }
   const results = raw('RESULTS');
   return {
     rooms: Math.round(rooms),
@@ -135,6 +144,7 @@ export function readParams(
     httpConcurrency: Math.round(number('HTTP_CONCURRENCY', 16, 1, 256)),
     joinConcurrency: Math.round(number('JOIN_CONCURRENCY', 20, 1, 1000)),
     joinRate: number('JOIN_RATE', 10, 0, 200),
+    flood,
     floorDatabase,
     resultsFile: results === 'none' ? null : (results ?? 'tests/load/RESULTS.md'),
     profileDir: raw('PROFILE_DIR') ?? null,
@@ -156,6 +166,7 @@ export function describeParams(params: Params): Record<string, string | number> 
           DURATION: params.duration,
           WARMUP: params.warmup,
           JOIN_RATE: params.joinRate,
+          ...(params.flood > 0 ? { FLOOD: params.flood } : {}),
         }
       : { SOCKETS: params.sockets, ROOMS: params.rooms }),
     DATABASE: params.database === 'embedded' ? 'embedded' : safe(params.database),

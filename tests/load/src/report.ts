@@ -1,4 +1,4 @@
-import type { LoadFigures } from './driver';
+import type { CommandFigures, LoadFigures } from './driver';
 import type { AdapterKind, Params } from './params';
 import { describeParams, productRuns } from './params';
 import type { LoopDelay, Machine } from './processes';
@@ -64,6 +64,22 @@ const ratio = (a: number | null | undefined, b: number | null | undefined): numb
 const times = (value: number | null): string => (value === null ? '–' : `${value.toFixed(2)}×`);
 const cpu = (r: TargetResult | undefined): string =>
   r?.serverCpu.map((each) => (Number.isNaN(each) ? '–' : each.toFixed(0))).join(' + ') || '–';
+const refusals = (f: CommandFigures): string =>
+  `${
+    Object.entries(f.errors)
+      .map(([code, n]) => `${code} ${n}`)
+      .join(', ') || '0'
+  } / ${f.timeouts}`;
+/** A half's ack percentiles cover only the commands acked ok: the others are shown beside. */
+const halfAck = (f: CommandFigures | undefined): string =>
+  !f
+    ? '–'
+    : f.sent > f.acked
+      ? `${triple(f.ack)} (${f.sent - f.acked} of ${f.sent} not acked ok)`
+      : triple(f.ack);
+/** The other rooms' ack p99 beside the flood over theirs without it. */
+const floodEffect = (r: TargetResult | undefined): number | null =>
+  ratio(r?.load?.flood?.flooded.ack?.p99, r?.load?.flood?.quiet.ack?.p99);
 
 /** The target of that kind measured beside the product on `adapter` (or on no Redis at all). */
 function find(
@@ -82,6 +98,8 @@ export interface Ratios {
   ackP99OverInsertP99: number | null;
   rssPerSocketOverBare: number | null;
   peerP99OverPair: number | null;
+  /** Only with FLOOD. */
+  floodedAckP99OverQuiet?: number | null;
 }
 
 export function ratios(report: Report, adapter: AdapterKind | null): Ratios {
@@ -101,10 +119,11 @@ export function ratios(report: Report, adapter: AdapterKind | null): Ratios {
         )
       : null,
     peerP99OverPair: ratio(ours?.load?.peer?.p99, find(report, 'pair', adapter)?.load?.peer?.p99),
+    ...(report.params.flood > 0 ? { floodedAckP99OverQuiet: floodEffect(ours) } : {}),
   };
 }
 
-function figureRows(results: readonly TargetResult[], joinConcurrency: number): string[][] {
+function figureRows(results: readonly TargetResult[], params: Params): string[][] {
   const row = (name: string, cell: (r: TargetResult) => string): string[] => [
     name,
     ...results.map(cell),
@@ -113,7 +132,7 @@ function figureRows(results: readonly TargetResult[], joinConcurrency: number): 
   const rows = [
     row('server processes (open-files limit)', (r) => `${r.nodes} (${r.openFiles.join(', ')})`),
     row('sockets joined / opened', (r) => `${r.joined} / ${r.attempted}`),
-    row(`join at setup, ${joinConcurrency} at a time: p50 / p95 / p99 / max (ms)`, (r) =>
+    row(`join at setup, ${params.joinConcurrency} at a time: p50 / p95 / p99 / max (ms)`, (r) =>
       withMax(r.joinSetup),
     ),
     row('server RSS before sockets (MiB)', (r) => one(r.rssBeforeMiB)),
@@ -126,21 +145,30 @@ function figureRows(results: readonly TargetResult[], joinConcurrency: number): 
     row('commands in window: sent / acked ok', (r) =>
       r.load ? `${r.load.sent} / ${r.load.acked}` : '–',
     ),
-    row('refused / timed out', (r) =>
-      r.load
-        ? `${
-            Object.entries(r.load.errors)
-              .map(([code, n]) => `${code} ${n}`)
-              .join(', ') || '0'
-          } / ${r.load.timeouts}`
-        : '–',
-    ),
+    row('refused / timed out', (r) => (r.load ? refusals(r.load) : '–')),
     row('commands per second: offered / acked in window', (r) =>
       r.load ? `${one(r.load.offeredPerSecond, 0)} / ${one(r.load.ackedPerSecond, 0)}` : '–',
     ),
     row('**emit→ack** p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.ack)),
     row('**emit→peer** (candidate) p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.peer)),
     row('acked but never seen by the candidate', (r) => one(r.load?.peerMissing, 0)),
+    ...(params.flood > 0
+      ? [
+          row("other rooms' **emit→ack** p50 / p95 / p99 (ms), quiet half", (r) =>
+            halfAck(r.load?.flood?.quiet),
+          ),
+          row("other rooms' **emit→ack** p50 / p95 / p99 (ms), flooded half", (r) =>
+            halfAck(r.load?.flood?.flooded),
+          ),
+          row("other rooms' ack p99 flooded / quiet", (r) => times(floodEffect(r))),
+          row(`flood of ${params.flood}/s from one socket: sent / acked ok`, (r) =>
+            r.load?.flood ? `${r.load.flood.commands.sent} / ${r.load.flood.commands.acked}` : '–',
+          ),
+          row('flood: refused / timed out', (r) =>
+            r.load?.flood ? refusals(r.load.flood.commands) : '–',
+          ),
+        ]
+      : []),
     row('**join under load** p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.joinUnderLoad)),
     row('joins under load: done / failed', (r) =>
       r.load ? `${r.load.joinUnderLoad?.count ?? 0} / ${r.load.joinUnderLoadFailures}` : '–',
@@ -255,6 +283,14 @@ function verdictTables(report: Report, adapter: AdapterKind | null): string[] {
           times(r.rssPerSocketOverBare),
         ],
         ['cross-node emit→peer p99 / bare Redis pair p99', times(r.peerP99OverPair)],
+        ...(report.params.flood > 0
+          ? [
+              [
+                "flood from one socket: other rooms' ack p99 flooded / quiet",
+                times(r.floodedAckP99OverQuiet ?? null),
+              ],
+            ]
+          : []),
       ],
     ),
     '',
@@ -302,7 +338,7 @@ export function markdown(report: Report): string {
     '',
     table(
       ['figure', ...report.results.map((result) => result.label)],
-      figureRows(report.results, params.joinConcurrency),
+      figureRows(report.results, params),
     ),
   ];
   if (runs.length > 1) {

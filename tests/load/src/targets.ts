@@ -19,6 +19,8 @@ export interface Target {
   label: string;
   servers: ServerProcess[];
   rooms: RoomPlan[];
+  /** With FLOOD, one more room, for the flooding socket; null without. */
+  floodRoom: RoomPlan | null;
   /** The product's Prometheus endpoint, if it has one; floors have none. */
   metricsUrl: string | null;
   /** Work done once every socket has joined and before the load (the product starts timers). */
@@ -86,6 +88,13 @@ async function stopAll(servers: readonly ServerProcess[]): Promise<void> {
   await Promise.all(servers.map((server) => server.stop()));
 }
 
+/** Rooms to make: with FLOOD, one more than ROOMS, the last of them for the flood. */
+const roomCount = (params: Params): number => params.rooms + (params.flood > 0 ? 1 : 0);
+
+function withFloodRoom(plans: RoomPlan[], params: Params): Pick<Target, 'rooms' | 'floodRoom'> {
+  return { rooms: plans.slice(0, params.rooms), floodRoom: plans[params.rooms] ?? null };
+}
+
 // ---------------------------------------------------------------------------------------------
 // The product
 
@@ -110,7 +119,7 @@ async function api<T>(url: string, path: string, token: string | null, body: unk
  */
 async function createRooms(url: string, params: Params): Promise<RoomPlan[]> {
   const run = randomBytes(4).toString('hex');
-  const userCount = Math.min(params.users, Math.max(3, params.rooms * 3));
+  const userCount = Math.min(params.users, Math.max(3, roomCount(params) * 3));
   const users = await inParallel(
     Array.from({ length: userCount }, (_, i) => i),
     params.httpConcurrency,
@@ -123,7 +132,7 @@ async function createRooms(url: string, params: Params): Promise<RoomPlan[]> {
   );
   const user = (i: number): AuthResponse => users[i % users.length] as AuthResponse;
   return inParallel(
-    Array.from({ length: params.rooms }, (_, i) => i),
+    Array.from({ length: roomCount(params) }, (_, i) => i),
     params.httpConcurrency,
     async (room) => {
       const [interviewer, candidate, observer] = [user(room), user(room + 1), user(room + 2)];
@@ -171,11 +180,10 @@ export async function startProduct(params: Params, adapter: AdapterKind | null):
     'PORT',
   ])
     delete env[name];
-  Object.assign(env, {
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    // The benchmark sets the pace; the per-socket limit must not.
-    COMMAND_RATE_PER_SECOND: '100000',
-  });
+  env['JWT_SECRET'] = randomBytes(32).toString('hex');
+  // The benchmark sets the pace, so the per-socket limit must not; but a flood meets the limit
+  // the product runs with (its default, or COMMAND_RATE_PER_SECOND from the environment).
+  if (params.flood === 0) env['COMMAND_RATE_PER_SECOND'] = '100000';
   if (params.database === 'embedded') {
     const dataDir = mkdtempSync(join(tmpdir(), 'signal-room-load-'));
     undo.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
@@ -206,13 +214,13 @@ export async function startProduct(params: Params, adapter: AdapterKind | null):
         }),
       );
     }
-    const rooms = await createRooms(servers[0]?.url ?? '', params);
+    const plans = await createRooms(servers[0]?.url ?? '', params);
     return {
       kind: 'product',
       adapter,
       label: targetLabel('Signal Room', adapter),
       servers,
-      rooms,
+      ...withFloodRoom(plans, params),
       metricsUrl: `${servers[0]?.url ?? ''}/api/metrics`,
       async prepare(live) {
         // A live round, as in a real interview: its timer runs while marks are made.
@@ -302,7 +310,7 @@ export async function startFloor(floor: Floor, params: Params): Promise<Target> 
     await stopAll(servers);
     throw error;
   }
-  const rooms: RoomPlan[] = Array.from({ length: params.rooms }, (_, room) => {
+  const plans: RoomPlan[] = Array.from({ length: roomCount(params) }, (_, room) => {
     const seats = seatNodes(room, nodes);
     return {
       sessionId: randomUUID(),
@@ -318,7 +326,7 @@ export async function startFloor(floor: Floor, params: Params): Promise<Target> 
     adapter,
     label: targetLabel(FLOOR_LABELS[kind], adapter),
     servers,
-    rooms,
+    ...withFloodRoom(plans, params),
     metricsUrl: null,
     prepare: () => Promise.resolve(),
     stop: () => stopAll(servers),
