@@ -466,6 +466,32 @@ describe.each(TEST_DATABASE_KINDS)('room reliability on %s PostgreSQL', (kind) =
     });
   });
 
+  describe('a socket that goes on flooding', () => {
+    it('is cut off once it has run into many refusals; other rooms carry on', async () => {
+      const flooding = await openRoom();
+      const quiet = await openRoom();
+      const cut = new Promise<string>((resolve) =>
+        flooding.interviewer.socket.once('disconnect', (reason) => resolve(reason)),
+      );
+      // Far past the limit: 2×RATE get in, the next 5×RATE refusals are let by, then it is cut.
+      const flood = Array.from({ length: 20 * RATE }, () =>
+        flooding.interviewer.command(flooding.sessionId, 'move.mark', { move: 'narrow-scope' }),
+      );
+      expect(await cut).toBe('io server disconnect');
+      await Promise.allSettled(flood);
+      expect(await quiet.interviewer.command(quiet.sessionId, 'timer.start', {})).toMatchObject({
+        ok: true,
+      });
+      // The flooded room itself still answers its other members.
+      expect(
+        await flooding.observer.command(flooding.sessionId, 'score.set', {
+          signal: 'framing',
+          score: 3,
+        }),
+      ).toMatchObject({ ok: true });
+    });
+  });
+
   describe('a node behind its load', () => {
     it('refuses what it cannot take as retryable, and every retry then applies once', async () => {
       // A node of its own that works on at most 4 commands at a time, with no rate limit.

@@ -70,6 +70,11 @@ export class RoomsGateway
   private readonly logger = new Logger('rooms');
   // Per socket: a sustained rate with bursts up to twice it, over a two-second window.
   private readonly limiter: RateLimiterMemory;
+  /**
+   * Refusals a socket may run into. Each refused command still costs the node a parse and an
+   * ack, so a socket that goes on flooding past many refusals is cut off: a person never does.
+   */
+  private readonly refusals: RateLimiterMemory;
   private server!: RoomServer;
   private stopping = false;
   /** Commands and joins being worked on; shutdown waits for them before closing sockets. */
@@ -91,6 +96,10 @@ export class RoomsGateway
   ) {
     this.limiter = new RateLimiterMemory({ points: config.commandRatePerSecond * 2, duration: 2 });
     this.commandQueueLimit = config.commandQueueLimit;
+    this.refusals = new RateLimiterMemory({
+      points: config.commandRatePerSecond * 5,
+      duration: 10,
+    });
   }
 
   afterInit(server: RoomServer): void {
@@ -141,6 +150,7 @@ export class RoomsGateway
       const type = typeof command?.type === 'string' ? command.type : 'unknown';
       void this.answer(socket, command, ack, async () => {
         await this.limiter.consume(socket.id).catch(() => {
+          this.refusals.consume(socket.id).catch(() => this.cutOff(socket));
           throw new AppException('RATE_LIMITED', 'Too many commands; slow down and retry.');
         });
         if (this.commandsAtWork >= this.commandQueueLimit) {
@@ -171,6 +181,12 @@ export class RoomsGateway
       const parsed = clockPingSchema.safeParse(ping);
       ack({ clientTime: parsed.success ? parsed.data.clientTime : 0, serverTime: Date.now() });
     });
+  }
+
+  private cutOff(socket: RoomSocket): void {
+    if (!socket.connected) return;
+    this.logger.warn({ msg: 'socket cut off for flooding', userId: socket.data.userId });
+    socket.disconnect(true);
   }
 
   /** Runs one request and acks it; resolves with the error it answered, if any. */
