@@ -316,7 +316,8 @@ export class RoomsService {
         if (outcome === 'duplicate') {
           // Only a command carries a client event id, and only a repeated one collides on it.
           const seq = await this.seqOfCommand(this.dataSource.manager, sessionId, clientEventId);
-          const { state } = await this.current(sessionId);
+          const state =
+            this.cache.get(sessionId) ?? (await this.stateIn(this.dataSource.manager, sessionId));
           return {
             seq: seq ?? state.seq,
             duplicate: true,
@@ -388,12 +389,6 @@ export class RoomsService {
     const after = reduceAll(before, events);
     await this.store(manager, after, events, clientEventId, now);
     return { seq: after.seq, duplicate: false, before, after, events };
-  }
-
-  /** The room from the cache (maybe behind other nodes), or read whole from the log. */
-  private async current(sessionId: string): Promise<{ state: RoomState }> {
-    const cached = this.cache.get(sessionId);
-    return { state: cached ?? (await this.stateIn(this.dataSource.manager, sessionId)) };
   }
 
   /** The room brought up to date with what other nodes wrote since this node last saw it. */
