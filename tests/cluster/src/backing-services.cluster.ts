@@ -1,43 +1,32 @@
 import { healthy } from './support/api-node';
-import type { Cluster } from './support/cluster';
-import { startCluster, summary } from './support/cluster';
+import { summary } from './support/cluster';
 import { EvidenceStream, auditStreams, figures } from './support/evidence-stream';
 import { sleep, waitUntil } from './support/processes';
-import { Room, SEATS } from './support/room';
+import { SEATS } from './support/room';
+import { clusterForSuite } from './support/suite';
 
 const OUTAGE_COMMANDS = 3;
 
 describe('the backing services restarting mid-session', () => {
-  let cluster: Cluster;
-  const rooms: Room[] = [];
-
-  beforeAll(async () => {
-    cluster = await startCluster();
-  });
-  beforeEach(() => cluster.restartStopped());
-  afterAll(async () => {
-    for (const room of rooms) room.close();
-    await cluster?.stop();
-  });
+  const suite = clusterForSuite();
 
   it('Redis: rooms recover by themselves once it is back, across nodes', async () => {
     const started = Date.now();
-    const room = await Room.open(cluster, 'redis', {
+    const room = await suite.openRoom('redis', {
       interviewer: 'a',
       candidate: 'b',
       observer: 'b',
     });
-    rooms.push(room);
     const { candidate } = room.clients;
     await room.interviewer.send('timer.start', {});
     await candidate.settle(await room.changePhase());
 
-    await cluster.redis.halt();
+    await suite.cluster.redis.halt();
     const haltedAt = Date.now();
     // The database is up, so commands still commit on node A while fan-out is cut off.
     for (let i = 0; i < OUTAGE_COMMANDS; i += 1) await room.changePhase();
     await sleep(1000);
-    await cluster.redis.resume();
+    await suite.cluster.redis.resume();
     const resumedAt = Date.now();
 
     // A command on node A reaches the candidate on node B again; the clients rejoin by themselves.
@@ -56,12 +45,12 @@ describe('the backing services restarting mid-session', () => {
       0,
     );
     const recoveredMs = Date.now() - resumedAt;
-    expect(candidate.url).toBe(cluster.b.url);
-    expect(room.interviewer.url).toBe(cluster.a.url);
+    expect(candidate.url).toBe(suite.cluster.b.url);
+    expect(room.interviewer.url).toBe(suite.cluster.a.url);
 
     const seq = await room.changePhase();
-    await room.expectViewsMatch(seq, [cluster.a, cluster.b]);
-    cluster.assertNodesAlive();
+    await room.expectViewsMatch(seq, [suite.cluster.a, suite.cluster.b]);
+    suite.cluster.assertNodesAlive();
     summary('redis-restart', {
       outageMs: resumedAt - haltedAt,
       commandsDuringOutage: OUTAGE_COMMANDS,
@@ -75,12 +64,11 @@ describe('the backing services restarting mid-session', () => {
 
   it('PostgreSQL: commands fail retryably while it is down, and each is applied once after', async () => {
     const started = Date.now();
-    const room = await Room.open(cluster, 'pg', {
+    const room = await suite.openRoom('pg', {
       interviewer: 'a',
       candidate: 'b',
       observer: 'b',
     });
-    rooms.push(room);
     await room.interviewer.send('timer.start', {});
     // One scorer per node, paced so the streams span the outage.
     const streams = {
@@ -97,15 +85,15 @@ describe('the backing services restarting mid-session', () => {
     const streaming = Promise.all([streams.interviewer.run(), streams.observer.run()]);
     await streams.interviewer.ackedAtLeast(15);
 
-    await cluster.postgres.halt();
+    await suite.cluster.postgres.halt();
     const haltedAt = Date.now();
     // Both nodes say so to a load balancer while the database is away.
-    expect(await healthy(cluster.a.url)).toBe(false);
-    expect(await healthy(cluster.b.url)).toBe(false);
+    expect(await healthy(suite.cluster.a.url)).toBe(false);
+    expect(await healthy(suite.cluster.b.url)).toBe(false);
     const ackedBeforeOutage = ackedSoFar();
     await sleep(3000);
     const ackedDuringOutage = ackedSoFar() - ackedBeforeOutage;
-    await cluster.postgres.resume();
+    await suite.cluster.postgres.resume();
     const resumedAt = Date.now();
     await streaming;
     const drainedMs = Date.now() - resumedAt;
@@ -119,9 +107,9 @@ describe('the backing services restarting mid-session', () => {
     expect(ackedDuringOutage).toBe(0);
 
     const seq = await room.changePhase();
-    await room.expectViewsMatch(seq, [cluster.a, cluster.b]);
-    const { acked, lost, duplicates } = await auditStreams(room, cluster.a, streams);
-    cluster.assertNodesAlive();
+    await room.expectViewsMatch(seq, [suite.cluster.a, suite.cluster.b]);
+    const { acked, lost, duplicates } = await auditStreams(room, suite.cluster.a, streams);
+    suite.cluster.assertNodesAlive();
     summary('postgres-restart', {
       acked,
       ackedBeforeOutage,

@@ -1,11 +1,11 @@
 import type { RoomCommandType, Score, SignalId } from '@signal-room/domain';
 import { SIGNAL_IDS } from '@signal-room/domain';
 import type { CommandPayload } from '@signal-room/protocol';
-import type { Cluster } from './support/cluster';
-import { startCluster, summary } from './support/cluster';
+import { summary } from './support/cluster';
 import { EvidenceStream, auditStreams } from './support/evidence-stream';
 import type { Seat } from './support/room';
-import { Room, SEATS } from './support/room';
+import { clusterForSuite } from './support/suite';
+import { SEATS } from './support/room';
 
 type Delivery = 'event' | 'snapshot' | 'nothing';
 
@@ -72,28 +72,18 @@ const STEPS: Step[] = [
 ];
 
 describe('a room spread over two nodes', () => {
-  let cluster: Cluster;
-  const rooms: Room[] = [];
-
-  beforeAll(async () => {
-    cluster = await startCluster();
-  });
-  afterAll(async () => {
-    for (const room of rooms) room.close();
-    await cluster?.stop();
-  });
+  const suite = clusterForSuite();
 
   it('delivers every event to its audience whichever node they are on, and the views agree', async () => {
     const started = Date.now();
-    const room = await Room.open(cluster, 'cross', {
+    const room = await suite.openRoom('cross', {
       interviewer: 'a',
       candidate: 'b',
       observer: 'b',
     });
-    rooms.push(room);
-    expect(room.clients.interviewer.url).toBe(cluster.a.url);
-    expect(room.clients.candidate.url).toBe(cluster.b.url);
-    expect(room.clients.observer.url).toBe(cluster.b.url);
+    expect(room.clients.interviewer.url).toBe(suite.cluster.a.url);
+    expect(room.clients.candidate.url).toBe(suite.cluster.b.url);
+    expect(room.clients.observer.url).toBe(suite.cluster.b.url);
 
     const seqs: number[] = [];
     for (const { by, type, payload, expect: audience } of STEPS) {
@@ -107,7 +97,7 @@ describe('a room spread over two nodes', () => {
       );
     }
     const last = seqs.at(-1) ?? 0;
-    await room.expectViewsMatch(last, [cluster.a, cluster.b]);
+    await room.expectViewsMatch(last, [suite.cluster.a, suite.cluster.b]);
 
     // Each step waited for its audience, and a frame sent to a seat outside it would have gone
     // out with theirs: by now every frame is in, so each seat got what its rule says, no more.
@@ -128,7 +118,7 @@ describe('a room spread over two nodes', () => {
       }
     });
     for (const seat of SEATS) expect(room.clients[seat].moves).toEqual([]);
-    cluster.assertNodesAlive();
+    suite.cluster.assertNodesAlive();
     summary('cross-node', {
       commands: STEPS.length,
       fromNodeA: STEPS.filter((s) => s.by === 'interviewer').length,
@@ -142,12 +132,11 @@ describe('a room spread over two nodes', () => {
 
   it('keeps every view equal to the server while two scorers on one node write at once', async () => {
     const started = Date.now();
-    const room = await Room.open(cluster, 'burst', {
+    const room = await suite.openRoom('burst', {
       interviewer: 'a',
       candidate: 'b',
       observer: 'a',
     });
-    rooms.push(room);
     // After the end the staff see each other's evidence: both are sent both streams, whose
     // commits interleave; a batch sent before the one committed ahead of it would be dropped.
     await room.interviewer.send('session.end', {});
@@ -164,9 +153,9 @@ describe('a room spread over two nodes', () => {
       scores: noScores,
       note: '',
     });
-    await room.expectViewsMatch(ack.seq, [cluster.a, cluster.b]);
-    const totals = await auditStreams(room, cluster.b, streams);
-    cluster.assertNodesAlive();
+    await room.expectViewsMatch(ack.seq, [suite.cluster.a, suite.cluster.b]);
+    const totals = await auditStreams(room, suite.cluster.b, streams);
+    suite.cluster.assertNodesAlive();
     summary('one-node-burst', {
       acked: totals.acked,
       lost: totals.lost,
