@@ -1,14 +1,14 @@
 import type { LoginBody } from '@signal-room/protocol';
 import { loginBodySchema } from '@signal-room/protocol';
-import type { FormEvent } from 'react';
-import { useRef, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { login } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
 import { AuthField, PasswordField } from './auth-field';
-import { setAuth, useAuth } from './auth-store';
+import { useAuth } from './auth-store';
 import { nextPathFrom, withNext } from './next-path';
 import styles from './auth-page.module.css';
+import { useAuthForm } from './use-auth-form';
 
 type Field = keyof LoginBody;
 
@@ -20,43 +20,18 @@ const FIELD_ERRORS: Record<Field, string> = {
 export default function SignInPage() {
   const [params] = useSearchParams();
   const next = nextPathFrom(params);
-  const navigate = useNavigate();
   const auth = useAuth();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const inputs = {
-    email: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-  };
+  const { invalid, busy, failure, submit, inputRef } = useAuthForm({
+    schema: loginBodySchema,
+    fields: ['email', 'password'] as const,
+    send: login,
+    next,
+  });
 
   // Someone already signed in has nothing to do here; while submitting, the handler navigates.
   if (auth && !busy) return <Navigate to={next} replace />;
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const parsed = loginBodySchema.safeParse({ email, password });
-    if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((issue) => issue.path[0] as Field));
-      setInvalid(fields);
-      const first = (['email', 'password'] as const).find((field) => fields.has(field));
-      if (first) inputs[first].current?.focus();
-      return;
-    }
-    setInvalid(new Set());
-    setFailure(null);
-    setBusy(true);
-    try {
-      setAuth(await login(parsed.data));
-      void navigate(next, { replace: true });
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
-  }
 
   return (
     <div className={styles.page}>
@@ -66,12 +41,12 @@ export default function SignInPage() {
         className={`card ${styles.form}`}
         noValidate
         aria-busy={busy}
-        onSubmit={(event) => void submit(event)}
+        onSubmit={(event) => void submit(event, { email, password })}
       >
         {failure !== null && <ErrorNotice error={failure} />}
         <AuthField
           id="sign-in-email"
-          ref={inputs.email}
+          ref={inputRef('email')}
           label="Email"
           type="email"
           autoComplete="email"
@@ -83,7 +58,7 @@ export default function SignInPage() {
         />
         <PasswordField
           id="sign-in-password"
-          ref={inputs.password}
+          ref={inputRef('password')}
           autoComplete="current-password"
           required
           value={password}

@@ -1,14 +1,14 @@
 import type { RegisterBody } from '@signal-room/protocol';
 import { registerBodySchema } from '@signal-room/protocol';
-import type { FormEvent } from 'react';
-import { useRef, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiRequestError, register } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
 import { AuthField, PasswordField } from './auth-field';
-import { setAuth, useAuth } from './auth-store';
+import { useAuth } from './auth-store';
 import { nextPathFrom, withNext } from './next-path';
 import styles from './auth-page.module.css';
+import { useAuthForm } from './use-auth-form';
 
 type Field = keyof RegisterBody;
 
@@ -23,21 +23,18 @@ const FIELD_ERRORS: Record<Field, string> = {
 export default function SignUpPage() {
   const [params] = useSearchParams();
   const next = nextPathFrom(params);
-  const navigate = useNavigate();
   const auth = useAuth();
   const [values, setValues] = useState<Record<Field, string>>({
     displayName: '',
     email: '',
     password: '',
   });
-  const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<unknown>(null);
-  const inputs = {
-    displayName: useRef<HTMLInputElement>(null),
-    email: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
-  };
+  const { invalid, busy, failure, submit, inputRef } = useAuthForm({
+    schema: registerBodySchema,
+    fields: FIELDS,
+    send: register,
+    next,
+  });
 
   // Someone already signed in has nothing to do here; while submitting, the handler navigates.
   if (auth && !busy) return <Navigate to={next} replace />;
@@ -45,29 +42,6 @@ export default function SignUpPage() {
   const change = (field: Field) => (event: { target: { value: string } }) =>
     setValues((previous) => ({ ...previous, [field]: event.target.value }));
   const errorOf = (field: Field) => (invalid.has(field) ? FIELD_ERRORS[field] : undefined);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const parsed = registerBodySchema.safeParse(values);
-    if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((issue) => issue.path[0] as Field));
-      setInvalid(fields);
-      const first = FIELDS.find((field) => fields.has(field));
-      if (first) inputs[first].current?.focus();
-      return;
-    }
-    setInvalid(new Set());
-    setFailure(null);
-    setBusy(true);
-    try {
-      setAuth(await register(parsed.data));
-      void navigate(next, { replace: true });
-    } catch (error) {
-      setFailure(error);
-      setBusy(false);
-    }
-  }
 
   const emailTaken = failure instanceof ApiRequestError && failure.code === 'EMAIL_TAKEN';
 
@@ -81,7 +55,7 @@ export default function SignUpPage() {
         className={`card ${styles.form}`}
         noValidate
         aria-busy={busy}
-        onSubmit={(event) => void submit(event)}
+        onSubmit={(event) => void submit(event, values)}
       >
         {failure !== null && <ErrorNotice error={failure} />}
         {emailTaken && (
@@ -91,7 +65,7 @@ export default function SignUpPage() {
         )}
         <AuthField
           id="sign-up-name"
-          ref={inputs.displayName}
+          ref={inputRef('displayName')}
           label="Your name"
           hint="Shown to the people you interview with."
           autoComplete="name"
@@ -103,7 +77,7 @@ export default function SignUpPage() {
         />
         <AuthField
           id="sign-up-email"
-          ref={inputs.email}
+          ref={inputRef('email')}
           label="Email"
           type="email"
           autoComplete="email"
@@ -115,7 +89,7 @@ export default function SignUpPage() {
         />
         <PasswordField
           id="sign-up-password"
-          ref={inputs.password}
+          ref={inputRef('password')}
           hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
           autoComplete="new-password"
           required
