@@ -8,6 +8,7 @@ import type {
 } from '@signal-room/protocol';
 import type { Cast, Frame, RoomClient, TestApp } from '../testing/test-app';
 import { createStaffedSession, roomViewOf, startTestApp } from '../testing/test-app';
+import { ROUTES } from '../docs/openapi';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
 type Seat = keyof Cast;
@@ -404,7 +405,60 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
           event.actorId === cast.observer.user.id && SCORECARD_AND_MARK_EVENTS.has(event.type),
       );
       expect(byObserver).toEqual([]);
-      expect(events.filter((event) => event.type === 'evidence.added')).toHaveLength(2);
+      // The note as it stands, once; the one taken back not at all.
+      expect(events.filter((event) => event.type === 'evidence.added')).toHaveLength(1);
+    });
+
+    it('after release, keeps every GET route and export a candidate can call free of removed notes, earlier versions and staff text', async () => {
+      const auth = { Authorization: `Bearer ${cast.candidate.token}` };
+      // Every GET route of the API, from the one route list: a new one is covered by default.
+      const gets = ROUTES.filter((route) => route.method === 'get');
+      const needsAnotherId = gets.filter((route) => /\{(?!id\})\w+\}/.test(route.path));
+      expect(needsAnotherId.map((route) => route.path)).toEqual(['/api/invites/{token}']);
+      const urls = gets
+        .filter((route) => !needsAnotherId.includes(route))
+        .flatMap((route) => {
+          const path = route.path.replace('{id}', round.sessionId);
+          if (path.endsWith('/feedback/export'))
+            return [`${path}?format=markdown`, `${path}?format=json`];
+          if (path.endsWith('/history/loop')) return [`${path}?sessionIds=${round.sessionId}`];
+          return [path];
+        });
+      const bodies: string[] = [];
+      for (const url of urls) {
+        const response = await t.http().get(url).set(auth);
+        expect({ url, answered: response.status < 500 }).toEqual({ url, answered: true });
+        bodies.push(`${url}\n${response.text}`);
+      }
+      const text = bodies.join('\n');
+      // The routes that carry the scorecard did answer with it.
+      expect(text).toContain(SECRET.interviewerEdited);
+      for (const secret of [
+        SECRET.interviewerNote,
+        SECRET.interviewerRemoved,
+        SECRET.observerNote,
+        ...PROMPT_SECRETS,
+      ]) {
+        expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+      }
+    });
+
+    it('catches a candidate up after release with the final scorecard, not its history', async () => {
+      // A socket that held the view from before any note was written, returning after release.
+      const heldAtStart = round.held.get(startSeq)?.get('candidate') ?? null;
+      await round.addSocket('candidate (after release)', 'candidate', heldAtStart);
+      const received = JSON.stringify(round.received('candidate (after release)'));
+      expect(received).toContain(SECRET.interviewerEdited);
+      for (const secret of [
+        SECRET.interviewerNote,
+        SECRET.interviewerRemoved,
+        SECRET.observerNote,
+      ]) {
+        expect({ secret, found: received.includes(secret) }).toEqual({ secret, found: false });
+      }
+      expect(round.client('candidate (after release)').state).toEqual(
+        await round.viewOf('candidate'),
+      );
     });
 
     it('shows each scorer only their own scorecard until the end, and every scorecard after', async () => {
@@ -461,7 +515,28 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
         polarity: 'weak',
         note: SECRET.observerNote,
       });
+      // Revised after the candidate saw them live: a socket that catches up later must get only
+      // the final state, not the versions in between.
+      const revised = randomUUID();
+      await round.step(
+        'interviewer',
+        'evidence.add',
+        { signal: 'production', polarity: 'weak', note: SECRET.interviewerRemoved },
+        revised,
+      );
+      await round.step('interviewer', 'evidence.remove', { evidenceId: revised });
       seqs.end = await round.step('interviewer', 'session.end', {});
+      const heldAtScore = round.held.get(seqs.score)?.get('candidate') ?? null;
+      await round.addSocket('candidate (catching up)', 'candidate', heldAtScore);
+    });
+
+    it('catches a candidate socket up on the final scorecard only, never a removed note', async () => {
+      const received = JSON.stringify(round.received('candidate (catching up)'));
+      expect(received).toContain(SECRET.interviewerNote);
+      expect(received).not.toContain(SECRET.interviewerRemoved);
+      expect(round.client('candidate (catching up)').state).toEqual(
+        await round.viewOf('candidate'),
+      );
     });
 
     itKeepsEveryClientInStep(() => round);

@@ -7,7 +7,9 @@ import {
   decide,
   eventBody,
   initialRoomState,
+  isStaff,
   reduceAll,
+  revisableForCandidate,
   timeUpEvents,
   viewFor,
 } from '@signal-room/domain';
@@ -186,6 +188,9 @@ export class RoomsService {
     const missed = events.filter((event) => event.seq > lastSeq);
     const message = messageFor(held, missed, userId, role);
     if (message?.kind === 'snapshot') return snapshot;
+    // Replayed, a note's earlier versions or a note since removed would reach the candidate: the
+    // snapshot holds only what stands.
+    if (!isStaff(role) && message?.events.some(revisableForCandidate)) return snapshot;
     return { ...snapshot, snapshot: null, events: message?.events ?? [] };
   }
 

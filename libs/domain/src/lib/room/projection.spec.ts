@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import { FAILURE_MODE_IDS, MOVE_IDS, SCORES, SIGNAL_IDS } from '../model';
 import type { Polarity, Scores } from '../scorecard';
-import { emptyScores, POLARITIES } from '../scorecard';
+import { emptyScorecard, emptyScores, POLARITIES } from '../scorecard';
 import type { RoomCommand } from './commands';
 import { ROOM_COMMAND_TYPES } from './commands';
 import type { Actor } from './decide';
@@ -344,6 +344,19 @@ describe('projectEvent: random sessions, one simulated client per viewer', () =>
             (SCORECARD_EVENTS.includes(event.type) && event.actorId !== final.interviewerId),
         );
         expect(unreadable).toEqual([]);
+        // Folded, the candidate's timeline gives exactly the scorecard and marks they may see
+        // now, and no evidence it leaves out was ever forwarded in an earlier version.
+        const candidateRebuilt = viewFor(
+          reduceAll(initial, timelineFor(events, final, CANDIDATE)),
+          CANDIDATE,
+        );
+        const finalView = viewFor(final, CANDIDATE);
+        // (A scorecard whose every entry was withdrawn folds the same as none at all.)
+        const cardOf = (view: RoomState) =>
+          view.scorecards[view.interviewerId] ?? emptyScorecard(view.interviewerId);
+        expect(cardOf(candidateRebuilt)).toEqual(cardOf(finalView));
+        expect(candidateRebuilt.moves).toEqual(finalView.moves);
+        expect(candidateRebuilt.flags).toEqual(finalView.flags);
       }),
       { numRuns: RUNS },
     );
@@ -677,6 +690,82 @@ describe('timelineFor: the candidate', () => {
       expect(events.some((event) => event.actorId === O)).toBe(true);
     },
   );
+});
+
+describe('timelineFor: the candidate reads each note only in its final state', () => {
+  // Every kind of revision the interviewer can make before release, each with text to look for.
+  const REVISED: readonly (readonly [Actor, RoomCommand, number])[] = [
+    ...LIVE,
+    [
+      INTERVIEWER,
+      command('evidence.add', { signal: 'coding', polarity: 'weak', note: 'REMOVED-NOTE' }, 'e-r'),
+      T0 + 4 * MINUTE,
+    ],
+    [
+      INTERVIEWER,
+      command(
+        'evidence.add',
+        { signal: 'production', polarity: 'weak', note: 'FIRST-DRAFT' },
+        'e-d',
+      ),
+      T0 + 4 * MINUTE,
+    ],
+    [
+      INTERVIEWER,
+      command('evidence.edit', { evidenceId: 'e-d', note: 'final wording', polarity: 'strong' }),
+      T0 + 5 * MINUTE,
+    ],
+    [INTERVIEWER, command('evidence.remove', { evidenceId: 'e-r' }), T0 + 5 * MINUTE],
+    [INTERVIEWER, command('score.set', { signal: 'coding', score: 1 }, 's-1'), T0 + 5 * MINUTE],
+    [INTERVIEWER, command('score.set', { signal: 'coding', score: 3 }, 's-2'), T0 + 6 * MINUTE],
+    [INTERVIEWER, command('score.set', { signal: 'delivery', score: 2 }, 's-3'), T0 + 6 * MINUTE],
+    [INTERVIEWER, command('score.clear', { signal: 'delivery' }, 's-4'), T0 + 6 * MINUTE],
+    [INTERVIEWER, command('move.mark', { move: 'clarify-constraints' }, 'm-2'), T0 + 6 * MINUTE],
+    [INTERVIEWER, command('move.unmark', { markId: 'm-2' }), T0 + 7 * MINUTE],
+  ];
+
+  it.each([
+    ['private, released', {}, [...REVISED, END, RELEASE]],
+    ['coaching, live', { visibility: 'coaching' as const }, REVISED],
+    ['coaching, ended', { visibility: 'coaching' as const }, [...REVISED, END]],
+  ])('leaves out removed notes, earlier versions and withdrawn marks (%s)', (_, config, script) => {
+    const { state, events } = playScript(config, script);
+    const seen = timelineFor(events, state, CANDIDATE);
+    const text = JSON.stringify(seen);
+    expect(text).not.toContain('REMOVED-NOTE');
+    expect(text).not.toContain('FIRST-DRAFT');
+    expect(seen.map((event) => event.type)).not.toEqual(
+      expect.arrayContaining(['evidence.edited']),
+    );
+    for (const type of ['evidence.edited', 'evidence.removed', 'score.cleared', 'move.unmarked']) {
+      expect(seen.filter((event) => event.type === type)).toEqual([]);
+    }
+    // What stands is there, once, where it was first recorded, in its final form.
+    const drafted = seen.filter(
+      (event) => event.type === 'evidence.added' && event.payload.evidence.id === 'e-d',
+    );
+    expect(drafted).toHaveLength(1);
+    expect(drafted[0]).toMatchObject({
+      at: T0 + 4 * MINUTE,
+      payload: { evidence: { note: 'final wording', polarity: 'strong' } },
+    });
+    const scores = seen.flatMap((event) => (event.type === 'score.set' ? [event.payload] : []));
+    expect(scores).toEqual([
+      { signal: 'framing', score: 4 },
+      { signal: 'coding', score: 3 },
+    ]);
+    expect(
+      seen.some((event) => event.type === 'move.marked' && event.payload.markId === 'm-2'),
+    ).toBe(false);
+    // The raw log did hold every revision: the filter, not the script, keeps them out.
+    expect(JSON.stringify(events)).toContain('FIRST-DRAFT');
+    expect(JSON.stringify(events)).toContain('REMOVED-NOTE');
+  });
+
+  it('still shows staff every revision', () => {
+    const { state, events } = playScript({}, [...REVISED, END]);
+    expect(JSON.stringify(timelineFor(events, state, INTERVIEWER))).toContain('REMOVED-NOTE');
+  });
 });
 
 describe('timelineFor: staff', () => {

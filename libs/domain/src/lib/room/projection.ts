@@ -76,24 +76,82 @@ const MARK_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>([
 ]);
 
 /**
+ * Scorecard and mark events a candidate may receive only as the final state shows them: an
+ * earlier version of a note, a removed note, a withdrawn mark or a score changed since must
+ * never reach them, on any path (history, or a catch-up of what they missed).
+ */
+export const revisableForCandidate = (event: RoomEvent): boolean =>
+  SCORECARD_EVENTS.has(event.type) || MARK_EVENTS.has(event.type);
+
+/**
+ * The interviewer's scorecard and marks as a candidate reads them in history: what the released
+ * feedback shows, placed when it was first recorded. A note appears once, at the time it was
+ * added, with its final text, signal and polarity; a removed note, its edits, a withdrawn mark
+ * and every score but the one that stands are left out.
+ */
+function finalVersionOf(
+  event: RoomEvent,
+  final: RoomState,
+  standingScores: ReadonlySet<number>,
+): RoomEvent | null {
+  const card = final.scorecards[final.interviewerId];
+  switch (event.type) {
+    case 'evidence.added': {
+      const kept = card?.evidence.find((item) => item.id === event.payload.evidence.id);
+      return kept ? { ...event, payload: { evidence: kept } } : null;
+    }
+    case 'score.set':
+      return standingScores.has(event.seq) ? event : null;
+    case 'move.marked':
+      return final.moves.some((mark) => mark.id === event.payload.markId) ? event : null;
+    case 'flag.marked':
+      return final.flags.some((mark) => mark.id === event.payload.markId) ? event : null;
+    default:
+      return null;
+  }
+}
+
+/** The seqs of the interviewer's score events that set a score still standing at the end. */
+function standingScoreSeqs(events: readonly RoomEvent[], final: RoomState): Set<number> {
+  const last = new Map<string, RoomEvent>();
+  for (const event of events) {
+    if (event.actorId !== final.interviewerId) continue;
+    if (event.type === 'score.set' || event.type === 'score.cleared') {
+      last.set(event.payload.signal, event);
+    }
+  }
+  return new Set(
+    [...last.values()].filter((event) => event.type === 'score.set').map((event) => event.seq),
+  );
+}
+
+/**
  * The events of a session a viewer may read in its history, judged by what the viewer may see
- * now (`final`): a candidate reads the interviewer's scorecard events and marks only once
- * scores are visible to them, never an observer's, never the prompt as set (it holds the guide);
- * staff read other scorers' events only once the round has ended.
+ * now (`final`): a candidate reads the interviewer's scorecard and marks only once scores are
+ * visible to them, and then only in their final state (see finalVersionOf), never an observer's,
+ * never the prompt as set (it holds the guide); staff read other scorers' events only once the
+ * round has ended.
  */
 export function timelineFor(
   events: readonly RoomEvent[],
   final: RoomState,
   viewer: Viewer,
 ): RoomEvent[] {
-  return events.filter((event) => {
-    const scorecardEvent = SCORECARD_EVENTS.has(event.type);
-    if (isStaff(viewer.role)) {
-      return !scorecardEvent || event.actorId === viewer.userId || final.status === 'ended';
-    }
-    if (event.type === 'prompt.set') return false;
-    if (scorecardEvent) return seesScores(final, viewer) && event.actorId === final.interviewerId;
-    if (MARK_EVENTS.has(event.type)) return seesScores(final, viewer);
-    return true;
+  if (isStaff(viewer.role)) {
+    return events.filter(
+      (event) =>
+        !SCORECARD_EVENTS.has(event.type) ||
+        event.actorId === viewer.userId ||
+        final.status === 'ended',
+    );
+  }
+  const open = seesScores(final, viewer);
+  const standingScores = standingScoreSeqs(events, final);
+  return events.flatMap((event) => {
+    if (event.type === 'prompt.set') return [];
+    if (!revisableForCandidate(event)) return [event];
+    const fromInterviewer = event.actorId === final.interviewerId;
+    const kept = open && fromInterviewer ? finalVersionOf(event, final, standingScores) : null;
+    return kept ? [kept] : [];
   });
 }
