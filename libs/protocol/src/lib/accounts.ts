@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameSchema } from './values';
 
 export const emailSchema = z
   .email()
@@ -6,7 +7,6 @@ export const emailSchema = z
   .transform((email) => email.toLowerCase());
 /** Long rather than clever: length is what makes a password hard to guess. */
 export const passwordSchema = z.string().min(10, 'Use at least 10 characters.').max(200);
-export const displayNameSchema = z.string().trim().min(1).max(80);
 
 /** POST /api/auth/register */
 export const registerBodySchema = z.strictObject({

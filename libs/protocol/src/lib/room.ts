@@ -21,7 +21,9 @@ import {
   scoreSchema,
   scoresSchema,
   signalIdSchema,
+  optionalTextSchema,
   textSchema,
+  tokenSchema,
   visibilitySchema,
 } from './values';
 
@@ -45,7 +47,7 @@ export const commandPayloadSchemas = {
       .min(60_000)
       .max(60 * 60_000),
   }),
-  'phase.change': z.strictObject({ phaseId: z.string().min(1).max(80) }),
+  'phase.change': z.strictObject({ phaseId: tokenSchema(80) }),
   'evidence.add': z.strictObject({
     signal: signalIdSchema,
     polarity: polaritySchema,
@@ -70,7 +72,7 @@ export const commandPayloadSchemas = {
   'flag.unmark': markIdSchema,
   'self-assessment.submit': z.strictObject({
     scores: scoresSchema,
-    note: z.string().trim().max(4000),
+    note: optionalTextSchema(4000),
   }),
   'session.end': empty,
   'feedback.release': empty,

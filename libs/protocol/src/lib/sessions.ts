@@ -6,6 +6,7 @@ import {
   scoreSchema,
   signalIdSchema,
   textSchema,
+  tokenSchema,
   visibilitySchema,
 } from './values';
 
@@ -22,7 +23,7 @@ export const customPromptSchema = z.strictObject({
 export const createSessionBodySchema = z
   .strictObject({
     roundType: roundTypeIdSchema,
-    promptId: z.string().max(120).optional(),
+    promptId: tokenSchema(120).optional(),
     customPrompt: customPromptSchema.optional(),
     durationMinutes: z.number().int().min(SESSION_MINUTES.min).max(SESSION_MINUTES.max).optional(),
     visibility: visibilitySchema.default('private'),

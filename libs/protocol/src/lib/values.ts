@@ -34,8 +34,36 @@ export const scoresSchema = z.strictObject(
 );
 
 export const idSchema = z.uuid();
-/** Free text a person typed: trimmed, never empty. */
-export const textSchema = (max: number) => z.string().trim().min(1).max(max);
+
+// PostgreSQL cannot store a NUL in text or jsonb, and a lone UTF-16 surrogate is not Unicode at
+// all: either used to reach the database and come back as a 500. Refused here, for every text.
+const LONE_SURROGATE = /\p{Cs}/u;
+const storable = (value: string): boolean =>
+  !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+/** An identifier-like string a client names (a phase, a bank prompt): storable, bounded. */
+export const tokenSchema = (max: number) =>
+  z.string().min(1).max(max).refine(storable, 'Must not contain NUL or unpaired surrogates.');
+/** Text a person typed, possibly empty: trimmed, storable. */
+export const optionalTextSchema = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(storable, 'Text must not contain NUL characters or unpaired surrogates.');
+/** Free text a person typed: trimmed, never empty, storable. */
+export const textSchema = (max: number) => optionalTextSchema(max).min(1);
+
+// Directional overrides and isolates can make a name read as another (or reverse what follows
+// it in a list); control characters have no place in a name; format characters alone (zero
+// widths) would make a name nobody can see.
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/u;
+const CONTROLS = /\p{Cc}/u;
+const VISIBLE = /[^\p{Cf}\p{Z}\s]/u;
+/** How a person is shown to others. */
+export const displayNameSchema = textSchema(80)
+  .refine((name) => !BIDI_CONTROLS.test(name), 'A name may not hold text-direction controls.')
+  .refine((name) => !CONTROLS.test(name), 'A name may not hold control characters.')
+  .refine((name) => VISIBLE.test(name), 'A name needs at least one visible character.');
 
 export const promptGuideSchema = z.strictObject({
   strongAnswer: z
