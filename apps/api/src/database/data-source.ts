@@ -9,6 +9,8 @@ import { FeedbackEntity } from '../feedback/feedback.entity';
 import { SessionEventEntity } from '../rooms/session-event.entity';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
+import { lockDataDir } from './data-dir-lock';
+import type { DataDirLock } from './data-dir-lock';
 import { pgliteDriver } from './pglite-pool';
 import { InitialSchema1763769600000 } from './migrations/1763769600000-initial-schema';
 import { InvitesAndDeadlines1763856000000 } from './migrations/1763856000000-invites-and-deadlines';
@@ -37,7 +39,25 @@ const common = {
   installExtensions: false,
 } as const;
 
-function openEmbedded(dataDir: string | null): Promise<PGlite> {
+/** PGlite that frees its data folder for the next process once closed. */
+class LockedPGlite extends PGlite {
+  constructor(
+    dataDir: string,
+    private readonly dataDirLock: DataDirLock,
+  ) {
+    super(dataDir);
+  }
+
+  override async close(): Promise<void> {
+    try {
+      await super.close();
+    } finally {
+      this.dataDirLock.release();
+    }
+  }
+}
+
+async function openEmbedded(dataDir: string | null): Promise<PGlite> {
   if (dataDir === null) return PGlite.create();
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -48,7 +68,13 @@ function openEmbedded(dataDir: string | null): Promise<PGlite> {
       `The data folder ${dataDir} is not writable (${reason}); set DATA_DIR to a writable folder.`,
     );
   }
-  return PGlite.create(dataDir);
+  const lock = await lockDataDir(dataDir);
+  const db = new LockedPGlite(dataDir, lock);
+  await db.waitReady.catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
+  return db;
 }
 
 /** One line that names what is wrong with the database, for start-up and the migrate target. */
