@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
@@ -21,6 +22,8 @@ export default defineConfig(() => ({
     host: 'localhost',
   },
   plugins: [react(), nxViteTsPaths()],
+  // zod through src/zod.ts, which turns its eval probe off first (the page's CSP forbids eval).
+  resolve: { alias: [{ find: /^zod$/, replacement: resolve(import.meta.dirname, 'src/zod.ts') }] },
   // Pre-bundled up front: found late (it loads with lazy pages), it can pull in a second React.
   optimizeDeps: { include: ['recharts'] },
   build: {

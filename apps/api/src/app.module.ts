@@ -2,6 +2,8 @@ import type { DynamicModule, OnApplicationShutdown } from '@nestjs/common';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ErrorFilter } from './common/error.filter';
+import { RateLimiters } from './common/rate-limiters';
+import type { LogSink } from './observability/observability.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app.tokens';
@@ -25,12 +27,12 @@ export class AppModule implements OnApplicationShutdown {
   }
 
   /** The database is opened (and migrated) before the app is built, so a bad one stops start-up. */
-  static register(config: AppConfig, dataSource: DataSource): DynamicModule {
+  static register(config: AppConfig, dataSource: DataSource, logSink?: LogSink): DynamicModule {
     return {
       module: AppModule,
       global: true,
       imports: [
-        ObservabilityModule,
+        ObservabilityModule.register(logSink),
         AuthModule,
         CatalogModule,
         HealthModule,
@@ -44,8 +46,9 @@ export class AppModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: config },
         { provide: DataSource, useValue: dataSource },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        RateLimiters,
       ],
-      exports: [APP_CONFIG, DataSource],
+      exports: [APP_CONFIG, DataSource, RateLimiters],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +14,40 @@ import type { DataSource } from 'typeorm';
 import { createApp } from './app';
 import { openDataSource } from './database/data-source';
 import { testConfig } from './testing/test-app';
+import { errorOf } from './testing/test-http';
 import type { TestDatabase } from './testing/test-databases';
 import { TEST_DATABASE_KINDS, createTestDatabase } from './testing/test-databases';
+
+/** A Content-Security-Policy header as directive → sources. */
+const policyOf = (response: request.Response): Record<string, string[]> =>
+  Object.fromEntries(
+    String(response.headers['content-security-policy'])
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
+
+// testConfig's public address is http://localhost:3000.
+const WEB_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'style-src-attr': ["'none'"],
+  'img-src': ["'self'"],
+  'connect-src': ["'self'", 'ws://localhost:3000'],
+  'object-src': ["'none'"],
+  'base-uri': ["'self'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+const expectHardened = (response: request.Response): void =>
+  expect(response.headers).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+  });
 
 describe.each(TEST_DATABASE_KINDS)('the API on %s PostgreSQL', (kind) => {
   let database: TestDatabase;
@@ -86,5 +119,70 @@ describe.each(TEST_DATABASE_KINDS)('the API on %s PostgreSQL', (kind) => {
       const page = await request(app.getHttpServer()).get(path).expect(200);
       expect(page.text).toContain('<title>Signal Room</title>');
     }
+  });
+
+  it('sends its security headers on API answers, error answers and the web app', async () => {
+    for (const [path, status] of [
+      ['/api/catalog', 200],
+      ['/api/no-such-thing', 404],
+      ['/', 200],
+      ['/sessions/42/room', 200],
+    ] as const) {
+      const response = await request(app.getHttpServer()).get(path).expect(status);
+      expectHardened(response);
+      expect({ path, policy: policyOf(response) }).toEqual({ path, policy: WEB_POLICY });
+    }
+  });
+
+  it('lets the API docs page run its one inline script and show data: icons, nothing more', async () => {
+    const page = await request(app.getHttpServer()).get('/api/docs').expect(200);
+    const inline = [...page.text.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, code]) => code);
+    expect(inline).toHaveLength(1);
+    const hash = createHash('sha256')
+      .update(inline[0] ?? '')
+      .digest('base64');
+    expectHardened(page);
+    expect(policyOf(page)).toEqual({
+      ...WEB_POLICY,
+      'script-src': ["'self'", `'sha256-${hash}'`],
+      'img-src': ["'self'", 'data:'],
+    });
+  });
+
+  it('reads JSON bodies only: a form or text post is refused, typed, and changes nothing', async () => {
+    const http = () => request(app.getHttpServer());
+    const account = {
+      email: `form-${randomUUID()}@example.test`,
+      password: 'correct horse battery',
+      displayName: 'Form',
+    };
+    const login = { email: account.email, password: account.password };
+    const refusals = [
+      http().post('/api/auth/register').type('form').send(account),
+      http().post('/api/auth/register').type('text/plain').send(JSON.stringify(account)),
+      http().post('/api/auth/register').field('email', account.email),
+      http().post('/api/AUTH/register').type('form').send(account),
+    ];
+    for (const refused of refusals) {
+      const response = await refused.expect(415);
+      expectHardened(response);
+      expect(errorOf(response.body)).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
+    }
+    const unknown = await http().post('/api/auth/login').send(login).expect(401);
+    expect(errorOf(unknown.body).code).toBe('INVALID_CREDENTIALS');
+
+    await http().post('/api/auth/register').send(account).expect(201);
+    for (const type of ['form', 'text/plain', 'application/x-www-form-urlencoded; charset=utf-8']) {
+      const body = type === 'text/plain' ? JSON.stringify(login) : login;
+      const response = await http().post('/api/auth/login').type(type).send(body).expect(415);
+      expect(errorOf(response.body).code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    }
+    await http()
+      .post('/api/auth/login')
+      .type('application/json; charset=utf-8')
+      .send(login)
+      .expect(200);
+    const empty = await http().post('/api/auth/login').expect(400);
+    expect(errorOf(empty.body).code).toBe('INVALID_PAYLOAD');
   });
 });

@@ -54,6 +54,37 @@ describe('configuration', () => {
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });
+
+  it("lets Vite's dev server on localhost:4200 open sockets in development only", () => {
+    // `npx nx serve api` runs with NODE_ENV=development; `npm start` and the image do not.
+    expect(loadConfig({}).allowedOrigins).toEqual(['http://localhost:3000']);
+    expect(loadConfig({ NODE_ENV: 'production' }).allowedOrigins).toEqual([
+      'http://localhost:3000',
+    ]);
+    expect(loadConfig({ NODE_ENV: 'development' }).allowedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://localhost:4200',
+    ]);
+    expect(
+      loadConfig({
+        PUBLIC_URL: 'https://signal-room.example.com/',
+        ALLOWED_ORIGINS: 'https://staging.example.com/path, http://localhost:4200',
+      }).allowedOrigins,
+    ).toEqual([
+      'https://signal-room.example.com',
+      'https://staging.example.com',
+      'http://localhost:4200',
+    ]);
+  });
+
+  it('guards the metrics with METRICS_TOKEN when it is set, and refuses a short one', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    const token = 'k'.repeat(32);
+    expect(loadConfig({ METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(() => loadConfig({ METRICS_TOKEN: 'guessable' })).toThrow(
+      'METRICS_TOKEN: must be at least 32 characters.',
+    );
+  });
 });
 
 describe('start-up against a database it cannot use', () => {

@@ -27,6 +27,10 @@ export interface AppConfig {
   commandRatePerSecond: number;
   /** Commands a node works on at once; past it, new ones are refused as retryable. */
   commandQueueLimit: number;
+  /** Sustained commands per second one person may send from all their sockets together. */
+  userCommandRatePerSecond: number;
+  /** Sockets one person may hold open on one node. */
+  socketsPerUser: number;
   /** Where invite links point: the public address of the web app. */
   publicUrl: string;
   /** Redis for fanning room events out across nodes; null runs one process on its own. */
@@ -36,8 +40,22 @@ export interface AppConfig {
   redisAdapter: RedisAdapterKind;
   /** Browser origins allowed to open a socket (requests without an Origin are not browsers). */
   allowedOrigins: string[];
+  /** When set, GET /api/metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | null;
   /** The built web app, served beside the API; null when it is not built. */
   webRoot: string;
+  /**
+   * Proxies in front of the app whose `X-Forwarded-For` entries are believed (1 behind the nginx
+   * of docker/). 0 believes none: the header is the client's to write, so trusting it by default
+   * would let anyone pick the address the sign-in limits count against.
+   */
+  trustProxyHops: number;
+  /** Failed sign-ins one e-mail may have in 15 minutes; past it, RATE_LIMITED (auth-throttle.ts). */
+  loginFailuresPerAccount: number;
+  /** Failed sign-ins one client address may have in 15 minutes, whatever e-mails it tries. */
+  loginFailuresPerAddress: number;
+  /** Accounts one client address may try to create in 15 minutes. */
+  registrationsPerAddress: number;
 }
 
 /** A configuration problem: start-up prints its message as one line and exits non-zero. */
@@ -60,8 +78,17 @@ const envSchema = z.object({
   REDIS_PREFIX: z.string().trim().min(1).default('signal-room:'),
   REDIS_ADAPTER: z.string().trim().pipe(z.enum(REDIS_ADAPTERS)).default('sharded'),
   ALLOWED_ORIGINS: z.string().trim().optional(),
+  // `development` under `npx nx serve api` (the @nx/js:node executor sets it to the configuration).
+  NODE_ENV: z.string().trim().optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   COMMAND_RATE_PER_SECOND: z.coerce.number().int().positive().max(100_000).default(20),
   COMMAND_QUEUE_LIMIT: z.coerce.number().int().positive().max(100_000).default(200),
+  COMMAND_RATE_PER_USER: z.coerce.number().int().positive().max(100_000).default(40),
+  SOCKETS_PER_USER: z.coerce.number().int().positive().max(10_000).default(20),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().max(1_000_000).default(10),
+  LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().max(1_000_000).default(100),
+  REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().positive().max(1_000_000).default(20),
 });
 
 /** Checks the shape of a PostgreSQL URL without ever echoing its password. */
@@ -102,13 +129,17 @@ function checkRedisUrl(url: string): string {
   return url;
 }
 
-/** The public address is always allowed; so is Vite's dev server on this machine. */
-function allowedOrigins(list: string | undefined, publicUrl: string): string[] {
+/** The public address is always allowed; in development, so is Vite's dev server on this machine. */
+function allowedOrigins(
+  list: string | undefined,
+  publicUrl: string,
+  development: boolean,
+): string[] {
   const configured = (list ?? '')
     .split(',')
     .map((origin) => origin.trim())
     .filter(Boolean);
-  const defaults = [new URL(publicUrl).origin, 'http://localhost:4200'];
+  const defaults = [new URL(publicUrl).origin, ...(development ? ['http://localhost:4200'] : [])];
   return [...new Set([...defaults, ...configured.map((origin) => new URL(origin).origin)])];
 }
 
@@ -133,14 +164,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     endGraceMs: END_GRACE_SECONDS * 1000,
     commandRatePerSecond: parsed.data.COMMAND_RATE_PER_SECOND,
     commandQueueLimit: parsed.data.COMMAND_QUEUE_LIMIT,
+    userCommandRatePerSecond: parsed.data.COMMAND_RATE_PER_USER,
+    socketsPerUser: parsed.data.SOCKETS_PER_USER,
     redisUrl: parsed.data.REDIS_URL ? checkRedisUrl(parsed.data.REDIS_URL) : null,
     redisPrefix: parsed.data.REDIS_PREFIX,
     redisAdapter: parsed.data.REDIS_ADAPTER,
-    allowedOrigins: allowedOrigins(parsed.data.ALLOWED_ORIGINS, publicUrl),
+    allowedOrigins: allowedOrigins(
+      parsed.data.ALLOWED_ORIGINS,
+      publicUrl,
+      parsed.data.NODE_ENV === 'development',
+    ),
+    metricsToken: parsed.data.METRICS_TOKEN ?? null,
     publicUrl,
     database: DATABASE_URL
       ? { kind: 'postgres', url: checkDatabaseUrl(DATABASE_URL) }
       : { kind: 'embedded', dataDir: resolve(DATA_DIR, 'pglite') },
     webRoot: resolve(WEB_ROOT),
+    trustProxyHops: parsed.data.TRUST_PROXY,
+    loginFailuresPerAccount: parsed.data.LOGIN_FAILURES_PER_ACCOUNT,
+    loginFailuresPerAddress: parsed.data.LOGIN_FAILURES_PER_ADDRESS,
+    registrationsPerAddress: parsed.data.REGISTRATIONS_PER_ADDRESS,
   };
 }

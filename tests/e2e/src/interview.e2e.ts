@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, screenshot } from './support/browser';
+import { ARTIFACTS, launchBrowser, policyViolations, screenshot } from './support/browser';
 import type { Person } from './support/journey';
 import {
   AxeLog,
@@ -61,6 +61,7 @@ interface Seat {
   who: Person;
   context: BrowserContext;
   page: Page;
+  violations: string[];
 }
 
 let product: RunningProduct;
@@ -83,7 +84,8 @@ async function seat(who: Person): Promise<Seat> {
   });
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
-  return { who, context, page: await context.newPage() };
+  const violations = await policyViolations(context);
+  return { who, context, violations, page: await context.newPage() };
 }
 
 /**
@@ -225,6 +227,12 @@ beforeAll(async () => {
   interviewer = await seat(person('interviewer', 'Ines Interviewer'));
   candidate = await seat(person('candidate', 'Cato Candidate'));
   observer = await seat(person('observer', 'Oda Observer'));
+});
+
+// The pages run under the product's Content-Security-Policy: nothing they use may be blocked.
+afterEach(() => {
+  const seats = [interviewer, candidate, observer];
+  expect(seats.flatMap((seated) => seated.violations.splice(0))).toEqual([]);
 });
 
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Evidence, RoomState } from '@signal-room/domain';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser } from './support/browser';
+import { launchBrowser, policyViolations } from './support/browser';
 import {
   WAIT_MS,
   allSaved,
@@ -26,6 +26,7 @@ let product: RunningProduct;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let violations: string[] = [];
 let sessionId = '';
 
 const framingEvidence = (): Locator =>
@@ -38,7 +39,12 @@ beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
   context = await browser.newContext({ baseURL: product.url });
   context.setDefaultTimeout(WAIT_MS);
+  violations = await policyViolations(context);
   page = await context.newPage();
+});
+
+afterEach(() => {
+  expect(violations.splice(0)).toEqual([]);
 });
 
 afterAll(async () => {

@@ -1,28 +1,78 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import type { AuthResponse, LoginBody, RegisterBody, User } from '@signal-room/protocol';
-import { loginBodySchema, registerBodySchema } from '@signal-room/protocol';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, UseGuards } from '@nestjs/common';
+import type {
+  AuthResponse,
+  ChangePasswordBody,
+  LoginBody,
+  RegisterBody,
+  User,
+} from '@signal-room/protocol';
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  registerBodySchema,
+} from '@signal-room/protocol';
+import type { Request } from 'express';
+import { APP_CONFIG } from '../app.tokens';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { AuthGuard, CurrentUser } from './auth.guard';
+import type { AppConfig } from '../config';
+import { AuthGuard, CurrentAuth, CurrentUser } from './auth.guard';
+import type { AuthenticatedUser } from './auth.service';
 import { AuthService } from './auth.service';
+import { clientAddress } from './client-address';
 
 @Controller()
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('auth/register')
-  register(@Body(new ZodPipe(registerBodySchema)) body: RegisterBody): Promise<AuthResponse> {
-    return this.auth.register(body);
+  register(
+    @Body(new ZodPipe(registerBodySchema)) body: RegisterBody,
+    @Req() request: Request,
+  ): Promise<AuthResponse> {
+    return this.auth.register(body, this.clientOf(request));
   }
 
   @Post('auth/login')
   @HttpCode(200)
-  login(@Body(new ZodPipe(loginBodySchema)) body: LoginBody): Promise<AuthResponse> {
-    return this.auth.login(body);
+  login(
+    @Body(new ZodPipe(loginBodySchema)) body: LoginBody,
+    @Req() request: Request,
+  ): Promise<AuthResponse> {
+    return this.auth.login(body, this.clientOf(request));
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @UseGuards(AuthGuard)
+  logout(@CurrentAuth() token: AuthenticatedUser): Promise<void> {
+    return this.auth.logout(token);
+  }
+
+  @Post('auth/password')
+  @HttpCode(200)
+  @UseGuards(AuthGuard)
+  changePassword(
+    @CurrentUser() userId: string,
+    @Body(new ZodPipe(changePasswordBodySchema)) body: ChangePasswordBody,
+    @Req() request: Request,
+  ): Promise<AuthResponse> {
+    return this.auth.changePassword(userId, body, this.clientOf(request));
   }
 
   @Get('me')
   @UseGuards(AuthGuard)
   me(@CurrentUser() userId: string): Promise<User> {
     return this.auth.me(userId);
+  }
+
+  private clientOf(request: Request): string {
+    return clientAddress(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      this.config.trustProxyHops,
+    );
   }
 }

@@ -26,9 +26,18 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** The id of the signed-in user, on a route behind AuthGuard. */
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): string => {
+const authenticated = (context: ExecutionContext): AuthenticatedUser => {
   const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
   if (!user) throw new AppException('UNAUTHENTICATED', 'Sign in first.');
-  return user.id;
-});
+  return user;
+};
+
+/** The id of the signed-in user, on a route behind AuthGuard. */
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): string => authenticated(context).id,
+);
+
+/** The verified token itself (user, expiry, token id), on a route behind AuthGuard. */
+export const CurrentAuth = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedUser => authenticated(context),
+);

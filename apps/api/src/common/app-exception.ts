@@ -7,6 +7,8 @@ export class AppException extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ApiError['issues'],
+    /** When a retryable refusal may be tried again; HTTP sends it as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -35,6 +35,9 @@ export class ErrorFilter implements ExceptionFilter {
     let error: ApiError;
     if (exception instanceof AppException) {
       error = exception.toApiError();
+      if (exception.retryAfterSeconds !== undefined) {
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      }
     } else if (exception instanceof HttpException) {
       error = fromHttpException(exception);
     } else if (isTransient(exception)) {

@@ -16,6 +16,8 @@ import { InitialSchema1763769600000 } from './migrations/1763769600000-initial-s
 import { InvitesAndDeadlines1763856000000 } from './migrations/1763856000000-invites-and-deadlines';
 import { AppSecretEntity } from '../auth/app-secret.entity';
 import { InviteEntity } from '../sessions/invite.entity';
+import { RevokedTokenEntity } from '../auth/revoked-token.entity';
+import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-revocation';
 
 export const ENTITIES = [
   UserEntity,
@@ -25,9 +27,14 @@ export const ENTITIES = [
   InviteEntity,
   SessionEventEntity,
   FeedbackEntity,
+  RevokedTokenEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
-export const MIGRATIONS = [InitialSchema1763769600000, InvitesAndDeadlines1763856000000];
+export const MIGRATIONS = [
+  InitialSchema1763769600000,
+  InvitesAndDeadlines1763856000000,
+  TokenRevocation1764547200000,
+];
 
 const common = {
   type: 'postgres',

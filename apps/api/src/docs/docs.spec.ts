@@ -109,12 +109,18 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
 
   describe('called route by route', () => {
     let alice: AuthResponse;
+    /** Routes that end the sign-in they are called with, each called with one of its own. */
+    let ownSignIns: Record<string, string>;
     let session: SessionSummary;
     let revocable: string;
     let token: string;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
+      ownSignIns = {
+        [keyOf('post', '/api/auth/logout')]: (await t.register('Leo')).token,
+        [keyOf('post', '/api/auth/password')]: (await t.register('Pam')).token,
+      };
       const bob = await t.register('Bob');
       session = await createSession(t, alice, { promptId: 'system-design-usage-metering' });
       await admit(t, session.id, alice, bob, 'candidate');
@@ -137,6 +143,10 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         email: alice.user.email,
         password: 'correct horse battery',
       },
+      [keyOf('post', '/api/auth/password')]: {
+        currentPassword: 'correct horse battery',
+        newPassword: 'a fresh passphrase for Pam',
+      },
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
     });
@@ -158,7 +168,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
           .http()
           [route.method](url)
           .query(queries()[key] ?? {});
-        if (route.auth) request = request.set(bearer(alice.token));
+        if (route.auth) request = request.set(bearer(ownSignIns[key] ?? alice.token));
         if (route.body) {
           const body = bodies()[key];
           if (!body) throw new Error(`no example body for ${key}`);

@@ -1,6 +1,7 @@
 import {
   authResponseSchema,
   catalogResponseSchema,
+  changePasswordBodySchema,
   createInviteBodySchema,
   createSessionBodySchema,
   errorResponseSchema,
@@ -87,6 +88,22 @@ export const ROUTES: readonly Route[] = [
     summary: 'Sign in; one message for any wrong credentials',
     auth: false,
     body: loginBodySchema,
+    response: authResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/auth/logout',
+    summary: 'Sign out: the token is revoked on every node',
+    auth: true,
+    status: 204,
+    response: 'No content',
+  },
+  {
+    method: 'post',
+    path: '/api/auth/password',
+    summary: 'Change the password (the current one required); revokes every earlier token',
+    auth: true,
+    body: changePasswordBodySchema,
     response: authResponseSchema,
   },
   {

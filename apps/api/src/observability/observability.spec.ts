@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import type { AuthResponse, CommandAck } from '@signal-room/protocol';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AuthResponse, CommandAck, Invite, SessionSummary } from '@signal-room/protocol';
 import { io } from 'socket.io-client';
 import request from 'supertest';
 import { createApp } from '../app';
@@ -8,6 +8,7 @@ import type { TestApp } from '../testing/test-app';
 import { createStaffedSession, startTestApp, testConfig } from '../testing/test-app';
 import type { Cast } from '../testing/test-app';
 import { TEST_DATABASE_KINDS, createTestDatabase } from '../testing/test-databases';
+import { bearer, errorOf } from '../testing/test-http';
 
 const metricValue = (text: string, line: RegExp): number => {
   const found = text.split('\n').find((row) => line.test(row));
@@ -70,6 +71,104 @@ describe.each(TEST_DATABASE_KINDS)('observability on %s PostgreSQL', (kind) => {
     expect(echoed.headers['x-request-id']).toBe(given);
     const fresh = await t.http().get('/api/catalog');
     expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('metrics behind METRICS_TOKEN', () => {
+  const token = randomBytes(24).toString('base64url');
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('embedded', { metricsToken: token });
+  });
+  afterAll(() => t?.close());
+
+  it('answers 401 in the one error shape without the token, and the metrics with it', async () => {
+    for (const headers of [
+      {},
+      bearer(`${token}x`),
+      bearer(token.slice(1)),
+      { Authorization: token },
+    ]) {
+      const refused = await t.http().get('/api/metrics').set(headers).expect(401);
+      expect(errorOf(refused.body).code).toBe('UNAUTHENTICATED');
+      expect(refused.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+      expect(refused.text).not.toContain('signal_room_');
+    }
+    const scraped = await t.http().get('/api/metrics').set(bearer(token)).expect(200);
+    expect(scraped.text).toMatch(/^signal_room_socket_connections /m);
+  });
+});
+
+describe('request logs', () => {
+  it('show an invite token as [token] and never a bearer token or a referrer', async () => {
+    const lines: string[] = [];
+    const database = await createTestDatabase('embedded');
+    const app = await createApp(
+      testConfig(database.config),
+      await openDataSource(database.config),
+      {
+        level: 'info',
+        stream: { write: (line: string) => lines.push(line) },
+      },
+    );
+    await app.init();
+    const http = () => request(app.getHttpServer());
+    const register = async (name: string) =>
+      (
+        await http()
+          .post('/api/auth/register')
+          .send({
+            email: `${name}-${randomUUID()}@example.test`,
+            password: 'correct horse battery',
+            displayName: name,
+          })
+          .expect(201)
+      ).body as AuthResponse;
+    const owner = await register('owner');
+    const guest = await register('guest');
+    const session = (
+      await http()
+        .post('/api/sessions')
+        .set(bearer(owner.token))
+        .send({ roundType: 'coding-screen' })
+        .expect(201)
+    ).body as SessionSummary;
+    const invite = (
+      await http()
+        .post(`/api/sessions/${session.id}/invites`)
+        .set(bearer(owner.token))
+        .send({ role: 'candidate' })
+        .expect(201)
+    ).body as Invite & { token: string };
+    const joinPage = `http://localhost:3000/join/${invite.token}`;
+    await http().get(`/api/invites/${invite.token}`).set('Referer', joinPage).expect(200);
+    await http().get(`/api/Invites/${invite.token}?from=link`).expect(200);
+    await http()
+      .post(`/api/invites/${invite.token}/accept`)
+      .set(bearer(guest.token))
+      .set('Referer', joinPage)
+      .expect(201);
+    await app.close();
+
+    const text = lines.join('');
+    for (const secret of [invite.token, owner.token, guest.token])
+      expect(text).not.toContain(secret);
+    const requests = lines
+      .map((line) => JSON.parse(line) as { req?: { url: string; headers: Record<string, string> } })
+      .flatMap((line) => (line.req ? [line.req] : []));
+    expect(requests.map((logged) => logged.url)).toEqual(
+      expect.arrayContaining([
+        '/api/invites/[token]',
+        '/api/Invites/[token]?from=link',
+        '/api/invites/[token]/accept',
+      ]),
+    );
+    const accepted = requests.find((logged) => logged.url === '/api/invites/[token]/accept');
+    expect(accepted?.headers).toMatchObject({
+      authorization: '[Redacted]',
+      referer: '[Redacted]',
+    });
+    await database.drop();
   });
 });
 

@@ -140,6 +140,15 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
   'session.end': given({}, (room) => room.must('interviewer', 'timer.start', {})),
   'feedback.release': given({}, end),
   'roles.swap': given({}, end, { peerMode: true }),
+  // Everyone is pointed at the observer (the interviewer cannot be removed at all).
+  'participant.remove': {
+    prepare: (room) => {
+      const observer = Object.values(room.clients.interviewer.state?.participants ?? {}).find(
+        (participant) => participant.role === 'observer',
+      );
+      return Promise.resolve(() => ({ userId: observer?.userId ?? '' }));
+    },
+  },
 };
 
 const refusal = (code: string) => ({
@@ -298,6 +307,8 @@ describe.each(TEST_DATABASE_KINDS)('room authorization on %s PostgreSQL', (kind)
     const claims = () => ({
       sub: cast.candidate.user.id,
       exp: Math.floor(Date.now() / 1000) + 600,
+      jti: randomUUID(),
+      gen: 0,
     });
     const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 

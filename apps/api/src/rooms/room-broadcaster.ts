@@ -66,5 +66,13 @@ export class RoomBroadcaster {
           target.emit('room:event', { sessionId: after.sessionId, event });
       }
     }
+    for (const event of events) {
+      if (event.type !== 'participant.removed') continue;
+      // On every node (through the adapter): the person is told, and their sockets leave the
+      // room. Nothing is addressed to them any more: they are no participant of the state.
+      const theirs = viewerRoom(after.sessionId, event.payload.userId);
+      server.to(theirs).emit('room:removed', { sessionId: after.sessionId });
+      server.in(theirs).socketsLeave(sessionRoom(after.sessionId));
+    }
   }
 }

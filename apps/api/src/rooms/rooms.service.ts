@@ -129,11 +129,17 @@ export class RoomsService {
       userId,
       clientEventId,
       async ({ state, manager, now }) => {
-        const role = await this.roleOf(manager, state, userId);
+        const role = await this.roleIn(manager, state, userId);
         const actor = { userId, role };
         const command = { type, payload: payload.data, commandId: clientEventId } as Parameters<
           typeof decide
         >[1];
+        if (command.type === 'participant.remove') {
+          const decision = decide(state, command, actor, now);
+          if (decision.ok)
+            await this.removeMember(manager, state.sessionId, command.payload.userId);
+          return decision;
+        }
         if (command.type !== 'roles.swap') return decide(state, command, actor, now);
         // Check the swap is allowed (the role first) before creating the linked round it points to.
         const check = decide(
@@ -146,8 +152,9 @@ export class RoomsService {
         const nextSessionId = await this.createSwappedRound(manager, state);
         return decide(state, { ...command, payload: { nextSessionId } }, actor, now);
       },
-      // The linked round is created with the event that points to it, or not at all.
-      { transaction: type === 'roles.swap' },
+      // The linked round is created, or the member removed, with the event that says so or not
+      // at all.
+      { transaction: type === 'roles.swap' || type === 'participant.remove' },
     );
     return { ok: true, seq: result.seq, duplicate: result.duplicate };
   }
@@ -164,7 +171,7 @@ export class RoomsService {
     const user = await this.dataSource.manager.findOneBy(UserEntity, { id: userId });
     let role = 'observer' as Role;
     const { after } = await this.append(sessionId, userId, null, async ({ state, manager }) => {
-      role = await this.roleOf(manager, state, userId);
+      role = await this.roleIn(manager, state, userId);
       if (state.participants[userId]?.online) return accept([]);
       const displayName = user?.displayName ?? 'Someone';
       return accept([eventBody('participant.joined', { userId, displayName, role })]);
@@ -246,8 +253,27 @@ export class RoomsService {
     return { initial: this.initialStateOf(session), events: rows.map(toRoomEvent) };
   }
 
+  /**
+   * The user's role in a session, checked before anything of theirs enters its room; refused
+   * for anyone who is not a participant.
+   */
+  async roleOf(sessionId: string, userId: string): Promise<Role> {
+    const known = this.cache.get(sessionId)?.participants[userId]?.role;
+    if (known) return known;
+    const participant = await this.dataSource.manager.findOneBy(ParticipantEntity, {
+      sessionId,
+      userId,
+    });
+    if (participant) return participant.role;
+    const session = await this.dataSource.manager.existsBy(SessionEntity, { id: sessionId });
+    if (!session) {
+      throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
+    }
+    throw new AppException('NOT_A_PARTICIPANT', 'You are not a participant of this session.');
+  }
+
   /** Roles never change within a session: one the room already knows needs no query. */
-  private async roleOf(manager: EntityManager, state: RoomState, userId: string): Promise<Role> {
+  private async roleIn(manager: EntityManager, state: RoomState, userId: string): Promise<Role> {
     const known = state.participants[userId]?.role;
     if (known) return known;
     const participant = await manager.findOneBy(ParticipantEntity, {
@@ -508,6 +534,18 @@ export class RoomsService {
       [sessionId, clientEventId],
     );
     return row?.seq ?? null;
+  }
+
+  /** Takes a participant out of the session; refused for anyone who is not in it. */
+  private async removeMember(
+    manager: EntityManager,
+    sessionId: string,
+    userId: string,
+  ): Promise<void> {
+    const removed = await manager.delete(ParticipantEntity, { sessionId, userId });
+    if (!removed.affected) {
+      throw new AppException('NOT_FOUND', 'That person is not a participant of this session.');
+    }
   }
 
   /** The second round of a peer pair: roles swapped, a fresh prompt for the new candidate. */

@@ -124,6 +124,21 @@ export class InvitesService {
         .getOneOrFail();
       const members = await manager.findBy(ParticipantEntity, { sessionId: invite.sessionId });
       if (members.some((member) => member.userId === userId)) return;
+      // Removed by the interviewer after this link was made: the link does not bring them
+      // back; a link made after the removal does.
+      const removed = await manager.query<unknown[]>(
+        `SELECT 1 FROM session_events
+         WHERE session_id = $1 AND type = 'participant.removed' AND payload->>'userId' = $2
+           AND at >= $3
+         LIMIT 1`,
+        [invite.sessionId, userId, invite.createdAt],
+      );
+      if (removed.length > 0) {
+        throw new AppException(
+          'INVITE_INVALID',
+          'The interviewer removed you from this session; ask them for a new link.',
+        );
+      }
       if (invite.role === 'candidate' && members.some((member) => member.role === 'candidate')) {
         throw new AppException('INVITE_INVALID', 'This session already has its candidate.');
       }

@@ -146,6 +146,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The password every account `register` makes signs in with. */
+export const TEST_PASSWORD = 'correct horse battery';
+
 let people = 0;
 
 /** The configuration tests run with: port 0, no web app, a known token lifetime. */
@@ -161,11 +164,20 @@ export const testConfig = (
   endGraceMs: 60_000,
   commandRatePerSecond: 20,
   commandQueueLimit: 200,
+  userCommandRatePerSecond: 40,
+  // Suites open many sockets for a few people; the cap has tests of its own.
+  socketsPerUser: 1000,
   redisUrl: null,
   redisPrefix: 'signal-room-test:',
   redisAdapter: 'classic',
   allowedOrigins: ['http://localhost:3000'],
+  metricsToken: null,
   publicUrl: 'http://localhost:3000',
+  trustProxyHops: 0,
+  // Every test signs its people up and in from this one loopback address.
+  loginFailuresPerAccount: 10,
+  loginFailuresPerAddress: 10_000,
+  registrationsPerAddress: 10_000,
   ...overrides,
 });
 
@@ -219,7 +231,7 @@ async function launch(
         .post('/api/auth/register')
         .send({
           email: `${name.toLowerCase()}-${++people}-${randomUUID()}@example.test`,
-          password: 'correct horse battery',
+          password: TEST_PASSWORD,
           displayName: name,
         })
         .expect(201);

@@ -1,6 +1,7 @@
 import type {
   AuthResponse,
   CatalogResponse,
+  ChangePasswordBody,
   CreateInviteBody,
   CreateSessionBody,
   ErrorCode,
@@ -26,7 +27,7 @@ import {
 } from '@signal-room/protocol';
 import type { FeedbackDocument, LoopSummary, Calibration, RoomState } from '@signal-room/domain';
 import type { z } from 'zod';
-import { getAuth, signOut } from '../auth/auth-store';
+import { getAuth, setAuth } from '../auth/auth-store';
 
 interface RequestErrorDetails {
   /** HTTP status, or null when no valid answer arrived. */
@@ -97,7 +98,7 @@ async function call(
   if (parsed.success) {
     const { code, message, retryable, issues } = parsed.data.error;
     // A token the server no longer accepts is as good as signed out.
-    if (code === 'UNAUTHENTICATED' && token) signOut();
+    if (code === 'UNAUTHENTICATED' && token) setAuth(null);
     throw new ApiRequestError(message, { status: response.status, code, retryable, issues });
   }
   // A proxy in front of the API (or the dev server with the API down) answers without our shape.
@@ -137,6 +138,12 @@ export const register = (body: RegisterBody): Promise<AuthResponse> =>
   json(authResponseSchema, 'POST', '/api/auth/register', body);
 export const login = (body: LoginBody): Promise<AuthResponse> =>
   json(authResponseSchema, 'POST', '/api/auth/login', body);
+/** Revokes the stored token on the server; the caller forgets it here. */
+export const logout = async (): Promise<void> => {
+  await call('POST', '/api/auth/logout');
+};
+export const changePassword = (body: ChangePasswordBody): Promise<AuthResponse> =>
+  json(authResponseSchema, 'POST', '/api/auth/password', body);
 
 export const listSessions = (signal?: AbortSignal): Promise<SessionListResponse> =>
   json(sessionListResponseSchema, 'GET', '/api/sessions', undefined, signal);

@@ -8,6 +8,7 @@ import { RequireAuth } from './require-auth';
 // Pages load on demand: the first screen ships only what it shows.
 const SignInPage = lazy(() => import('../auth/sign-in-page'));
 const SignUpPage = lazy(() => import('../auth/sign-up-page'));
+const AccountPage = lazy(() => import('../auth/account-page'));
 const DashboardPage = lazy(() => import('../sessions/dashboard-page'));
 const NewSessionPage = lazy(() => import('../sessions/new-session-page'));
 const JoinPage = lazy(() => import('../sessions/join-page'));
@@ -38,6 +39,7 @@ const router = createBrowserRouter([
           { path: '/sessions/:id/feedback', element: <FeedbackPage /> },
           { path: '/history', element: <HistoryPage /> },
           { path: '/history/:id', element: <TimelinePage /> },
+          { path: '/account', element: <AccountPage /> },
         ],
       },
       { path: '*', element: <Navigate to="/" replace /> },

@@ -1,5 +1,6 @@
 import { NavLink, useNavigate } from 'react-router';
-import { signOut, useAuth } from '../auth/auth-store';
+import { useAuth } from '../auth/auth-store';
+import { signOut } from '../auth/sign-out';
 import styles from './site-header.module.css';
 
 const SIGNED_IN = [
@@ -7,6 +8,7 @@ const SIGNED_IN = [
   { to: '/sessions/new', label: 'New session' },
   { to: '/history', label: 'History' },
   { to: '/catalog', label: 'Signals & rounds' },
+  { to: '/account', label: 'Account' },
 ] as const;
 
 export function SiteHeader() {
@@ -38,7 +40,7 @@ export function SiteHeader() {
                     type="button"
                     className="button button--quiet"
                     onClick={() => {
-                      signOut();
+                      void signOut();
                       void navigate('/');
                     }}
                   >

@@ -1,6 +1,10 @@
+import { PASSWORD_MIN_LENGTH } from '@signal-room/protocol';
 import type { InputHTMLAttributes, Ref } from 'react';
 import { useState } from 'react';
 import styles from './auth-page.module.css';
+
+/** What a new password must be: the length rule is the schema's, the rest the server's. */
+export const NEW_PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, not a common password or your email address. A short phrase is easy to remember and hard to guess.`;
 
 interface AuthFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   id: string;
@@ -40,14 +44,14 @@ export function AuthField({ id, label, hint, error, ref, ...input }: AuthFieldPr
   );
 }
 
-type PasswordFieldProps = Omit<AuthFieldProps, 'type' | 'label'>;
+type PasswordFieldProps = Omit<AuthFieldProps, 'type' | 'label'> & { label?: string };
 
 /** The password input with a "show" switch, so a long phrase can be checked before sending. */
-export function PasswordField(props: PasswordFieldProps) {
+export function PasswordField({ label = 'Password', ...props }: PasswordFieldProps) {
   const [shown, setShown] = useState(false);
   return (
     <>
-      <AuthField {...props} label="Password" type={shown ? 'text' : 'password'} />
+      <AuthField {...props} label={label} type={shown ? 'text' : 'password'} />
       <label className={styles.check}>
         <input
           type="checkbox"

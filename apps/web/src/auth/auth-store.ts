@@ -35,8 +35,6 @@ export function setAuth(auth: AuthResponse | null): void {
   publish();
 }
 
-export const signOut = (): void => setAuth(null);
-
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);

@@ -1,10 +1,10 @@
 import type { RegisterBody } from '@signal-room/protocol';
-import { registerBodySchema } from '@signal-room/protocol';
+import { PASSWORD_MIN_LENGTH, registerBodySchema } from '@signal-room/protocol';
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiRequestError, register } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
-import { AuthField, PasswordField } from './auth-field';
+import { AuthField, NEW_PASSWORD_HINT, PasswordField } from './auth-field';
 import { useAuth } from './auth-store';
 import { nextPathFrom, withNext } from './next-path';
 import styles from './auth-page.module.css';
@@ -17,7 +17,7 @@ const FIELDS: readonly Field[] = ['displayName', 'email', 'password'];
 const FIELD_ERRORS: Record<Field, string> = {
   displayName: 'Enter the name others will see, up to 80 characters.',
   email: 'Enter your email address, like name@example.com.',
-  password: 'Use 10 to 200 characters.',
+  password: `Use ${PASSWORD_MIN_LENGTH} to 200 characters.`,
 };
 
 export default function SignUpPage() {
@@ -90,10 +90,10 @@ export default function SignUpPage() {
         <PasswordField
           id="sign-up-password"
           ref={inputRef('password')}
-          hint="At least 10 characters. A short phrase is easy to remember and hard to guess."
+          hint={NEW_PASSWORD_HINT}
           autoComplete="new-password"
           required
-          minLength={10}
+          minLength={PASSWORD_MIN_LENGTH}
           maxLength={200}
           value={values.password}
           onChange={change('password')}

@@ -5,26 +5,29 @@ import { useNavigate } from 'react-router';
 import type { z } from 'zod';
 import { setAuth } from './auth-store';
 
-interface AuthFormOptions<Field extends string, Body> {
+type AuthFormOptions<Field extends string, Body> = {
   schema: z.ZodType<Body>;
   /** The form's fields in page order: the first refused one takes focus. */
   fields: readonly Field[];
   send: (body: Body) => Promise<AuthResponse>;
-  /** Where a signed-in person goes. */
-  next: string;
-}
+} & (
+  | {
+      /** Where a signed-in person goes. */
+      next: string;
+    }
+  | {
+      /** Called once signed in, for a form whose page stays (a password change). */
+      onDone: () => void;
+    }
+);
 
 /**
- * What sign-in and sign-up share: the values are checked against the request's schema before
- * anything is sent (refused fields are marked and the first takes focus), then sent once; the
- * answer signs the person in, a failure is kept to show.
+ * What sign-in, sign-up and a password change share: the values are checked against the
+ * request's schema before anything is sent (refused fields are marked and the first takes
+ * focus), then sent once; the answer signs the person in, a failure is kept to show.
  */
-export function useAuthForm<Field extends string, Body>({
-  schema,
-  fields,
-  send,
-  next,
-}: AuthFormOptions<Field, Body>) {
+export function useAuthForm<Field extends string, Body>(options: AuthFormOptions<Field, Body>) {
+  const { schema, fields, send } = options;
   const navigate = useNavigate();
   const [invalid, setInvalid] = useState<ReadonlySet<Field>>(new Set());
   const [busy, setBusy] = useState(false);
@@ -47,7 +50,12 @@ export function useAuthForm<Field extends string, Body>({
     setBusy(true);
     try {
       setAuth(await send(parsed.data));
-      void navigate(next, { replace: true });
+      if ('next' in options) {
+        void navigate(options.next, { replace: true });
+      } else {
+        setBusy(false);
+        options.onDone();
+      }
     } catch (error) {
       setFailure(error);
       setBusy(false);

@@ -125,6 +125,8 @@ export function describeEvent(event: RoomEvent, before: RoomState): string {
       return 'Feedback released to the candidate';
     case 'roles.swapped':
       return 'Roles swapped for a follow-up round';
+    case 'participant.removed':
+      return `${participantName(before, event.payload.userId)} was removed from the session`;
   }
 }
 

@@ -11,10 +11,12 @@ const ROLE_WORDS: Record<Role, string> = {
 interface PresenceListProps {
   participants: Record<string, Participant>;
   viewerId: string | null;
+  /** Given to the interviewer during the round: takes a person out of the session. */
+  onRemove?: (person: Participant) => void;
 }
 
 /** Who is in the room, by role, each with an online dot and the word for it. */
-export function PresenceList({ participants, viewerId }: PresenceListProps) {
+export function PresenceList({ participants, viewerId, onRemove }: PresenceListProps) {
   const people = Object.values(participants).sort(
     (a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.displayName.localeCompare(b.displayName),
   );
@@ -31,6 +33,16 @@ export function PresenceList({ participants, viewerId }: PresenceListProps) {
           <span className={styles.meta}>
             {ROLE_WORDS[person.role]} · {person.online ? 'online' : 'away'}
           </span>
+          {onRemove && person.role !== 'interviewer' && (
+            <button
+              type="button"
+              className={styles.remove}
+              aria-label={`Remove ${person.displayName} from the session`}
+              onClick={() => onRemove(person)}
+            >
+              Remove
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -38,4 +38,5 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'session.end': 'End the session',
   'feedback.release': 'Release feedback',
   'roles.swap': 'Swap roles',
+  'participant.remove': 'Remove someone from the session',
 };

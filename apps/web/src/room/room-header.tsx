@@ -1,4 +1,4 @@
-import type { Role, RoomState } from '@signal-room/domain';
+import type { Participant, Role, RoomState } from '@signal-room/domain';
 import { roundTypeById } from '@signal-room/domain';
 import { ConnectionStatus } from './connection-status';
 import { PresenceList } from './presence-list';
@@ -25,6 +25,8 @@ interface RoomHeaderProps {
   connection: Status;
   pending: number;
   serverNow: () => number;
+  /** The interviewer's: takes a person out of the session (asked to confirm first). */
+  onRemove?: (person: Participant) => void;
 }
 
 /** The strip that stays in view: round, clock, status, connection and who is here. */
@@ -35,6 +37,7 @@ export function RoomHeader({
   connection,
   pending,
   serverNow,
+  onRemove,
 }: RoomHeaderProps) {
   const endedBy =
     state.endReason === 'time-up'
@@ -64,7 +67,11 @@ export function RoomHeader({
         <ConnectionStatus status={connection} pending={pending} joinedBefore />
       </div>
       <div className={styles.presence}>
-        <PresenceList participants={state.participants} viewerId={viewerId} />
+        <PresenceList
+          participants={state.participants}
+          viewerId={viewerId}
+          onRemove={role === 'interviewer' && state.status !== 'ended' ? onRemove : undefined}
+        />
       </div>
     </header>
   );

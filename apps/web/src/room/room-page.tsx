@@ -45,6 +45,10 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
         connection={room.status}
         pending={pending.length}
         serverNow={() => store.serverNow()}
+        onRemove={(person) => {
+          const question = `Remove ${person.displayName} from this session? Their sockets leave the room at once, and their invite link no longer lets them back in.`;
+          if (window.confirm(question)) store.send('participant.remove', { userId: person.userId });
+        }}
       />
       {room.refusal && (
         <RefusalAlert refusal={room.refusal} onDismiss={() => store.dismissRefusal()} />

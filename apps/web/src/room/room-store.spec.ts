@@ -11,6 +11,8 @@ class FakeSocket extends EventEmitter {
   connects = 0;
   commands: { clientEventId: string; type: string }[] = [];
   joins: { sessionId: string; lastSeq?: number }[] = [];
+  /** How many joins to refuse first, as a busy server does (retryable). */
+  refuseJoins = 0;
   /** The snapshot every join is answered with. */
   constructor(public state: RoomState) {
     super();
@@ -28,6 +30,13 @@ class FakeSocket extends EventEmitter {
   emitWithAck(event: string, body: { clientEventId: string; type: string; lastSeq?: number }) {
     if (event === 'room:join') {
       this.joins.push({ sessionId: 'session-1', lastSeq: body.lastSeq });
+      if (this.refuseJoins > 0) {
+        this.refuseJoins -= 1;
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'RATE_LIMITED', message: 'Too many joins', retryable: true },
+        });
+      }
       return Promise.resolve({
         ok: true,
         role: 'interviewer',
@@ -109,6 +118,26 @@ describe('RoomStore', () => {
     expect(store.getSnapshot().pending).toHaveLength(0);
     expect(localStorage.getItem('signal-room.outbox.session-1')).toBeNull();
     store.stop();
+  });
+
+  it('joins again by itself after a retryable refusal, keeping the seq it holds', async () => {
+    jest.useFakeTimers();
+    try {
+      const socket = new FakeSocket(room);
+      socket.refuseJoins = 1;
+      const store = storeWith(socket);
+      socket.emit('connect');
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(store.getSnapshot().status).toBe('offline');
+      expect(store.getSnapshot().joinError).toBeNull();
+      await jest.advanceTimersByTimeAsync(2500);
+      expect(socket.joins).toHaveLength(2);
+      expect(store.getSnapshot().status).toBe('online');
+      store.stop();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('tries again by itself when a server refuses the socket, but not after a sign-in refusal', () => {

@@ -40,7 +40,17 @@ const REFUSED_RETRY_MS = 1000;
 const CLOCK_RESYNC_MS = 30_000;
 const RETRY_BACKOFF_MS = [250, 500, 1000, 2000, 4000];
 
-const outboxKey = (sessionId: string): string => `signal-room.outbox.${sessionId}`;
+const OUTBOX_PREFIX = 'signal-room.outbox.';
+const outboxKey = (sessionId: string): string => `${OUTBOX_PREFIX}${sessionId}`;
+
+/**
+ * Drops every room's unsent commands from this browser, as signing out must: they may hold
+ * private notes, and the next person at this browser is not their author.
+ */
+export function clearOutboxes(): void {
+  const keys = Array.from({ length: localStorage.length }, (_, i) => localStorage.key(i));
+  for (const key of keys) if (key?.startsWith(OUTBOX_PREFIX)) localStorage.removeItem(key);
+}
 
 /**
  * The live side of one room for one browser tab. It keeps the participant's view folded in seq
@@ -117,6 +127,18 @@ export class RoomStore {
     socket.on('room:snapshot', ({ sessionId, state }) => {
       if (sessionId === this.sessionId) this.setFold(withSnapshot(this.fold, state));
     });
+    socket.on('room:removed', ({ sessionId }) => {
+      if (sessionId !== this.sessionId) return;
+      this.joined = false;
+      this.update({
+        status: 'failed',
+        joinError: {
+          code: 'NOT_A_PARTICIPANT',
+          message: 'The interviewer removed you from this session.',
+          retryable: false,
+        },
+      });
+    });
     this.clockTimer = setInterval(() => void this.syncClock(), CLOCK_RESYNC_MS);
   }
 
@@ -157,6 +179,15 @@ export class RoomStore {
     this.update({ status: 'connecting' });
     const answer = await socket.emitWithAck('room:join', { sessionId: this.sessionId, lastSeq });
     if (!answer.ok) {
+      // A busy node or a burst of our own joins (several tabs reconnecting) passes: try again.
+      if (answer.error.retryable) {
+        this.update({ status: 'offline' });
+        this.retryTimer = setTimeout(
+          () => void this.join(lastSeq),
+          REFUSED_RETRY_MS * (1 + Math.random()),
+        );
+        return;
+      }
       this.update({ status: 'failed', joinError: answer.error });
       return;
     }

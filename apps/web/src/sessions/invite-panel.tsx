@@ -133,7 +133,13 @@ export function InvitePanel({ sessionId }: { sessionId: string }) {
       remember(revoked);
       setUrls(({ [invite.id]: _gone, ...rest }) => rest);
       setFocusTarget(rowId(invite));
-      announce(`${ROLE_LABELS[invite.role]} link revoked. It no longer lets anyone in.`);
+      const holders = revoked.usedBy.length;
+      announce(
+        `${ROLE_LABELS[invite.role]} link revoked. It no longer lets anyone in.` +
+          (holders > 0
+            ? ` ${holders === 1 ? 'The person' : `The ${holders} people`} who joined with it stay in the session; remove them from the list of people in the room if they should leave.`
+            : ''),
+      );
     } catch (error) {
       setFailure(error);
     } finally {

@@ -5,8 +5,15 @@ export const emailSchema = z
   .email()
   .max(254)
   .transform((email) => email.toLowerCase());
-/** Long rather than clever: length is what makes a password hard to guess. */
-export const passwordSchema = z.string().min(10, 'Use at least 10 characters.').max(200);
+export const PASSWORD_MIN_LENGTH = 10;
+/**
+ * Long rather than clever: length is what makes a password hard to guess. The server also refuses
+ * common passwords and the account's own e-mail address; that list is too large to ship here.
+ */
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(200);
 
 /** POST /api/auth/register */
 export const registerBodySchema = z.strictObject({
@@ -23,6 +30,13 @@ export const loginBodySchema = z.strictObject({
 });
 export type LoginBody = z.infer<typeof loginBodySchema>;
 
+/** POST /api/auth/password: the answer is a fresh token, since every earlier one is revoked. */
+export const changePasswordBodySchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: passwordSchema,
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;
+
 export const userSchema = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -31,7 +45,7 @@ export const userSchema = z.object({
 });
 export type User = z.infer<typeof userSchema>;
 
-/** The answer to register and login: a bearer token for HTTP and the socket handshake. */
+/** The answer to register, login and a password change: a bearer token for HTTP and sockets. */
 export const authResponseSchema = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime(),

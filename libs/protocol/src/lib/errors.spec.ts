@@ -20,6 +20,7 @@ describe('error codes', () => {
     ['SESSION_NOT_FOUND', 404],
     ['INVALID_STATE', 409],
     ['PAYLOAD_TOO_LARGE', 413],
+    ['UNSUPPORTED_MEDIA_TYPE', 415],
     ['RATE_LIMITED', 429],
     ['UNAVAILABLE', 503],
   ] as const)('%s is HTTP %i', (code, status) => {

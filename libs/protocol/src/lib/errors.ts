@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'ROOM_FULL',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
   'STALE_SEQUENCE',
   'FEEDBACK_NOT_READY',
   'UNAVAILABLE',
@@ -60,6 +61,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
     case 'RATE_LIMITED':
       return 429;
     case 'UNAVAILABLE':

@@ -78,6 +78,7 @@ export const commandPayloadSchemas = {
   'feedback.release': empty,
   // The server creates the linked round and supplies its id to the domain.
   'roles.swap': empty,
+  'participant.remove': z.strictObject({ userId: idSchema }),
 } satisfies Record<RoomCommandType, z.ZodType>;
 
 export type CommandPayload<T extends RoomCommandType> = z.infer<(typeof commandPayloadSchemas)[T]>;
@@ -143,6 +144,7 @@ export const eventPayloadSchemas = {
   'session.ended': z.object({ reason: z.enum(END_REASONS) }),
   'feedback.released': z.object({}),
   'roles.swapped': z.object({ nextSessionId: idSchema }),
+  'participant.removed': z.object({ userId: idSchema }),
 } satisfies Record<RoomEventType, z.ZodType>;
 
 export const roomEventSchema = z
@@ -265,7 +267,13 @@ export interface RoomSnapshotMessage {
 roomEventMessageSchema satisfies z.ZodType<RoomEventMessage>;
 roomSnapshotMessageSchema satisfies z.ZodType<RoomSnapshotMessage>;
 
+/** Sent to a participant's sockets when the interviewer removes them; they leave the room. */
+export interface RoomRemovedMessage {
+  sessionId: string;
+}
+
 export interface ServerToClientEvents {
   'room:event': (message: RoomEventMessage) => void;
   'room:snapshot': (message: RoomSnapshotMessage) => void;
+  'room:removed': (message: RoomRemovedMessage) => void;
 }

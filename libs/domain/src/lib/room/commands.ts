@@ -32,6 +32,7 @@ export interface RoomCommandPayloads {
   'feedback.release': Record<string, never>;
   /** The server fills in the id of the linked round it created. */
   'roles.swap': { nextSessionId: string };
+  'participant.remove': { userId: string };
 }
 
 export type RoomCommandType = keyof RoomCommandPayloads;
@@ -58,6 +59,7 @@ export const ROOM_COMMAND_TYPES = [
   'session.end',
   'feedback.release',
   'roles.swap',
+  'participant.remove',
 ] as const satisfies readonly RoomCommandType[];
 
 export type RoomCommand = {

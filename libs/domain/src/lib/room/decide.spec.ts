@@ -52,6 +52,7 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'session.end': ['interviewer'],
   'feedback.release': ['interviewer'],
   'roles.swap': ['interviewer', 'candidate'],
+  'participant.remove': ['interviewer'],
 };
 
 const NOW = T0 + 5 * MINUTE;
@@ -131,6 +132,10 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
   'session.end': () => [liveRoom(), command('session.end', {})],
   'feedback.release': () => [endedRoom(), command('feedback.release', {})],
   'roles.swap': () => [endedRoom(), command('roles.swap', { nextSessionId: 'session-2' })],
+  'participant.remove': () => [
+    liveRoom(),
+    command('participant.remove', { userId: OBSERVER.userId }),
+  ],
 };
 
 const refusal = (state: RoomState, cmd: RoomCommand, actor: Actor = INTERVIEWER, now = NOW) => {
@@ -255,6 +260,16 @@ describe('decide: state preconditions', () => {
       () => endedRoom({ peerMode: false }),
       command('roles.swap', { nextSessionId: 's2' }),
       CANDIDATE,
+    ],
+    [
+      'participant.remove of the interviewer',
+      liveRoom,
+      command('participant.remove', { userId: INTERVIEWER.userId }),
+    ],
+    [
+      'participant.remove after the end',
+      () => endedRoom(),
+      command('participant.remove', { userId: OBSERVER.userId }),
     ],
   ])('refuses %s as INVALID_STATE', (_case, state, cmd, actor = INTERVIEWER) => {
     expect(refusal(state(), cmd, actor, T0 + 30 * MINUTE)).toBe('INVALID_STATE');

@@ -31,6 +31,7 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   'session.end': ['interviewer'],
   'feedback.release': ['interviewer'],
   'roles.swap': ['interviewer', 'candidate'],
+  'participant.remove': ['interviewer'],
 };
 
 /** Commands that change a scorecard or its marks; they close once feedback is released. */
@@ -237,5 +238,15 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
       if (state.nextSessionId)
         return refuse('INVALID_STATE', 'The peers have already swapped roles.');
       return ok(eventBody('roles.swapped', { ...command.payload }));
+    case 'participant.remove':
+      // Whether the person is a participant at all is the server's to check (membership lives
+      // beside the room); the room only guards what must stay whole.
+      if (command.payload.userId === state.interviewerId) {
+        return refuse('INVALID_STATE', 'The interviewer cannot be removed from their session.');
+      }
+      if (ended) {
+        return refuse('INVALID_STATE', 'The round has ended: everyone in it keeps its record.');
+      }
+      return ok(eventBody('participant.removed', { ...command.payload }));
   }
 }

@@ -33,6 +33,7 @@ export interface RoomEventPayloads {
   'session.ended': { reason: EndReason };
   'feedback.released': Record<string, never>;
   'roles.swapped': { nextSessionId: string };
+  'participant.removed': { userId: string };
 }
 
 export type RoomEventType = keyof RoomEventPayloads;
@@ -61,6 +62,7 @@ export const ROOM_EVENT_TYPES = [
   'session.ended',
   'feedback.released',
   'roles.swapped',
+  'participant.removed',
 ] as const satisfies readonly RoomEventType[];
 
 /** What a decision produces: an event before the server has numbered and stamped it. */

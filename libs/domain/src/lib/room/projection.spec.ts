@@ -191,6 +191,10 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
       return command(step.type, { scores: step.selfScores, note: 'my own view' }, id);
     case 'roles.swap':
       return command(step.type, { nextSessionId: 'session-next' }, id);
+    case 'participant.remove': {
+      const people = [CANDIDATE.userId, OBSERVER.userId, INTERVIEWER.userId];
+      return command(step.type, { userId: people[step.pick % people.length] }, id);
+    }
     case 'prompt.reveal':
     case 'hint.reveal':
     case 'timer.start':

@@ -181,6 +181,10 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
       return command(step.type, { scores: step.selfScores, note: 'my own view' }, id);
     case 'roles.swap':
       return command(step.type, { nextSessionId: 'session-next' }, id);
+    case 'participant.remove': {
+      const people = [CANDIDATE.userId, OBSERVER.userId, INTERVIEWER.userId];
+      return command(step.type, { userId: people[step.pick % people.length] }, id);
+    }
     case 'prompt.reveal':
     case 'hint.reveal':
     case 'timer.start':
@@ -400,6 +404,7 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
   'session.ended': fc.record({ reason: fc.constantFrom(...END_REASONS) }),
   'feedback.released': emptyPayload,
   'roles.swapped': fc.record({ nextSessionId: fc.string() }),
+  'participant.removed': fc.record({ userId: idArb }),
 };
 
 /** Any event of any type, stamped with any seq, actor and time: nothing decide vouched for. */

@@ -76,6 +76,7 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
   'session.ended': { reason: 'interviewer' },
   'feedback.released': {},
   'roles.swapped': { nextSessionId: 'session-2' },
+  'participant.removed': { userId: OBSERVER.userId },
 };
 
 const sample = (type: RoomEventType, seq = 100): RoomEvent =>
@@ -145,6 +146,25 @@ describe('reduce: participants', () => {
       online: false,
     });
     expect(Object.keys(state.participants)).toHaveLength(3);
+  });
+
+  it('drops a removed participant from the room, keeping what they recorded', () => {
+    const before = reduce(
+      liveRoom(),
+      stamped(
+        'evidence.added',
+        { evidence: evidence('e7', OBSERVER.userId) },
+        { ...by(OBSERVER.userId), seq: 40 },
+      ),
+    );
+    const after = reduce(
+      before,
+      stamped('participant.removed', { userId: OBSERVER.userId }, { seq: 41 }),
+    );
+    expect(Object.keys(after.participants).sort()).toEqual(
+      [INTERVIEWER.userId, CANDIDATE.userId].sort(),
+    );
+    expect(after.scorecards[OBSERVER.userId]?.evidence.map((item) => item.id)).toEqual(['e7']);
   });
 
   it('ignores the departure of someone who never joined', () => {

@@ -135,5 +135,9 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, feedbackReleased: true };
     case 'roles.swapped':
       return { ...state, nextSessionId: event.payload.nextSessionId };
+    case 'participant.removed': {
+      const { [event.payload.userId]: _removed, ...participants } = state.participants;
+      return { ...state, participants };
+    }
   }
 }
