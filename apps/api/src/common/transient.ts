@@ -1,12 +1,18 @@
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 const TRANSIENT_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'];
 
 /** A database failure worth retrying: connection lost, server restarting or out of resources. */
 export function isTransient(error: unknown): boolean {
   // TypeORM releases a transaction's query runner when its connection drops (the server was
-  // stopped or restarted); the transaction's next query then fails with this, not a pg error.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // stopped or restarted); the transaction's next query then fails with one of these (which one
+  // depends on whether it goes through the runner or the manager), not with a pg error.
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
+    return true;
+  }
   const { code, driverError, message } = (error ?? {}) as {
     code?: string;
     message?: string;

@@ -50,8 +50,10 @@ export class ApiNode {
         REDIS_PREFIX: redisPrefix,
         JWT_SECRET: jwtSecret,
         PUBLIC_URL: this.url,
-        // The streams below are bursts from one socket; the limiter is not under test here.
+        // The streams below are bursts from one socket, retried in bursts after a fault; the
+        // limiters are not under test here.
         COMMAND_RATE_PER_SECOND: '1000',
+        COMMAND_RATE_PER_USER: '1000',
       },
     });
     this.child = child;
