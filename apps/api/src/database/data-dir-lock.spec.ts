@@ -82,8 +82,17 @@ async function holderProcess(): Promise<Holder> {
     },
   );
   children.push(child);
-  const said = await Promise.race([once(child.stdout, 'data'), once(child, 'exit')]);
-  const pid = Number(String(said[0]));
+  // The pid arrives as one line once the lock is taken; an exit before it is reported as such.
+  const pid = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(Number(out.trim()));
+    });
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the holder exited (${signal ?? code}) before taking the lock: ${out}`)),
+    );
+  });
   expect(pid).toBe(child.pid);
   return { child, pid };
 }
