@@ -31,6 +31,8 @@ export interface AppConfig {
   userCommandRatePerSecond: number;
   /** Sockets one person may hold open on one node. */
   socketsPerUser: number;
+  /** Room joins one person may make in ten seconds, from all their sockets together. */
+  userJoinsPer10Seconds: number;
   /** Where invite links point: the public address of the web app. */
   publicUrl: string;
   /** Redis for fanning room events out across nodes; null runs one process on its own. */
@@ -85,6 +87,7 @@ const envSchema = z.object({
   COMMAND_QUEUE_LIMIT: z.coerce.number().int().positive().max(100_000).default(200),
   COMMAND_RATE_PER_USER: z.coerce.number().int().positive().max(100_000).default(40),
   SOCKETS_PER_USER: z.coerce.number().int().positive().max(10_000).default(20),
+  JOINS_PER_USER: z.coerce.number().int().positive().max(100_000).default(30),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().max(1_000_000).default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().max(1_000_000).default(100),
@@ -166,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commandQueueLimit: parsed.data.COMMAND_QUEUE_LIMIT,
     userCommandRatePerSecond: parsed.data.COMMAND_RATE_PER_USER,
     socketsPerUser: parsed.data.SOCKETS_PER_USER,
+    userJoinsPer10Seconds: parsed.data.JOINS_PER_USER,
     redisUrl: parsed.data.REDIS_URL ? checkRedisUrl(parsed.data.REDIS_URL) : null,
     redisPrefix: parsed.data.REDIS_PREFIX,
     redisAdapter: parsed.data.REDIS_ADAPTER,

@@ -189,6 +189,7 @@ export async function startProduct(params: Params, adapter: AdapterKind | null):
   // elsewhere and must not shape these figures.
   env['REGISTRATIONS_PER_ADDRESS'] = '1000000';
   env['SOCKETS_PER_USER'] = '10000';
+  env['JOINS_PER_USER'] = '100000';
   if (params.database === 'embedded') {
     const dataDir = mkdtempSync(join(tmpdir(), 'signal-room-load-'));
     undo.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));

@@ -71,7 +71,7 @@ async function holderProcess(): Promise<Holder> {
     require(${JSON.stringify(join(__dirname, 'data-dir-lock.ts'))})
       .lockDataDir(${JSON.stringify(dataDir)})
       .then(() => {
-        console.log(process.pid);
+        console.log('holding ' + process.pid);
         process.stdin.resume();
       });`;
   const child = spawn(
@@ -82,12 +82,14 @@ async function holderProcess(): Promise<Holder> {
     },
   );
   children.push(child);
-  // The pid arrives as one line once the lock is taken; an exit before it is reported as such.
+  // The pid arrives on a marked line once the lock is taken (whatever else the loader prints);
+  // an exit before it is reported as such.
   const pid = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (out.includes('\n')) resolve(Number(out.trim()));
+      const held = /^holding (\d+)$/m.exec(out);
+      if (held) resolve(Number(held[1]));
     });
     child.once('exit', (code, signal) =>
       reject(new Error(`the holder exited (${signal ?? code}) before taking the lock: ${out}`)),

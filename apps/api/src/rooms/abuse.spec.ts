@@ -143,7 +143,11 @@ describe.each(TEST_DATABASE_KINDS)('a room under abuse, on %s PostgreSQL', (kind
   describe('per-person limits', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await startTestApp(kind, { socketsPerUser: 5, commandQueueLimit: 20 });
+      t = await startTestApp(kind, {
+        socketsPerUser: 5,
+        commandQueueLimit: 20,
+        userJoinsPer10Seconds: 6,
+      });
     });
     afterAll(() => t?.close());
 
@@ -159,6 +163,28 @@ describe.each(TEST_DATABASE_KINDS)('a room under abuse, on %s PostgreSQL', (kind
       const again = await t.connect(person.token);
       expect(again.socket.connected).toBe(true);
       for (const socket of [...open, again]) socket.close();
+    });
+
+    it("counts one person's joins from all their sockets in a window, and no one else's", async () => {
+      const person = await castOf(t);
+      const other = await castOf(t);
+      const { id } = await createStaffedSession(t, person);
+      const tabs = await Promise.all(
+        Array.from({ length: 2 }, () => t.connect(person.candidate.token)),
+      );
+      const answers: JoinAck[] = [];
+      for (let i = 0; i < 4; i += 1) for (const tab of tabs) answers.push(await tab.join(id));
+      expect(answers.slice(0, 6).every((answer) => answer.ok)).toBe(true);
+      for (const answer of answers.slice(6)) {
+        expect(answer).toMatchObject({
+          ok: false,
+          error: { code: 'RATE_LIMITED', retryable: true },
+        });
+      }
+      const otherSession = await createStaffedSession(t, other);
+      const bystander = await t.connect(other.candidate.token);
+      expect(await bystander.join(otherSession.id)).toMatchObject({ ok: true, role: 'candidate' });
+      for (const socket of [...tabs, bystander]) socket.close();
     });
 
     it("keeps one person's flood from many sockets from shedding another session's commands", async () => {

@@ -24,8 +24,6 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_TABS_PER_PERSON = 8;
 /** Joins one person may have in flight at once: a join with lastSeq re-reads the room's log. */
 export const JOINS_IN_FLIGHT_PER_USER = 4;
-/** Joins one person may make in a window: a reconnecting person needs one per room and tab. */
-const JOINS_PER_USER = { points: 30, seconds: 10 };
 /**
  * Node.js timers hold at most 2^31 - 1 ms (~24.8 days); a longer delay fires at once. A token
  * may outlive that, so its socket's expiry is re-armed until the time comes.
@@ -182,7 +180,8 @@ export class RoomsGateway
       duration: 10,
     });
     this.userCommands = limiters.create('room-commands', config.userCommandRatePerSecond * 2, 2);
-    this.userJoins = limiters.create('room-joins', JOINS_PER_USER.points, JOINS_PER_USER.seconds);
+    // A reconnecting person needs one join per room and tab, so the window is generous.
+    this.userJoins = limiters.create('room-joins', config.userJoinsPer10Seconds, 10);
     this.userShare = Math.max(1, Math.ceil(config.commandQueueLimit / 10));
     this.socketsPerUser = config.socketsPerUser;
   }

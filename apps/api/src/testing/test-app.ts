@@ -165,8 +165,9 @@ export const testConfig = (
   commandRatePerSecond: 20,
   commandQueueLimit: 200,
   userCommandRatePerSecond: 40,
-  // Suites open many sockets for a few people; the cap has tests of its own.
+  // Suites open many sockets and rooms for a few people; both caps have tests of their own.
   socketsPerUser: 1000,
+  userJoinsPer10Seconds: 10_000,
   redisUrl: null,
   redisPrefix: 'signal-room-test:',
   redisAdapter: 'classic',

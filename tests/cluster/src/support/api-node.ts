@@ -54,6 +54,7 @@ export class ApiNode {
         // limiters are not under test here.
         COMMAND_RATE_PER_SECOND: '1000',
         COMMAND_RATE_PER_USER: '1000',
+        JOINS_PER_USER: '1000',
       },
     });
     this.child = child;
