@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { nxViteTsPaths } from '@nx/vite/plugins/nx-tsconfig-paths.plugin';
+import { precompress } from './precompress.mts';
 
 // In development the API runs separately; in production it serves this app on the same origin.
 const apiOrigin = process.env['API_ORIGIN'] ?? 'http://localhost:3000';
@@ -21,7 +22,7 @@ export default defineConfig(() => ({
     port: 4300,
     host: 'localhost',
   },
-  plugins: [react(), nxViteTsPaths()],
+  plugins: [react(), nxViteTsPaths(), precompress()],
   // zod through src/zod.ts, which turns its eval probe off first (the page's CSP forbids eval).
   resolve: { alias: [{ find: /^zod$/, replacement: resolve(import.meta.dirname, 'src/zod.ts') }] },
   // Pre-bundled up front: found late (it loads with lazy pages), it can pull in a second React.

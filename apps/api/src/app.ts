@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,21 +13,9 @@ import { DocsController } from './docs/docs.controller';
 import type { LogSink } from './observability/observability.module';
 import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
+import { serveWeb } from './web/serve-web';
 
 export const API_PREFIX = 'api';
-
-/** Serves the built web app; any non-API GET gets index.html so client-side routes load. */
-function serveWeb(app: NestExpressApplication, webRoot: string): void {
-  const index = join(webRoot, 'index.html');
-  if (!existsSync(index)) return;
-  app.useStaticAssets(webRoot, { index: false, maxAge: '1h' });
-  app.use((request: Request, response: Response, next: NextFunction) => {
-    const isApi =
-      request.path.startsWith(`/${API_PREFIX}/`) || request.path.startsWith('/socket.io');
-    if (request.method !== 'GET' || isApi) return next();
-    response.sendFile(index);
-  });
-}
 
 /**
  * A page's Content-Security-Policy: everything from this origin only, no inline script or
@@ -144,6 +130,6 @@ export async function createApp(
   await sockets.connectRedis();
   app.useWebSocketAdapter(sockets);
   app.useStaticAssets(getAbsoluteFSPath(), { prefix: `/${API_PREFIX}/docs/assets` });
-  serveWeb(app, config.webRoot);
+  serveWeb(app, config.webRoot, API_PREFIX);
   return app;
 }

@@ -5,3 +5,18 @@ import '@testing-library/jest-dom/jest-globals';
 
 // jsdom lacks the encoders react-router reads when it loads.
 Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+// jsdom has no fetch Request, and react-router's data routers make one for each navigation,
+// reading only its address, method and abort signal.
+class NavigationRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly signal: AbortSignal | null;
+
+  constructor(input: string | URL, init: RequestInit = {}) {
+    this.url = String(input);
+    this.method = init.method ?? 'GET';
+    this.signal = init.signal ?? null;
+  }
+}
+if (!('Request' in globalThis)) Object.assign(globalThis, { Request: NavigationRequest });

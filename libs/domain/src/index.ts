@@ -21,3 +21,4 @@ export * from './lib/room/decide';
 export * from './lib/room/view';
 export * from './lib/room/projection';
 export * from './lib/room/ordered-fold';
+export * from './lib/room/presence';

@@ -299,7 +299,7 @@ describe('an interview, from sign-up to exported feedback', () => {
       inRoom: string,
     ) => {
       await guest.goto(url);
-      await visible(guest.getByText('You are invited'));
+      await visible(guest.getByText(`${interviewer.who.name} invited you`));
       await visible(
         guest.getByText(role === 'candidate' ? 'Candidate' : 'Observer', { exact: true }),
       );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CommandAck } from '@signal-room/protocol';
 import { errorResponseSchema } from '@signal-room/protocol';
 import type { Cast, TestApp } from '../testing/test-app';
-import { createStaffedSession, startTestApp } from '../testing/test-app';
+import { createStaffedSession, registerCast, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
 // PostgreSQL stores neither: before the shared text schema refused them, each was a 500.
@@ -17,11 +17,7 @@ describe.each(TEST_DATABASE_KINDS)('text that is not text, on %s PostgreSQL', (k
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    cast = {
-      interviewer: await t.register('Ivo'),
-      candidate: await t.register('Cleo'),
-      observer: await t.register('Otto'),
-    };
+    cast = await registerCast(t);
   });
   afterAll(() => t?.close());
 

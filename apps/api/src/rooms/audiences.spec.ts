@@ -7,7 +7,7 @@ import type {
   TimelineResponse,
 } from '@signal-room/protocol';
 import type { Cast, Frame, RoomClient, TestApp } from '../testing/test-app';
-import { createStaffedSession, roomViewOf, startTestApp } from '../testing/test-app';
+import { createStaffedSession, registerCast, roomViewOf, startTestApp } from '../testing/test-app';
 import { ROUTES } from '../docs/openapi';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
@@ -196,11 +196,7 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    cast = {
-      interviewer: await t.register('Ivo'),
-      candidate: await t.register('Cleo'),
-      observer: await t.register('Otto'),
-    };
+    cast = await registerCast(t);
   });
   afterAll(() => t?.close());
 

@@ -1,7 +1,7 @@
 import type { Invite } from '@signal-room/protocol';
 import { errorResponseSchema } from '@signal-room/protocol';
 import type { Cast, RoomClient, TestApp } from '../testing/test-app';
-import { createStaffedSession, startTestApp } from '../testing/test-app';
+import { createStaffedSession, registerCast, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
 describe.each(TEST_DATABASE_KINDS)('removing a participant, on %s PostgreSQL', (kind) => {
@@ -9,11 +9,7 @@ describe.each(TEST_DATABASE_KINDS)('removing a participant, on %s PostgreSQL', (
   let cast: Cast;
   beforeAll(async () => {
     t = await startTestApp(kind);
-    cast = {
-      interviewer: await t.register('Ivo'),
-      candidate: await t.register('Cleo'),
-      observer: await t.register('Otto'),
-    };
+    cast = await registerCast(t);
   });
   afterAll(() => t?.close());
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { RoomEvent, RoomState } from '@signal-room/domain';
 import { projectEvent, reduce, viewFor } from '@signal-room/domain';
 import type { ServerToClientEvents } from '@signal-room/protocol';
@@ -39,11 +39,36 @@ export function messageFor(
   return forwarded.length > 0 ? { kind: 'events', events: forwarded } : null;
 }
 
+type BroadcastServer = Server<
+  Record<string, never>,
+  ServerToClientEvents,
+  Record<string, never>,
+  { userId: string }
+>;
+
 @Injectable()
 export class RoomBroadcaster {
-  private server: Server<Record<string, never>, ServerToClientEvents> | null = null;
-  attach(server: Server<Record<string, never>, ServerToClientEvents>): void {
+  private readonly logger = new Logger('rooms');
+  private server: BroadcastServer | null = null;
+  attach(server: BroadcastServer): void {
     this.server = server;
+  }
+
+  /**
+   * Tells an ended room's sockets who has it open now, read from the sockets themselves (on every
+   * node, through the adapter), since its log no longer records people coming and going. Only
+   * the online marks hang on it, so a failure is logged and the room carries on.
+   */
+  async announcePresence(sessionId: string): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    try {
+      const sockets = await server.in(sessionRoom(sessionId)).fetchSockets();
+      const online = [...new Set(sockets.map((socket) => socket.data.userId))];
+      server.to(sessionRoom(sessionId)).emit('room:presence', { sessionId, online });
+    } catch (error) {
+      this.logger.warn(`presence not announced in ${sessionId}: ${String(error)}`);
+    }
   }
 
   /** Sends each participant their own projection of a committed batch. */

@@ -3,11 +3,13 @@ import type { Decision, RoomEvent, RoomEventBody, RoomState, Role } from '@signa
 import {
   SYSTEM_ACTOR_ID,
   accept,
+  arrival,
   buildFeedback,
   decide,
-  eventBody,
+  departure,
   initialRoomState,
   isStaff,
+  recordsPresence,
   reduceAll,
   revisableForCandidate,
   timeUpEvents,
@@ -160,8 +162,9 @@ export class RoomsService {
   }
 
   /**
-   * Enters a participant into the room: presence is recorded, and the answer carries what they
-   * missed since `lastSeq` (or a snapshot when that is simpler or the gap is large).
+   * Enters a participant into the room: presence is recorded (or, once the round has ended,
+   * announced to the room's sockets), and the answer carries what they missed since `lastSeq` (or
+   * a snapshot when that is simpler or the gap is large).
    */
   async join(
     sessionId: string,
@@ -172,10 +175,11 @@ export class RoomsService {
     let role = 'observer' as Role;
     const { after } = await this.append(sessionId, userId, null, async ({ state, manager }) => {
       role = await this.roleIn(manager, state, userId);
-      if (state.participants[userId]?.online) return accept([]);
       const displayName = user?.displayName ?? 'Someone';
-      return accept([eventBody('participant.joined', { userId, displayName, role })]);
+      return accept(arrival(state, { userId, displayName, role }));
     });
+    // Not awaited: the answer must not wait on other nodes for what only the online dots show.
+    if (!recordsPresence(after)) void this.broadcaster.announcePresence(sessionId);
     const serverTime = Date.now();
     const snapshot = {
       ok: true as const,
@@ -203,13 +207,10 @@ export class RoomsService {
 
   /** Presence: the user's last socket in the room has gone. */
   async leave(sessionId: string, userId: string): Promise<void> {
-    await this.append(sessionId, userId, null, ({ state }) =>
-      Promise.resolve(
-        accept(
-          state.participants[userId]?.online ? [eventBody('participant.left', { userId })] : [],
-        ),
-      ),
+    const { after } = await this.append(sessionId, userId, null, ({ state }) =>
+      Promise.resolve(accept(departure(state, userId))),
     );
+    if (!recordsPresence(after)) void this.broadcaster.announcePresence(sessionId);
   }
 
   /** Ends every running round whose time ran out more than the grace period ago. */

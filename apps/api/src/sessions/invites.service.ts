@@ -4,10 +4,12 @@ import type {
   CreateInviteBody,
   Invite,
   InvitePreview,
+  InviteStatus,
   SessionSummary,
 } from '@signal-room/protocol';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
+import { UserEntity } from '../auth/user.entity';
 import { AppException } from '../common/app-exception';
 import type { AppConfig } from '../config';
 import { InviteEntity } from './invite.entity';
@@ -16,6 +18,21 @@ import { SessionEntity } from './session.entity';
 import { MAX_PARTICIPANTS, SessionsService } from './sessions.service';
 
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** Where a link stands, given everyone already in its session. */
+export function inviteStatusOf(
+  invite: InviteEntity,
+  members: readonly ParticipantEntity[],
+  now: number,
+): InviteStatus {
+  if (invite.revokedAt) return 'revoked';
+  if (invite.expiresAt.getTime() <= now) return 'expired';
+  if (invite.role === 'candidate' && members.some((member) => member.role === 'candidate')) {
+    return 'taken';
+  }
+  if (members.length >= MAX_PARTICIPANTS) return 'full';
+  return 'open';
+}
 
 @Injectable()
 export class InvitesService {
@@ -32,18 +49,42 @@ export class InvitesService {
     }
   }
 
-  private async toInvite(entity: InviteEntity, token: string | null): Promise<Invite> {
-    const used = await this.dataSource.manager.findBy(ParticipantEntity, { inviteId: entity.id });
-    return {
-      id: entity.id,
-      sessionId: entity.sessionId,
-      role: entity.role,
-      token,
-      url: token ? `${this.config.publicUrl}/join/${token}` : null,
-      expiresAt: entity.expiresAt.toISOString(),
-      revokedAt: entity.revokedAt?.toISOString() ?? null,
-      usedBy: used.map((participant) => participant.userId),
-    };
+  private async namesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+    const users = await this.dataSource.manager.findBy(UserEntity, {
+      id: In([...new Set(userIds)]),
+    });
+    return new Map(users.map((user) => [user.id, user.displayName]));
+  }
+
+  /** Links of one session as the interviewer sees them, each with who came in by it. */
+  private async toInvites(sessionId: string, invites: readonly InviteEntity[]): Promise<Invite[]> {
+    const members = await this.dataSource.manager.findBy(ParticipantEntity, { sessionId });
+    const names = await this.namesOf(members.map((member) => member.userId));
+    const now = Date.now();
+    return invites.map((invite) => ({
+      id: invite.id,
+      sessionId: invite.sessionId,
+      role: invite.role,
+      token: null,
+      url: null,
+      status: inviteStatusOf(invite, members, now),
+      createdAt: invite.createdAt.toISOString(),
+      expiresAt: invite.expiresAt.toISOString(),
+      revokedAt: invite.revokedAt?.toISOString() ?? null,
+      usedBy: members
+        .filter((member) => member.inviteId === invite.id)
+        .map((member) => ({
+          userId: member.userId,
+          displayName: names.get(member.userId) ?? 'Unknown',
+          role: member.role,
+        })),
+    }));
+  }
+
+  private async toInvite(invite: InviteEntity): Promise<Invite> {
+    const [described] = await this.toInvites(invite.sessionId, [invite]);
+    if (!described) throw new Error(`invite ${invite.id} was not described`);
+    return described;
   }
 
   /** The token is shown once, at creation; only its hash is stored. */
@@ -58,7 +99,11 @@ export class InvitesService {
       expiresAt: new Date(Date.now() + body.expiresInHours * 3_600_000),
       revokedAt: null,
     });
-    return this.toInvite(invite, token);
+    return {
+      ...(await this.toInvite(invite)),
+      token,
+      url: `${this.config.publicUrl}/join/${token}`,
+    };
   }
 
   async list(sessionId: string, userId: string): Promise<Invite[]> {
@@ -67,7 +112,7 @@ export class InvitesService {
       where: { sessionId },
       order: { createdAt: 'ASC' },
     });
-    return Promise.all(invites.map((invite) => this.toInvite(invite, null)));
+    return this.toInvites(sessionId, invites);
   }
 
   async revoke(sessionId: string, inviteId: string, userId: string): Promise<Invite> {
@@ -79,32 +124,44 @@ export class InvitesService {
     if (!invite) throw new AppException('NOT_FOUND', 'No such invite link in this session.');
     invite.revokedAt ??= new Date();
     await this.dataSource.manager.save(invite);
-    return this.toInvite(invite, null);
+    return this.toInvite(invite);
   }
 
-  private async usable(token: string): Promise<InviteEntity> {
+  /** The link a token opens, whatever its status; a token no link has is refused. */
+  private async byToken(token: string): Promise<InviteEntity> {
     const invite = await this.dataSource.manager.findOneBy(InviteEntity, {
       tokenHash: hashToken(token),
-      revokedAt: IsNull(),
     });
-    if (!invite || invite.expiresAt.getTime() <= Date.now()) {
+    if (!invite) {
       throw new AppException(
         'INVITE_INVALID',
-        'This invite link is not valid: it may have expired or been revoked.',
+        'No invite link has this address. Check that it was copied whole.',
       );
     }
     return invite;
   }
 
+  /**
+   * Answers every link that exists, with its status, so a page can say a link is used or dead
+   * before anyone tries it; only a token that matches no link is refused.
+   */
   async preview(token: string): Promise<InvitePreview> {
-    const invite = await this.usable(token);
-    const session = await this.dataSource.manager.findOneByOrFail(SessionEntity, {
-      id: invite.sessionId,
-    });
+    const invite = await this.byToken(token);
+    const manager = this.dataSource.manager;
+    const [session, members, inviter] = await Promise.all([
+      manager.findOneByOrFail(SessionEntity, { id: invite.sessionId }),
+      manager.findBy(ParticipantEntity, { sessionId: invite.sessionId }),
+      manager.findOneBy(UserEntity, { id: invite.createdBy }),
+    ]);
+    const status = inviteStatusOf(invite, members, Date.now());
     return {
       sessionId: session.id,
       role: invite.role,
       roundType: session.roundType,
+      promptTitle: status === 'open' ? (session.prompt?.title ?? null) : null,
+      invitedBy: inviter?.displayName ?? 'Unknown',
+      status,
+      createdAt: invite.createdAt.toISOString(),
       expiresAt: invite.expiresAt.toISOString(),
     };
   }
@@ -114,7 +171,7 @@ export class InvitesService {
    * already in the session keeps the role they have. A candidate link admits one candidate.
    */
   async accept(token: string, userId: string): Promise<SessionSummary> {
-    const invite = await this.usable(token);
+    const invite = await this.byToken(token);
     await this.dataSource.transaction(async (manager) => {
       // Serialise joins per session, so the size cap and the one-candidate rule hold under races.
       await manager
@@ -123,6 +180,13 @@ export class InvitesService {
         .where('session.id = :id', { id: invite.sessionId })
         .getOneOrFail();
       const members = await manager.findBy(ParticipantEntity, { sessionId: invite.sessionId });
+      const status = inviteStatusOf(invite, members, Date.now());
+      if (status === 'expired' || status === 'revoked') {
+        throw new AppException(
+          'INVITE_INVALID',
+          'This invite link is not valid: it may have expired or been revoked.',
+        );
+      }
       if (members.some((member) => member.userId === userId)) return;
       // Removed by the interviewer after this link was made: the link does not bring them
       // back; a link made after the removal does.
@@ -139,10 +203,10 @@ export class InvitesService {
           'The interviewer removed you from this session; ask them for a new link.',
         );
       }
-      if (invite.role === 'candidate' && members.some((member) => member.role === 'candidate')) {
+      if (status === 'taken') {
         throw new AppException('INVITE_INVALID', 'This session already has its candidate.');
       }
-      if (members.length >= MAX_PARTICIPANTS) {
+      if (status === 'full') {
         throw new AppException('ROOM_FULL', `A session holds ${MAX_PARTICIPANTS} people at most.`);
       }
       await manager.insert(ParticipantEntity, {

@@ -13,6 +13,14 @@ import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { admit, bearer, createInvite, createSession, errorOf } from '../testing/test-http';
 import { MAX_PARTICIPANTS } from './sessions.service';
 
+/** Every sentence-long string in a prompt's parts, to look for where none may appear. */
+const textsIn = (value: unknown): string[] => {
+  if (typeof value === 'string') return value.length >= 20 ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(textsIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(textsIn);
+  return [];
+};
+
 describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL', (kind) => {
   let t: TestApp;
 
@@ -324,17 +332,37 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
       expect(rows[0]?.token_hash).not.toContain(invite.token ?? '');
     });
 
-    it('previews a link to anyone, signed in or not', async () => {
+    it('previews a link to anyone, signed in or not: who made it, for what, and until when', async () => {
       const invite = await createInvite(t, session.id, alice, 'observer');
       const response = await preview(invite.token).expect(200);
       expect(invitePreviewSchema.parse(response.body)).toEqual({
         sessionId: session.id,
         role: 'observer',
         roundType: 'coding-screen',
+        promptTitle: promptsFor('coding-screen')[0]?.title,
+        invitedBy: 'Alice',
+        status: 'open',
+        createdAt: invite.createdAt,
         expiresAt: invite.expiresAt,
       });
       const unknown = await preview('no-such-token').expect(410);
       expect(errorOf(unknown.body).code).toBe('INVITE_INVALID');
+    });
+
+    it('previews a bank prompt by its title alone: none of its text, hints or guide', async () => {
+      const prompt = promptsFor('system-design')[0];
+      if (!prompt) throw new Error('the bank has no system-design prompt');
+      const bank = await createSession(t, alice, {
+        roundType: 'system-design',
+        promptId: prompt.id,
+      });
+      const invite = await createInvite(t, bank.id, alice, 'candidate');
+      const response = await preview(invite.token).expect(200);
+      expect(invitePreviewSchema.parse(response.body).promptTitle).toBe(prompt.title);
+      const text = JSON.stringify(response.body);
+      const secrets = textsIn([prompt.body, prompt.hints, prompt.followUps, prompt.guide]);
+      expect(secrets.length).toBeGreaterThan(5);
+      expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
     });
 
     it('joins with the link role, and accepting twice changes nothing', async () => {
@@ -350,7 +378,10 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
       expect((again.body as SessionSummary).participants).toHaveLength(4);
 
       const listed = (await listInvites(session.id)).find((item) => item.id === invite.id);
-      expect(listed?.usedBy).toEqual([carol.user.id]);
+      expect(listed?.usedBy).toEqual([
+        { userId: carol.user.id, displayName: 'Carol', role: 'observer' },
+      ]);
+      expect(listed?.status).toBe('open');
       const room = await roomViewOf(t, session.id, carol.token);
       expect(room.sessionId).toBe(session.id);
     });
@@ -364,7 +395,7 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
       expect(interviewer.body).toMatchObject({ myRole: 'interviewer' });
     });
 
-    it('refuses a revoked link with 410 INVITE_INVALID, on preview and accept', async () => {
+    it('previews a revoked link as revoked and refuses it with 410 INVITE_INVALID', async () => {
       const invite = await createInvite(t, session.id, alice, 'observer');
       const revoked = await t
         .http()
@@ -374,8 +405,10 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
       const first = inviteSchema.parse(revoked.body);
       expect(first.revokedAt).not.toBeNull();
       expect(first.token).toBeNull();
+      expect(first.status).toBe('revoked');
 
-      expect(errorOf((await preview(invite.token).expect(410)).body).code).toBe('INVITE_INVALID');
+      const previewed = invitePreviewSchema.parse((await preview(invite.token).expect(200)).body);
+      expect(previewed).toMatchObject({ status: 'revoked', invitedBy: 'Alice', promptTitle: null });
       const dave = await t.register('Dave');
       const refused = await accept(invite.token, dave).expect(410);
       expect(errorOf(refused.body).code).toBe('INVITE_INVALID');
@@ -402,13 +435,17 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
       expect((await listInvites(other.id))[0]?.revokedAt).toBeNull();
     });
 
-    it('refuses an expired link with 410 INVITE_INVALID', async () => {
+    it('previews an expired link as expired and refuses it with 410 INVITE_INVALID', async () => {
       const invite = await createInvite(t, session.id, alice, 'observer');
       await t.dataSource.query(
         "UPDATE invites SET expires_at = now() - interval '1 minute' WHERE id = $1",
         [invite.id],
       );
-      expect(errorOf((await preview(invite.token).expect(410)).body).code).toBe('INVITE_INVALID');
+      const previewed = invitePreviewSchema.parse((await preview(invite.token).expect(200)).body);
+      expect(previewed).toMatchObject({ status: 'expired', promptTitle: null });
+      expect((await listInvites(session.id)).find((item) => item.id === invite.id)?.status).toBe(
+        'expired',
+      );
       const erin = await t.register('Erin');
       const refused = await accept(invite.token, erin).expect(410);
       expect(errorOf(refused.body).code).toBe('INVITE_INVALID');
@@ -427,6 +464,17 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
 
       // A second candidate link does not make room for a second candidate either.
       const another = await createInvite(t, fresh.id, alice, 'candidate');
+      // Both links say so before anyone tries them, and so does the interviewer's list.
+      for (const token of [link.token, another.token]) {
+        const previewed = invitePreviewSchema.parse((await preview(token).expect(200)).body);
+        expect(previewed).toMatchObject({ status: 'taken', promptTitle: null });
+      }
+      const listed = await t
+        .http()
+        .get(`/api/sessions/${fresh.id}/invites`)
+        .set(bearer(alice.token))
+        .expect(200);
+      expect((listed.body as Invite[]).map((invite) => invite.status)).toEqual(['taken', 'taken']);
       const henry = await t.register('Henry');
       await accept(another.token, henry).expect(410);
       const summary = await t
@@ -449,6 +497,8 @@ describe.each(TEST_DATABASE_KINDS)('sessions and invite links on %s PostgreSQL',
       const extra = guests.pop();
       if (!extra) throw new Error('registration failed');
       for (const guest of guests) await accept(link.token, guest).expect(201);
+      const previewed = invitePreviewSchema.parse((await preview(link.token).expect(200)).body);
+      expect(previewed.status).toBe('full');
       const refused = await accept(link.token, extra).expect(409);
       expect(errorOf(refused.body).code).toBe('ROOM_FULL');
       const summary = await t

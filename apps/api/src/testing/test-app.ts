@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { OrderedFold, RoomCommandType, RoomState } from '@signal-room/domain';
 import { emptyFold, withEvent, withSnapshot } from '@signal-room/domain';
@@ -266,6 +267,35 @@ export interface Cast {
   interviewer: AuthResponse;
   candidate: AuthResponse;
   observer: AuthResponse;
+}
+
+/** Ivo, Cleo and Otto: one registered person for each role. */
+export const registerCast = async (t: TestApp): Promise<Cast> => ({
+  interviewer: await t.register('Ivo'),
+  candidate: await t.register('Cleo'),
+  observer: await t.register('Otto'),
+});
+
+/** The app a suite runs on, with its cast registered: started before its tests, closed after. */
+export function castForSuite(kind: DatabaseKind, overrides: Partial<AppConfig> = {}) {
+  let started: { t: TestApp; cast: Cast } | null = null;
+  beforeAll(async () => {
+    const t = await startTestApp(kind, overrides);
+    started = { t, cast: await registerCast(t) };
+  });
+  afterAll(() => started?.t.close());
+  const suite = () => {
+    if (!started) throw new Error('the suite has not started');
+    return started;
+  };
+  return {
+    get t(): TestApp {
+      return suite().t;
+    },
+    get cast(): Cast {
+      return suite().cast;
+    },
+  };
 }
 
 /**

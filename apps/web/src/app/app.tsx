@@ -1,11 +1,14 @@
 import { lazy } from 'react';
+import type { RouteObject } from 'react-router';
 import { Navigate, RouterProvider, createBrowserRouter } from 'react-router';
 import { useAuth } from '../auth/auth-store';
-import { CatalogRoute } from '../catalog/catalog-route';
+import { ErrorPage } from './error-page';
 import { Layout } from './layout';
 import { RequireAuth } from './require-auth';
 
 // Pages load on demand: the first screen ships only what it shows.
+const FrontPage = lazy(() => import('../home/front-page'));
+const CatalogRoute = lazy(() => import('../catalog/catalog-route'));
 const SignInPage = lazy(() => import('../auth/sign-in-page'));
 const SignUpPage = lazy(() => import('../auth/sign-up-page'));
 const AccountPage = lazy(() => import('../auth/account-page'));
@@ -16,14 +19,21 @@ const RoomPage = lazy(() => import('../room/room-page'));
 const FeedbackPage = lazy(() => import('../feedback/feedback-page'));
 const HistoryPage = lazy(() => import('../history/history-page'));
 const TimelinePage = lazy(() => import('../history/timeline-page'));
+const NotFoundPage = lazy(() => import('./not-found-page'));
 
 function Home() {
-  return useAuth() ? <Navigate to="/dashboard" replace /> : <CatalogRoute />;
+  return useAuth() ? <Navigate to="/dashboard" replace /> : <FrontPage />;
 }
 
-const router = createBrowserRouter([
+export const routes: RouteObject[] = [
   {
     element: <Layout />,
+    // A page that fails to load or to draw is replaced by this one, under the same header.
+    errorElement: (
+      <Layout>
+        <ErrorPage />
+      </Layout>
+    ),
     children: [
       { path: '/', element: <Home /> },
       { path: '/catalog', element: <CatalogRoute /> },
@@ -42,10 +52,12 @@ const router = createBrowserRouter([
           { path: '/account', element: <AccountPage /> },
         ],
       },
-      { path: '*', element: <Navigate to="/" replace /> },
+      { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+const router = createBrowserRouter(routes);
 
 export function App() {
   return <RouterProvider router={router} />;

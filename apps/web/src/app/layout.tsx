@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import { Suspense } from 'react';
 import { Outlet } from 'react-router';
 import { SiteHeader } from './site-header';
 
-export function Layout() {
+/** The page frame around the route's page, or around `children` where no route drew (an error). */
+export function Layout({ children }: { children?: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main">
@@ -17,7 +19,7 @@ export function Layout() {
             </p>
           }
         >
-          <Outlet />
+          {children ?? <Outlet />}
         </Suspense>
       </main>
     </>

@@ -1,4 +1,5 @@
-import { NavLink, useNavigate } from 'react-router';
+import { useId, useState } from 'react';
+import { NavLink, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-store';
 import { signOut } from '../auth/sign-out';
 import styles from './site-header.module.css';
@@ -14,8 +15,14 @@ const SIGNED_IN = [
 export function SiteHeader() {
   const auth = useAuth();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // On a phone the links fold behind a menu button; open on one page only, the menu is closed
+  // again by going anywhere.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const open = openOn === pathname;
+  const navId = useId();
   return (
-    <header className={styles.header}>
+    <header className={`${styles.header} ${open ? styles.open : ''}`}>
       <div className={styles.inner}>
         <div className={styles.brand}>
           <NavLink to="/" className={styles.title}>
@@ -26,7 +33,16 @@ export function SiteHeader() {
             looks for.
           </p>
         </div>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className={`button no-print ${styles.menuButton}`}
+          aria-expanded={open}
+          aria-controls={navId}
+          onClick={() => setOpenOn(open ? null : pathname)}
+        >
+          Menu
+        </button>
+        <nav id={navId} aria-label="Main" className={styles.nav}>
           <ul className={styles.links}>
             {auth ? (
               <>

@@ -8,14 +8,11 @@ export const LAYER_LABELS: Record<SignalLayer, string> = {
   unsampled: 'Not sampled',
 };
 
-interface LayerMarkProps {
-  layer: SignalLayer;
-  /** Shorten the word to its initial on narrow screens; screen readers still hear the word. */
-  condensed?: boolean;
-}
-
-/** A layer as shape plus word, so it never depends on colour alone. */
-export function LayerMark({ layer, condensed = false }: LayerMarkProps) {
+/**
+ * A layer as shape plus word, so it never depends on colour alone. The word stays whole on a
+ * phone too: an initial ("P", "F") asks the reader to know the key.
+ */
+export function LayerMark({ layer }: { layer: SignalLayer }) {
   if (layer === 'unsampled') {
     return (
       <span className={styles.unsampled}>
@@ -24,16 +21,10 @@ export function LayerMark({ layer, condensed = false }: LayerMarkProps) {
       </span>
     );
   }
-  const label = LAYER_LABELS[layer];
   return (
-    <span className={`${styles.mark} ${condensed ? styles.condensed : ''}`}>
+    <span className={styles.mark}>
       <span className={`${styles.shape} ${styles[layer]}`} aria-hidden="true" />
-      <span className={styles.word}>{label}</span>
-      {condensed && (
-        <span className={styles.initial} aria-hidden="true">
-          {label.charAt(0)}
-        </span>
-      )}
+      {LAYER_LABELS[layer]}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 import type { RoundTypeId } from '@signal-room/domain';
 import { layerOf } from '@signal-room/domain';
 import type { CatalogResponse } from '@signal-room/protocol';
+import { TableScroll } from '../ui/table-scroll';
 import { LayerMark } from './layer-mark';
 import styles from './round-table.module.css';
 
@@ -15,13 +16,7 @@ interface RoundTableProps {
 
 export function RoundTable({ roundTypes, signals, selected, onSelect, detailId }: RoundTableProps) {
   return (
-    // Scrollable on narrow screens, so it must be reachable by keyboard.
-    <div
-      className={styles.scroller}
-      role="region"
-      aria-labelledby="round-table-caption"
-      tabIndex={0}
-    >
+    <TableScroll labelledBy="round-table-caption" className={styles.scroller}>
       <table className={styles.table}>
         <caption id="round-table-caption" className={styles.caption}>
           Signals sampled by each round type, with its default length in minutes
@@ -59,7 +54,7 @@ export function RoundTable({ roundTypes, signals, selected, onSelect, detailId }
                   const layer = layerOf(roundType, signal.id);
                   return (
                     <td key={signal.id} className={styles[layer]}>
-                      <LayerMark layer={layer} condensed />
+                      <LayerMark layer={layer} />
                     </td>
                   );
                 })}
@@ -68,6 +63,6 @@ export function RoundTable({ roundTypes, signals, selected, onSelect, detailId }
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,24 +1,14 @@
-import type { Calibration, Score } from '@signal-room/domain';
+import type { Score } from '@signal-room/domain';
 import { signalById } from '@signal-room/domain';
 import type { SessionSummary } from '@signal-room/protocol';
-import { getCalibration, getSession } from '../api/client';
+import { getCalibration } from '../api/client';
 import { useLoad } from '../history/use-load';
+import { TableScroll } from '../ui/table-scroll';
+import { calibrationOpen } from './feedback-access';
 import { describeDifference } from './feedback-labels';
 import styles from './feedback-page.module.css';
 
 const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-
-async function loadCalibration(
-  sessionId: string,
-  signal: AbortSignal,
-): Promise<{ calibrations: Calibration[]; session: SessionSummary | null }> {
-  const [calibrations, session] = await Promise.all([
-    getCalibration(sessionId, signal),
-    // Names are a nicety: without them the observers are simply numbered.
-    getSession(sessionId, signal).catch(() => null),
-  ]);
-  return { calibrations, session };
-}
 
 const scoreCell = (score: Score | null): string => (score === null ? '—' : String(score));
 
@@ -32,15 +22,17 @@ function differenceCell(difference: number | null): string {
 
 /**
  * For the staff: how each observer's private scores compare with the interviewer's. The
- * candidate is refused this, and an interviewer without observers has nothing to compare, so in
- * either case (or on any failure) the section simply does not appear.
+ * candidate may not read it, so is never asked for it; an interviewer without observers has
+ * nothing to compare, so then (or on any failure) the section simply does not appear.
  */
-export function CalibrationSection({ sessionId }: { sessionId: string }) {
-  const { loaded } = useLoad(sessionId, (signal) => loadCalibration(sessionId, signal));
-  if (loaded.status !== 'done' || loaded.data.calibrations.length === 0) return null;
-  const { calibrations, session } = loaded.data;
+export function CalibrationSection({ session }: { session: SessionSummary }) {
+  const { loaded } = useLoad(calibrationOpen(session) ? session.id : null, (signal) =>
+    getCalibration(session.id, signal),
+  );
+  if (loaded.status !== 'done' || loaded.data.length === 0) return null;
+  const calibrations = loaded.data;
   const nameOf = (observerId: string, index: number) =>
-    session?.participants.find((participant) => participant.userId === observerId)?.displayName ??
+    session.participants.find((participant) => participant.userId === observerId)?.displayName ??
     `Observer ${index + 1}`;
 
   return (
@@ -63,29 +55,31 @@ export function CalibrationSection({ sessionId }: { sessionId: string }) {
                   ? 'No signal was scored by both, so agreement cannot be read.'
                   : `Agreement: ${percent.format(calibration.agreement)}`}
               </p>
-              <table className={styles.table}>
-                <caption className="visually-hidden">
-                  {name}’s scores against the interviewer’s
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Signal</th>
-                    <th scope="col">Interviewer</th>
-                    <th scope="col">{name}</th>
-                    <th scope="col">Difference</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {calibration.rows.map((row) => (
-                    <tr key={row.signal}>
-                      <th scope="row">{signalById(row.signal).name}</th>
-                      <td>{scoreCell(row.interviewer)}</td>
-                      <td>{scoreCell(row.observer)}</td>
-                      <td>{differenceCell(row.difference)}</td>
+              <TableScroll labelledBy={`calibration-${calibration.observerId}`}>
+                <table className={styles.table}>
+                  <caption id={`calibration-${calibration.observerId}`} className="visually-hidden">
+                    {name}’s scores against the interviewer’s
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Signal</th>
+                      <th scope="col">Interviewer</th>
+                      <th scope="col">{name}</th>
+                      <th scope="col">Difference</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {calibration.rows.map((row) => (
+                      <tr key={row.signal}>
+                        <th scope="row">{signalById(row.signal).name}</th>
+                        <td>{scoreCell(row.interviewer)}</td>
+                        <td>{scoreCell(row.observer)}</td>
+                        <td>{differenceCell(row.difference)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             </div>
           );
         })}

@@ -1,8 +1,9 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import { calibrate, describeScore, emptyScorecard, VERDICT_LABELS } from '@signal-room/domain';
-import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter, Route, Routes } from 'react-router';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import type { Reply } from '../testing/feedback-fixtures';
+import { renderRoute } from '../testing/render-route';
 import {
   errorReply,
   fakeFetch,
@@ -17,16 +18,16 @@ import FeedbackPage from './feedback-page';
 
 const FEEDBACK_PATH = `/api/sessions/${SESSION_ID}/feedback`;
 const CALIBRATION_PATH = `/api/sessions/${SESSION_ID}/calibration`;
+const SESSION_PATH = `/api/sessions/${SESSION_ID}`;
+
+/** The paths the page asked for, in order. */
+let requested: () => string[] = () => [];
 
 function renderAt(routes: Record<string, Reply>) {
-  globalThis.fetch = jest.fn(fakeFetch(routes)) as typeof fetch;
-  render(
-    <MemoryRouter initialEntries={[`/sessions/${SESSION_ID}/feedback`]}>
-      <Routes>
-        <Route path="/sessions/:id/feedback" element={<FeedbackPage />} />
-      </Routes>
-    </MemoryRouter>,
-  );
+  const fetch = jest.fn(fakeFetch({ [SESSION_PATH]: { body: sessionSummary() }, ...routes }));
+  globalThis.fetch = fetch as typeof globalThis.fetch;
+  requested = () => fetch.mock.calls.map(([input]) => new URL(String(input), 'http://x').pathname);
+  renderRoute('/sessions/:id/feedback', `/sessions/${SESSION_ID}/feedback`, <FeedbackPage />);
 }
 
 describe('FeedbackPage', () => {
@@ -61,7 +62,7 @@ describe('FeedbackPage', () => {
     // Per signal: the score, its rubric descriptor and timestamped evidence in words.
     const framing = screen.getByRole('article', { name: 'Problem framing' });
     expect(within(framing).getByText(describeScore('framing', 4))).toBeInTheDocument();
-    expect(within(framing).getByText('1:30')).toHaveAttribute('dateTime', 'PT90S');
+    expect(within(framing).getByText('1:29')).toHaveAttribute('dateTime', 'PT89S');
     expect(within(framing).getByText('Strong')).toBeInTheDocument();
     expect(
       within(framing).getByText('Asked for the peak job rate before drawing anything'),
@@ -100,9 +101,10 @@ describe('FeedbackPage', () => {
     expect(screen.getByRole('button', { name: 'Download JSON' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Print / save as PDF' })).toBeInTheDocument();
 
-    // A candidate is refused calibration, and the page says nothing about it.
+    // Calibration is not the candidate's to read: it is neither asked for nor mentioned.
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Calibration' })).not.toBeInTheDocument();
+    expect(requested()).toEqual([SESSION_PATH, FEEDBACK_PATH]);
   });
 
   it('shows staff how an observer’s scores compare with the interviewer’s', async () => {
@@ -119,7 +121,7 @@ describe('FeedbackPage', () => {
     renderAt({
       [FEEDBACK_PATH]: { body: doc },
       [CALIBRATION_PATH]: { body: [calibrate(interviewer, observer)] },
-      [`/api/sessions/${SESSION_ID}`]: {
+      [SESSION_PATH]: {
         body: sessionSummary({
           myRole: 'interviewer',
           participants: [
@@ -137,7 +139,25 @@ describe('FeedbackPage', () => {
     expect(row).toHaveTextContent('Apart: 2 points higher');
   });
 
-  it('explains calmly when the feedback has not been released yet', async () => {
+  it('tells a candidate the feedback is not out yet without asking for it', async () => {
+    renderAt({
+      [SESSION_PATH]: { body: sessionSummary({ feedbackReleased: false }) },
+      [FEEDBACK_PATH]: errorReply('FEEDBACK_NOT_READY', 404),
+    });
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Feedback is not out yet' }),
+    ).toBeInTheDocument();
+    expect(requested()).toEqual([SESSION_PATH]);
+
+    // Checking again asks again, and only for what the candidate may read.
+    await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(requested()).toEqual([SESSION_PATH, SESSION_PATH]));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Feedback is not out yet' }),
+    ).toBeInTheDocument();
+  });
+
+  it('explains calmly when the feedback turns out not to be released after all', async () => {
     renderAt({
       [FEEDBACK_PATH]: errorReply(
         'FEEDBACK_NOT_READY',

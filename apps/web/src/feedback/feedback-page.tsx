@@ -1,12 +1,14 @@
 import type { FeedbackDocument } from '@signal-room/domain';
 import { formatOffset } from '@signal-room/domain';
+import type { SessionSummary } from '@signal-room/protocol';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiRequestError, downloadFeedback, getFeedback } from '../api/client';
+import { ApiRequestError, downloadFeedback, getFeedback, getSession } from '../api/client';
 import { useLoad } from '../history/use-load';
 import { ErrorNotice } from '../ui/error-notice';
 import { CalibrationSection } from './calibration-section';
 import { DrillsSection } from './drills-section';
+import { feedbackOpen } from './feedback-access';
 import { FindingsSection } from './findings-section';
 import { HiddenSignalsSection } from './hidden-signals-section';
 import { MarksSection } from './marks-section';
@@ -22,9 +24,21 @@ const endedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', ti
 const isNotReady = (error: unknown): boolean =>
   error instanceof ApiRequestError && error.code === 'FEEDBACK_NOT_READY';
 
+/**
+ * The session first, for the viewer's role in it: feedback the role may not read yet is not
+ * asked for (the refusal would be an error in the console on every visit), just said so.
+ */
+async function loadFeedback(
+  id: string,
+  signal: AbortSignal,
+): Promise<{ session: SessionSummary; doc: FeedbackDocument | null }> {
+  const session = await getSession(id, signal);
+  return { session, doc: feedbackOpen(session) ? await getFeedback(id, signal) : null };
+}
+
 export default function FeedbackPage() {
   const { id = '' } = useParams<{ id: string }>();
-  const { loaded, retry } = useLoad(id, (signal) => getFeedback(id, signal));
+  const { loaded, retry } = useLoad(id, (signal) => loadFeedback(id, signal));
 
   if (loaded.status === 'loading') {
     return (
@@ -43,7 +57,12 @@ export default function FeedbackPage() {
       </div>
     );
   }
-  return <FeedbackReport sessionId={id} doc={loaded.data} />;
+  const { session, doc } = loaded.data;
+  return doc === null ? (
+    <NotReady sessionId={id} onRetry={retry} />
+  ) : (
+    <FeedbackReport session={session} doc={doc} />
+  );
 }
 
 function NotReady({ sessionId, onRetry }: { sessionId: string; onRetry: () => void }) {
@@ -70,7 +89,8 @@ function NotReady({ sessionId, onRetry }: { sessionId: string; onRetry: () => vo
   );
 }
 
-function FeedbackReport({ sessionId, doc }: { sessionId: string; doc: FeedbackDocument }) {
+function FeedbackReport({ session, doc }: { session: SessionSummary; doc: FeedbackDocument }) {
+  const sessionId = session.id;
   const facts = [
     `Time on the clock ${formatOffset(doc.elapsedMs)}`,
     ...(doc.endedAt === null ? [] : [`Ended ${endedFormat.format(doc.endedAt)}`]),
@@ -99,7 +119,7 @@ function FeedbackReport({ sessionId, doc }: { sessionId: string; doc: FeedbackDo
       <MovesSection moves={doc.moves} elapsedMs={doc.elapsedMs} />
       <MarksSection flags={doc.flags} phases={doc.phases} />
       <DrillsSection drills={doc.drills} />
-      <CalibrationSection sessionId={sessionId} />
+      <CalibrationSection session={session} />
     </div>
   );
 }

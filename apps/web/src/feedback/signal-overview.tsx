@@ -5,12 +5,10 @@ import { PolarAngleAxis, PolarGrid, PolarRadiusAxis, Radar, RadarChart } from 'r
 import { LayerMark } from '../catalog/layer-mark';
 import { GRID, INK, INTERVIEWER_COLOUR, MUTED_INK, SELF_COLOUR, SELF_DASH } from './chart-palette';
 import { describeDifference, SHORT_SIGNAL_NAMES } from './feedback-labels';
+import { TableScroll } from '../ui/table-scroll';
 import { SeriesLegend } from './series-legend';
 import styles from './feedback-page.module.css';
 
-/** The chart is drawn at a fixed size and scales down with CSS, so it also prints as drawn. */
-const CHART_WIDTH = 460;
-const CHART_HEIGHT = 330;
 /** The score ticks run between the first two spokes, clear of both lines. */
 const TICK_ANGLE = 90 - 360 / 14;
 
@@ -62,16 +60,17 @@ export function SignalOverview({ doc }: { doc: FeedbackDocument }) {
       </p>
       <div className={styles.overview}>
         <div className={styles.chartBox} aria-hidden="true">
+          {/* Drawn at the width its box has (see .chart), so on a phone the spokes shorten and
+              the labels keep their size and stay inside. */}
           <RadarChart
-            width={CHART_WIDTH}
-            height={CHART_HEIGHT}
+            responsive
             data={data}
-            outerRadius={120}
+            outerRadius="70%"
             accessibilityLayer={false}
             className={styles.chart}
           >
             <PolarGrid stroke={GRID} />
-            <PolarAngleAxis dataKey="label" tick={{ fill: INK, fontSize: 13 }} />
+            <PolarAngleAxis dataKey="label" tick={{ fill: INK, fontSize: 12 }} />
             <PolarRadiusAxis
               domain={[0, 5]}
               tickCount={6}
@@ -108,9 +107,9 @@ export function SignalOverview({ doc }: { doc: FeedbackDocument }) {
           />
         </div>
 
-        <div className={styles.tableBox}>
+        <TableScroll labelledBy="overview-table-caption" className={styles.tableBox}>
           <table className={styles.table}>
-            <caption className={styles.caption}>
+            <caption id="overview-table-caption" className={styles.caption}>
               Scores by signal, interviewer and self-assessment (1 weak, 3 competent, 5
               senior-ready)
             </caption>
@@ -137,7 +136,7 @@ export function SignalOverview({ doc }: { doc: FeedbackDocument }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </div>
     </section>
   );

@@ -5,6 +5,7 @@ import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { getLoop } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
+import { TableScroll } from '../ui/table-scroll';
 import { dayFormat } from './labels';
 import { loopEligible, sessionDate } from './session-filters';
 import { useLoad } from './use-load';
@@ -130,9 +131,9 @@ function LoopResult({
       </ul>
 
       <h4 className={styles.subheading}>Signal by signal</h4>
-      <div className={styles.tableBox}>
+      <TableScroll labelledBy="loop-table-caption" className={styles.tableBox}>
         <table className={styles.table}>
-          <caption className="visually-hidden">
+          <caption id="loop-table-caption" className="visually-hidden">
             Each signal across the chosen rounds: mean, lowest score and rounds that scored it
           </caption>
           <thead>
@@ -156,7 +157,7 @@ function LoopResult({
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h4 className={styles.subheading}>Red flags</h4>
       {summary.redFlags.length === 0 ? (

@@ -4,6 +4,7 @@ import type { SessionSummary } from '@signal-room/protocol';
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/auth-store';
+import { feedbackOpen } from '../feedback/feedback-access';
 import { dayFormat, ROLE_LABELS } from './labels';
 import type { SessionFilters } from './session-filters';
 import {
@@ -15,10 +16,6 @@ import {
   sessionDate,
 } from './session-filters';
 import styles from './history-page.module.css';
-
-/** Whether the viewer may read the feedback now: staff once it ends, a candidate once out. */
-const feedbackOpen = (session: SessionSummary): boolean =>
-  session.myRole !== 'candidate' || session.feedbackReleased || session.visibility === 'coaching';
 
 /** The past sessions with filters kept in the address, so a filtered view survives Back. */
 export function SessionHistory({ sessions }: { sessions: readonly SessionSummary[] }) {

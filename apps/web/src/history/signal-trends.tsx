@@ -22,24 +22,52 @@ const CHART_HEIGHT = 170;
 const SCALE = [1, 2, 3, 4, 5];
 
 const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const shortTime = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/**
+ * Each round's day, with its time where another round ended the same day: two rounds on one day
+ * must not read as one.
+ */
+export function whenLabels(points: readonly TrendPoint[], day: Intl.DateTimeFormat): string[] {
+  const days = points.map((point) => day.format(new Date(point.endedAt)));
+  return points.map((point, index) => {
+    const label = days[index] ?? '';
+    const shared = days.filter((other) => other === label).length > 1;
+    return shared ? `${label}, ${shortTime.format(new Date(point.endedAt))}` : label;
+  });
+}
+
+interface ChartRow {
+  key: string;
+  interviewer: number;
+  self: number | null;
+}
 
 const interviewerDot = ({ cx, cy, value }: DotItemDotProps) =>
   cx === undefined || cy === undefined || value === null || value === undefined ? null : (
     <circle cx={cx} cy={cy} r={3.5} fill={INTERVIEWER_COLOUR} />
   );
 
-const selfDot = ({ cx, cy, value }: DotItemDotProps) =>
-  cx === undefined || cy === undefined || value === null || value === undefined ? null : (
+/**
+ * The self-assessment's square. Where it equals the interviewer's score it would cover their
+ * circle, so it is drawn hollow and wider around it instead: one marker that shows both.
+ */
+const selfDot = ({ cx, cy, value, payload }: DotItemDotProps) => {
+  if (cx === undefined || cy === undefined || value === null || value === undefined) return null;
+  const both = (payload as ChartRow).interviewer === value;
+  const half = both ? 6.5 : 3.5;
+  return (
     <rect
-      x={cx - 3.5}
-      y={cy - 3.5}
-      width={7}
-      height={7}
-      fill="#ffffff"
+      x={cx - half}
+      y={cy - half}
+      width={half * 2}
+      height={half * 2}
+      fill={both ? 'none' : '#ffffff'}
       stroke={SELF_COLOUR}
       strokeWidth={2}
     />
   );
+};
 
 /** One sentence a reader can take in without the chart: how many rounds, where it started and stands. */
 function summarise(points: readonly TrendPoint[]): string {
@@ -59,7 +87,7 @@ export function SignalTrends({ trends }: { trends: TrendsResponse }) {
   return (
     <>
       {anyPoints ? (
-        <SeriesLegend />
+        <SeriesLegend note="A round marker inside a square: you gave the score the interviewer did." />
       ) : (
         <p className="muted">
           No trends yet: they start once the feedback of a round where you were the candidate is
@@ -78,9 +106,11 @@ export function SignalTrends({ trends }: { trends: TrendsResponse }) {
 function TrendCard({ signal, points }: { signal: SignalId; points: readonly TrendPoint[] }) {
   const name = signalById(signal).name;
   const headingId = `trend-${signal}`;
-  const data = points.map((point) => ({
+  const shortLabels = whenLabels(points, shortDay);
+  const tickOf = new Map(points.map((point, index) => [point.sessionId, shortLabels[index]]));
+  const dates = whenLabels(points, dayFormat);
+  const data: ChartRow[] = points.map((point) => ({
     key: point.sessionId,
-    day: shortDay.format(new Date(point.endedAt)),
     interviewer: point.score,
     self: point.selfScore,
   }));
@@ -104,7 +134,13 @@ function TrendCard({ signal, points }: { signal: SignalId; points: readonly Tren
               className={styles.chart}
             >
               <CartesianGrid stroke={GRID} vertical={false} />
-              <XAxis dataKey="day" tick={{ fill: MUTED_INK, fontSize: 11 }} stroke={GRID} />
+              {/* One category per round, so rounds whose labels agree still get a point each. */}
+              <XAxis
+                dataKey="key"
+                tickFormatter={(key: string) => tickOf.get(key) ?? ''}
+                tick={{ fill: MUTED_INK, fontSize: 11 }}
+                stroke={GRID}
+              />
               <YAxis
                 domain={[1, 5]}
                 ticks={SCALE}
@@ -146,9 +182,9 @@ function TrendCard({ signal, points }: { signal: SignalId; points: readonly Tren
                 </tr>
               </thead>
               <tbody>
-                {points.map((point) => (
+                {points.map((point, index) => (
                   <tr key={point.sessionId}>
-                    <th scope="row">{dayFormat.format(new Date(point.endedAt))}</th>
+                    <th scope="row">{dates[index]}</th>
                     <td>{roundTypeById(point.roundType).name}</td>
                     <td>{point.score}</td>
                     <td>{point.selfScore ?? 'Not given'}</td>

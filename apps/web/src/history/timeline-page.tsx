@@ -17,8 +17,8 @@ import { getRoom, getSession, getTimeline } from '../api/client';
 import { OffsetTime } from '../feedback/offset-time';
 import { ErrorNotice } from '../ui/error-notice';
 import { ROLE_LABELS } from './labels';
-import type { TimelineStep } from './timeline-steps';
-import { timelineSteps } from './timeline-steps';
+import type { Attendance, TimelineStep } from './timeline-steps';
+import { describeAttendance, readTimeline } from './timeline-steps';
 import { useLoad } from './use-load';
 import styles from './timeline-page.module.css';
 
@@ -70,8 +70,8 @@ const isTyping = (target: EventTarget | null): boolean =>
 
 function Timeline({ data }: { data: TimelineData }) {
   const { timeline, session, room } = data;
-  const steps = useMemo(
-    () => timelineSteps(room, timeline.events, timeline.startedAt),
+  const { steps, attendance } = useMemo(
+    () => readTimeline(room, timeline.events),
     [room, timeline],
   );
   const [index, setIndex] = useState(0);
@@ -115,6 +115,7 @@ function Timeline({ data }: { data: TimelineData }) {
           <Link to={`/sessions/${session.id}/feedback`}>Feedback for this session</Link>
           <Link to="/history">All past sessions</Link>
         </nav>
+        <AttendanceList attendance={attendance} />
       </header>
 
       {current === undefined ? (
@@ -155,7 +156,7 @@ function Timeline({ data }: { data: TimelineData }) {
               <h2 id="events-heading" className={styles.sectionTitle}>
                 Events
               </h2>
-              <ol className={styles.stepList}>
+              <ol className={styles.stepList} aria-labelledby="events-heading">
                 {steps.map((step, at) => (
                   <li key={step.event.seq}>
                     <button
@@ -183,6 +184,23 @@ function Timeline({ data }: { data: TimelineData }) {
         </>
       )}
     </div>
+  );
+}
+
+/** Who was in the room and when, folded away: the steps are what happened in the round. */
+function AttendanceList({ attendance }: { attendance: readonly Attendance[] }) {
+  if (attendance.length === 0) return null;
+  return (
+    <details className={styles.attendance}>
+      <summary>
+        Who was here · {attendance.length} {attendance.length === 1 ? 'person' : 'people'}
+      </summary>
+      <ul className={styles.attendanceList}>
+        {attendance.map((person) => (
+          <li key={person.userId}>{describeAttendance(person)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

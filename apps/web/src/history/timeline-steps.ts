@@ -1,8 +1,11 @@
-import type { RoomEvent, RoomState } from '@signal-room/domain';
+import type { RoomEvent, RoomState, Role } from '@signal-room/domain';
 import {
   failureModeById,
+  formatOffset,
   initialRoomState,
   moveById,
+  offsetAt,
+  recordsPresence,
   reduce,
   roundTypeById,
   SCORE_LABELS,
@@ -12,15 +15,33 @@ import {
 import { POLARITY_LABELS } from '../feedback/feedback-labels';
 import { ROLE_LABELS } from './labels';
 
+type PresenceEvent = Extract<RoomEvent, { type: 'participant.joined' | 'participant.left' }>;
+/** Everything but people coming and going, which the timeline folds into attendance instead. */
+export type StepEvent = Exclude<RoomEvent, PresenceEvent>;
+
 export interface TimelineStep {
-  event: RoomEvent;
-  /** Wall-clock time since the round's first start; 0 for anything before it. */
+  event: StepEvent;
+  /** Where it sits on the round's clock (pauses excluded), as the room and the feedback time it. */
   offsetMs: number;
   description: string;
   /** Who caused it, where that is worth saying. */
   actor: string | null;
   /** The room as it stood once this event was folded in. */
   state: RoomState;
+}
+
+/** One person's time in the room, on the round's clock. */
+export interface Attendance {
+  userId: string;
+  displayName: string;
+  role: Role;
+  spans: { fromMs: number; toMs: number }[];
+  visits: number;
+}
+
+export interface TimelineReading {
+  steps: TimelineStep[];
+  attendance: Attendance[];
 }
 
 const minutes = (ms: number): string => {
@@ -51,12 +72,8 @@ const participantName = (state: RoomState, userId: string): string =>
   state.participants[userId]?.displayName ?? 'Someone';
 
 /** What one event did, in words, read against the room as it stood just before it. */
-export function describeEvent(event: RoomEvent, before: RoomState): string {
+function describeEvent(event: StepEvent, before: RoomState): string {
   switch (event.type) {
-    case 'participant.joined':
-      return `${event.payload.displayName} joined as ${ROLE_LABELS[event.payload.role].toLowerCase()}`;
-    case 'participant.left':
-      return `${participantName(before, event.payload.userId)} left the room`;
     case 'prompt.set':
       return `Prompt set: ${event.payload.prompt.title}`;
     case 'prompt.revealed':
@@ -130,30 +147,111 @@ export function describeEvent(event: RoomEvent, before: RoomState): string {
   }
 }
 
-// Joining and leaving already name the person; the system acts for no one.
-const SELF_NAMING = new Set<RoomEvent['type']>(['participant.joined', 'participant.left']);
-
-function actorOf(event: RoomEvent, before: RoomState): string | null {
-  if (SELF_NAMING.has(event.type) || event.actorId === SYSTEM_ACTOR_ID) return null;
+function actorOf(event: StepEvent, before: RoomState): string | null {
+  if (event.actorId === SYSTEM_ACTOR_ID) return null;
   return before.participants[event.actorId]?.displayName ?? null;
 }
 
-/** Every event folded in order with the domain's reducer, each with the state it left behind. */
-export function timelineSteps(
-  room: RoomState,
-  events: readonly RoomEvent[],
-  startedAt: number | null,
-): TimelineStep[] {
+/**
+ * Where an event sits on the round's clock: at the moment it records, when it records one (a
+ * note is timed from when its typing began, as its feedback says), else where the clock stood
+ * when it was committed.
+ */
+function clockOffset(event: StepEvent, before: RoomState): number {
+  switch (event.type) {
+    case 'evidence.added':
+      return event.payload.evidence.offsetMs;
+    case 'phase.changed':
+    case 'move.marked':
+    case 'flag.marked':
+      return event.payload.offsetMs;
+    default:
+      return offsetAt(before, event.at);
+  }
+}
+
+const isPresence = (event: RoomEvent): event is PresenceEvent =>
+  event.type === 'participant.joined' || event.type === 'participant.left';
+
+/** A drop and a rejoin this close together is a reconnect, not time away from the room. */
+const RECONNECT_GAP_MS = 60_000;
+
+/** Folds each person's arrivals and departures into spans of the round's clock. */
+class AttendanceLog {
+  private readonly people = new Map<string, Attendance>();
+  private readonly arrivedAt = new Map<string, number>();
+
+  record(event: PresenceEvent, before: RoomState): void {
+    const { userId } = event.payload;
+    if (event.type === 'participant.joined') {
+      const { displayName, role } = event.payload;
+      const person = this.people.get(userId) ?? { userId, displayName, role, spans: [], visits: 0 };
+      this.people.set(userId, person);
+      // Presence after the end is no part of the round (an older log may still hold revisits).
+      if (!recordsPresence(before) || this.arrivedAt.has(userId)) return;
+      person.visits += 1;
+      this.arrivedAt.set(userId, offsetAt(before, event.at));
+    } else if (recordsPresence(before)) {
+      this.leave(userId, offsetAt(before, event.at));
+    }
+  }
+
+  /** Everyone's spans, those still open running to where the record ends. */
+  finish(endMs: number): Attendance[] {
+    for (const userId of [...this.arrivedAt.keys()]) this.leave(userId, endMs);
+    return [...this.people.values()];
+  }
+
+  /** Closes the person's open span, if they are here. */
+  leave(userId: string, toMs: number): void {
+    const fromMs = this.arrivedAt.get(userId);
+    const person = this.people.get(userId);
+    if (fromMs === undefined || !person) return;
+    this.arrivedAt.delete(userId);
+    const last = person.spans.at(-1);
+    if (last && fromMs - last.toMs < RECONNECT_GAP_MS) last.toMs = Math.max(last.toMs, toMs);
+    else person.spans.push({ fromMs, toMs });
+  }
+}
+
+/** One person's time in the room in words: "0:00–41:10, 2 visits". */
+export function describeAttendance(person: Attendance): string {
+  const who = `${person.displayName} (${ROLE_LABELS[person.role].toLowerCase()})`;
+  if (person.spans.length === 0) return `${who} came only after the round ended`;
+  const spans = person.spans
+    .map((span) => `${formatOffset(span.fromMs)}–${formatOffset(span.toMs)}`)
+    .join(', ');
+  return `${who} was here ${spans}${person.visits > 1 ? `, ${person.visits} visits` : ''}`;
+}
+
+/**
+ * Every event folded in order with the domain's reducer: each but presence a step with the state
+ * it left behind, and presence folded into each person's attendance, so that people coming and
+ * going do not bury what happened in the round.
+ */
+export function readTimeline(room: RoomState, events: readonly RoomEvent[]): TimelineReading {
   let state = startingState(room, events);
-  return events.map((event) => {
+  const attendance = new AttendanceLog();
+  const steps: TimelineStep[] = [];
+  for (const event of events) {
     const before = state;
     state = reduce(state, event);
-    return {
+    if (isPresence(event)) {
+      attendance.record(event, before);
+      continue;
+    }
+    // A removed person's sockets leave the room at once; no departure of theirs is recorded.
+    if (event.type === 'participant.removed') {
+      attendance.leave(event.payload.userId, offsetAt(before, event.at));
+    }
+    steps.push({
       event,
-      offsetMs: startedAt === null ? 0 : Math.max(0, event.at - startedAt),
+      offsetMs: clockOffset(event, before),
       description: describeEvent(event, before),
       actor: actorOf(event, before),
       state,
-    };
-  });
+    });
+  }
+  const last = events.at(-1);
+  return { steps, attendance: attendance.finish(last ? offsetAt(state, last.at) : 0) };
 }

@@ -61,7 +61,11 @@ export function AfterEndPanel({ state, role, pending, actions }: AfterEndPanelPr
             {state.feedbackReleased ? 'Open the feedback' : 'Preview the feedback'}
           </Link>
           {!state.feedbackReleased && (
-            <span className="muted"> The candidate sees it once you release it.</span>
+            <span className="muted">
+              {' '}
+              The candidate sees it once{' '}
+              {role === 'interviewer' ? 'you release it' : 'the interviewer releases it'}.
+            </span>
           )}
         </p>
       )}

@@ -1,6 +1,7 @@
 import type { Participant, RoomState, Score } from '@signal-room/domain';
 import { SIGNAL_IDS, layerOf, roundTypeById } from '@signal-room/domain';
 import { useId } from 'react';
+import { TableScroll } from '../ui/table-scroll';
 import { ScoreLabel } from './score-label';
 import { SignalBadge } from './signal-badge';
 import styles from './calibration-panel.module.css';
@@ -44,7 +45,7 @@ export function CalibrationPanel({ state, viewerId }: CalibrationPanelProps) {
       <p className="muted">
         Scores two or more away from the interviewer&apos;s are marked: talk those through.
       </p>
-      <div className={styles.scroll}>
+      <TableScroll labelledBy={`${id}-heading`}>
         <table className={styles.table}>
           <thead>
             <tr>
@@ -63,7 +64,7 @@ export function CalibrationPanel({ state, viewerId }: CalibrationPanelProps) {
             {SIGNAL_IDS.map((signal) => (
               <tr key={signal}>
                 <th scope="row">
-                  <SignalBadge signal={signal} layer={layerOf(roundType, signal)} condensed />
+                  <SignalBadge signal={signal} layer={layerOf(roundType, signal)} />
                 </th>
                 {cards.map((card) => {
                   const score = card.scores[signal];
@@ -83,7 +84,7 @@ export function CalibrationPanel({ state, viewerId }: CalibrationPanelProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

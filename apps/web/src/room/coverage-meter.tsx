@@ -91,7 +91,7 @@ export function CoverageMeter({
                 {gap ? '○' : '●'}
               </span>
               <span className={styles.name}>{signalById(signal).name}</span>
-              <LayerMark layer={layer} condensed />
+              <LayerMark layer={layer} />
               <span className={styles.count}>
                 {gap ? 'no evidence yet' : count === 1 ? '1 note' : `${count} notes`}
               </span>

@@ -122,11 +122,54 @@ describe('EvidenceComposer', () => {
     );
   });
 
-  it('jumps back to the note with "/" from elsewhere on the page', async () => {
+  it('jumps back to the note with "/" from elsewhere on the page, and types it inside', async () => {
     const { field, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('/');
     expect(field).toHaveFocus();
+    // The key was the jump: it is not typed as well.
     expect(field).toHaveValue('');
+
+    // In the note it is text, as notes need it.
+    await user.keyboard('Retries and/or a dead-letter queue/');
+    expect(field).toHaveValue('Retries and/or a dead-letter queue/');
+    expect(field).toHaveAccessibleDescription(/\/ from elsewhere on the page jumps here/);
+  });
+
+  it('scores the chosen signal with Alt+Shift+1 to Alt+Shift+5, typing nothing', async () => {
+    const { field, send, user } = setup();
+    expect(field).toHaveAccessibleDescription(/Alt\+Shift\+1 to Alt\+Shift\+5 score the signal/);
+    await user.click(field);
+
+    await user.keyboard('{Alt>}{Shift>}4{/Shift}{/Alt}');
+    expect(send).not.toHaveBeenCalled();
+    expect(field).toHaveAccessibleDescription(/Choose a signal to score first/);
+
+    await user.keyboard('{Alt>}3{/Alt}{Alt>}{Shift>}4{/Shift}{/Alt}');
+    expect(send).toHaveBeenCalledWith('score.set', { signal: 'architecture', score: 4 });
+    await user.keyboard('{Alt>}{Shift>}1{/Shift}{/Alt}');
+    expect(send).toHaveBeenLastCalledWith('score.set', { signal: 'architecture', score: 1 });
+    expect(screen.getByRole('status')).toHaveTextContent('Scored Architectural judgment 1');
+    expect(field).toHaveValue('');
+    expect(field).toHaveFocus();
+  });
+
+  it('wraps a long note and grows with it: Shift+Enter is a new line, Enter still saves', async () => {
+    const { field, send, user } = setup();
+    expect(field.tagName).toBe('TEXTAREA');
+    // jsdom lays nothing out: the field is told how tall its text is.
+    Object.defineProperty(field, 'scrollHeight', { configurable: true, get: () => 96 });
+    await user.click(field);
+    await user.keyboard('{Alt>}6{/Alt}');
+    await user.type(field, 'Named the owners{Shift>}{Enter}{/Shift}and the escalation path');
+    expect(field).toHaveValue('Named the owners\nand the escalation path');
+    expect(field.style.height).toBe('96px');
+    expect(send).not.toHaveBeenCalled();
+
+    await user.keyboard('{Enter}');
+    expect(send).toHaveBeenCalledWith(
+      'evidence.add',
+      expect.objectContaining({ note: 'Named the owners\nand the escalation path' }),
+    );
   });
 });

@@ -1,6 +1,8 @@
-import type { Polarity, RoundType, SignalId, TimerState } from '@signal-room/domain';
+import type { Polarity, RoundType, Score, SignalId, TimerState } from '@signal-room/domain';
 import {
   POLARITIES,
+  SCORE_LABELS,
+  SCORES,
   SIGNAL_IDS,
   elapsedAt,
   formatOffset,
@@ -10,6 +12,7 @@ import {
 import type { KeyboardEvent } from 'react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { LayerMark } from '../catalog/layer-mark';
+import { NoteField } from './note-field';
 import type { RoomActions } from './room-actions';
 import styles from './evidence-composer.module.css';
 
@@ -25,6 +28,15 @@ const POLARITY_KEYS: Record<Polarity, { code: string; label: string; word: strin
 function signalForChord(event: KeyboardEvent): SignalId | null {
   const digit = /^(?:Digit|Numpad)([1-7])$/.exec(event.code)?.[1] ?? /^[1-7]$/.exec(event.key)?.[0];
   return digit ? SIGNAL_IDS[Number(digit) - 1] : null;
+}
+
+/**
+ * The score an Alt+Shift+digit chord gives, or null. Only the physical key tells: with Shift
+ * held, event.key is the digit's symbol ("!", "@", … or another on other layouts).
+ */
+function scoreForChord(event: KeyboardEvent): Score | null {
+  const digit = Number(/^(?:Digit|Numpad)([1-5])$/.exec(event.code)?.[1]);
+  return SCORES.find((score) => score === digit) ?? null;
 }
 
 function polarityForChord(event: KeyboardEvent): Polarity | null {
@@ -58,8 +70,10 @@ interface EvidenceComposerProps {
 
 /**
  * Writes one observation at a time without leaving the keyboard: type the note, pick the signal
- * with Alt+1…Alt+7 and strong or weak with Alt+S / Alt+W, Enter to save, Escape to clear. The
- * signal and polarity stay chosen after a save, since notes often come in runs on one topic.
+ * with Alt+1…Alt+7 and strong or weak with Alt+S / Alt+W, Enter to save, Escape to clear; and
+ * score the chosen signal with Alt+Shift+1…Alt+Shift+5 without the trip through the page to the
+ * scorecard. The signal and polarity stay chosen after a save, since notes often come in runs on
+ * one topic.
  */
 export function EvidenceComposer({
   actions,
@@ -69,7 +83,7 @@ export function EvidenceComposer({
   disabled = false,
 }: EvidenceComposerProps) {
   const id = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const [note, setNote] = useState('');
   const [signal, setSignal] = useState<SignalId | null>(null);
   const [polarity, setPolarity] = useState<Polarity>('strong');
@@ -79,7 +93,8 @@ export function EvidenceComposer({
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
 
-  // "/" from anywhere on the page (outside a text field) jumps back to the note.
+  // "/" from anywhere on the page outside a text field jumps to the note, and is not typed there:
+  // the key was a jump. Inside a text field it is a character ("and/or", "p99/p50").
   useEffect(() => {
     const onKey = (event: globalThis.KeyboardEvent) => {
       if (event.key !== '/' || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -110,6 +125,15 @@ export function EvidenceComposer({
     setProblem('');
   };
 
+  const score = (value: Score) => {
+    if (!signal) {
+      setProblem('Choose a signal to score first: Alt+1 to Alt+7, or pick one below.');
+      return;
+    }
+    actions.send('score.set', { signal, score: value });
+    setStatus(`Scored ${signalById(signal).name} ${value} (${SCORE_LABELS[value]}).`);
+  };
+
   const save = () => {
     const text = note.trim();
     if (!text) return;
@@ -126,21 +150,27 @@ export function EvidenceComposer({
     inputRef.current?.focus();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+  /** Picks what a chord says; false when the keys are no chord of ours. */
+  const chord = (event: KeyboardEvent): boolean => {
+    if (event.shiftKey) {
+      const chosenScore = scoreForChord(event);
+      if (chosenScore !== null) score(chosenScore);
+      return chosenScore !== null;
+    }
+    const chosenSignal = signalForChord(event);
+    const chosenPolarity = chosenSignal ? null : polarityForChord(event);
+    if (chosenSignal) chooseSignal(chosenSignal);
+    else if (chosenPolarity) choosePolarity(chosenPolarity);
+    return chosenSignal !== null || chosenPolarity !== null;
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.altKey && !event.ctrlKey && !event.metaKey) {
-      const chosenSignal = signalForChord(event);
-      const chosenPolarity = chosenSignal ? null : polarityForChord(event);
-      if (chosenSignal) chooseSignal(chosenSignal);
-      else if (chosenPolarity) choosePolarity(chosenPolarity);
-      else return;
       // The chord must not also type a character (Option+S is "ß" on a Mac).
-      event.preventDefault();
+      if (chord(event)) event.preventDefault();
       return;
     }
-    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      save();
-    } else if (event.key === 'Escape' && note) {
+    if (event.key === 'Escape' && note) {
       event.preventDefault();
       clear();
       setStatus('Note cleared.');
@@ -167,7 +197,7 @@ export function EvidenceComposer({
           What did the candidate do?
         </label>
         <div className={styles.inputRow}>
-          <input
+          <NoteField
             id={`${id}-note`}
             ref={inputRef}
             className={styles.input}
@@ -179,6 +209,7 @@ export function EvidenceComposer({
             aria-invalid={problem ? true : undefined}
             onChange={(event) => onChange(event.target.value)}
             onKeyDown={onKeyDown}
+            onEnter={save}
           />
           <button
             type="button"
@@ -200,7 +231,9 @@ export function EvidenceComposer({
         )}
         <p id={`${id}-keys`} className={styles.keys}>
           <kbd>Alt+1</kbd> to <kbd>Alt+7</kbd> signal · <kbd>Alt+S</kbd> strong · <kbd>Alt+W</kbd>{' '}
-          weak · <kbd>Enter</kbd> save · <kbd>Esc</kbd> clear · <kbd>/</kbd> back to this field
+          weak · <kbd>Alt+Shift+1</kbd> to <kbd>Alt+Shift+5</kbd> score the signal ·{' '}
+          <kbd>Enter</kbd> save · <kbd>Shift+Enter</kbd> new line · <kbd>Esc</kbd> clear ·{' '}
+          <kbd>/</kbd> from elsewhere on the page jumps here (in here it types a /)
         </p>
       </div>
 
@@ -223,7 +256,7 @@ export function EvidenceComposer({
             </kbd>
             {signalById(option).name}
             <span className={styles.layer}>
-              <LayerMark layer={layerOf(roundType, option)} condensed />
+              <LayerMark layer={layerOf(roundType, option)} />
             </span>
           </label>
         ))}

@@ -3,6 +3,7 @@ import { POLARITIES, SIGNAL_IDS, formatOffset, signalById } from '@signal-room/d
 import type { CommandPayload } from '@signal-room/protocol';
 import type { KeyboardEvent } from 'react';
 import { useId, useRef, useState } from 'react';
+import { NoteField } from './note-field';
 import type { Pendable } from './pending';
 import type { RoomActions } from './room-actions';
 import styles from './evidence-list.module.css';
@@ -116,7 +117,10 @@ interface EvidenceEditorProps {
   onClose: () => void;
 }
 
-/** Edits one note in place; Enter saves what changed, Escape leaves it as it was. */
+/**
+ * Edits one note in place; Enter saves what changed (Shift+Enter is a new line in the note),
+ * Escape leaves it as it was.
+ */
 function EvidenceEditor({ item, actions, onClose }: EvidenceEditorProps) {
   const id = useId();
   const [note, setNote] = useState(item.note);
@@ -136,11 +140,14 @@ function EvidenceEditor({ item, actions, onClose }: EvidenceEditorProps) {
     onClose();
   };
 
+  const onEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    onClose();
+  };
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    } else if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+    onEscape(event);
+    if (!event.defaultPrevented && event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
       save();
     }
@@ -155,13 +162,14 @@ function EvidenceEditor({ item, actions, onClose }: EvidenceEditorProps) {
       <div className="field">
         <label htmlFor={`${id}-note`}>Note</label>
         {/* Opening the editor is a deliberate step, so the field takes the keyboard at once. */}
-        <input
+        <NoteField
           id={`${id}-note`}
           value={note}
           maxLength={2000}
           autoFocus
           onChange={(event) => setNote(event.target.value)}
-          onKeyDown={onKeyDown}
+          onKeyDown={onEscape}
+          onEnter={save}
         />
       </div>
       <div className={styles.editorRow}>

@@ -118,11 +118,7 @@ export function PromptPanel({ state, roundType, pending, actions }: PromptPanelP
               <li key={index}>
                 <span>{point.point}</span>
                 <span className={styles.pointSignal}>
-                  <SignalBadge
-                    signal={point.signal}
-                    layer={layerOf(roundType, point.signal)}
-                    condensed
-                  />
+                  <SignalBadge signal={point.signal} layer={layerOf(roundType, point.signal)} />
                 </span>
               </li>
             ))}

@@ -214,4 +214,34 @@ describe('RoomStore', () => {
       store.stop();
     });
   });
+
+  describe('in an ended room, whose log no longer records presence', () => {
+    const ended: RoomState = {
+      ...room,
+      status: 'ended',
+      participants: {
+        ivy: { userId: 'ivy', displayName: 'Ivy', role: 'interviewer', online: true },
+        cleo: { userId: 'cleo', displayName: 'Cleo', role: 'candidate', online: true },
+      },
+    };
+    const onlineOf = (store: RoomStore) =>
+      Object.values(store.getSnapshot().state?.participants ?? {})
+        .filter((person) => person.online)
+        .map((person) => person.userId);
+
+    it('shows who has the room open as the server tells it, even before the join answer', async () => {
+      const socket = new FakeSocket(ended);
+      const store = storeWith(socket);
+      socket.emit('room:presence', { sessionId: 'session-1', online: ['ivy'] });
+      socket.emit('connect');
+      await settle();
+      expect(onlineOf(store)).toEqual(['ivy']);
+
+      socket.emit('room:presence', { sessionId: 'session-1', online: ['ivy', 'cleo'] });
+      expect(onlineOf(store)).toEqual(['ivy', 'cleo']);
+      socket.emit('room:presence', { sessionId: 'session-2', online: [] });
+      expect(onlineOf(store)).toEqual(['ivy', 'cleo']);
+      store.stop();
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import type { OrderedFold, RoomCommandType, RoomEvent, RoomState, Role } from '@signal-room/domain';
-import { emptyFold, withEvent, withSnapshot } from '@signal-room/domain';
+import { emptyFold, withEvent, withOnline, withSnapshot } from '@signal-room/domain';
 import type {
   ApiError,
   ClientToServerEvents,
@@ -68,6 +68,8 @@ export class RoomStore {
   private fold: OrderedFold = emptyFold;
   /** Frames that arrived before the join answer; applied after it, in order. */
   private early: RoomEvent[] = [];
+  /** Who has the room open, as the server last told it; only an ended room is told. */
+  private online: ReadonlySet<string> | null = null;
   private flushing = false;
   private clockTimer: ReturnType<typeof setInterval> | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -126,6 +128,12 @@ export class RoomStore {
     });
     socket.on('room:snapshot', ({ sessionId, state }) => {
       if (sessionId === this.sessionId) this.setFold(withSnapshot(this.fold, state));
+    });
+    // It may come before the join answer: it is kept and shown once there is a room to show.
+    socket.on('room:presence', ({ sessionId, online }) => {
+      if (sessionId !== this.sessionId) return;
+      this.online = new Set(online);
+      this.update({ state: this.shown(this.fold.state) });
     });
     socket.on('room:removed', ({ sessionId }) => {
       if (sessionId !== this.sessionId) return;
@@ -202,12 +210,17 @@ export class RoomStore {
 
   private setFold(fold: OrderedFold, change: Partial<RoomSnapshot> = {}): void {
     this.fold = fold;
-    this.update({ ...change, state: fold.state });
+    this.update({ ...change, state: this.shown(fold.state) });
     // An event older than every one the fold still holds cannot be placed any more. Re-joining
     // with our seq would not bring it (it is below that seq), and a reconnect re-joins with our
     // seq; a join without one answers with a snapshot that holds it. The socket is already in
     // the room, so this costs one round trip and frames meanwhile wait for the answer as usual.
     if (fold.missed && this.joined) void this.join(undefined);
+  }
+
+  /** The room as the fold holds it, with who has it open now where the server said so. */
+  private shown(state: RoomState | null): RoomState | null {
+    return state && this.online ? withOnline(state, this.online) : state;
   }
 
   /** Sends the outbox in order, one at a time; a refused command is dropped and shown. */

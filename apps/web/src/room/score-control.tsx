@@ -43,6 +43,10 @@ export function ScoreControl({
     value === undefined ? null : value === null ? (noneOption ? 'none' : null) : value;
   const shown = preview ?? chosen;
   const descriptionId = (option: Shown) => `${id}-describe-${option}`;
+  // One tab stop per signal, chosen or not: Tab goes from signal to signal and the arrow keys
+  // move within one (a group with nothing chosen would otherwise stop at every score in some
+  // browsers, and at none in others).
+  const tabStop: Shown = chosen ?? SCORES[0];
 
   const option = (key: Shown, label: string, number?: Score) => (
     <label
@@ -57,6 +61,7 @@ export function ScoreControl({
         name={id}
         value={key}
         checked={chosen === key}
+        tabIndex={key === tabStop ? 0 : -1}
         disabled={disabled}
         aria-describedby={descriptionId(key)}
         onChange={() => onChange(key === 'none' ? null : key)}

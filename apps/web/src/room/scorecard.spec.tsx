@@ -68,6 +68,31 @@ describe('Scorecard', () => {
     expect(send).toHaveBeenLastCalledWith('score.set', { signal: 'coding', score: 2 });
   });
 
+  it('is one tab stop per signal, scored or not, resting on the chosen score', async () => {
+    const { user } = setup([
+      {
+        clientEventId: 'c1',
+        type: 'score.set',
+        payload: { signal: 'architecture', score: 3 },
+        queuedAt: NOW,
+      },
+    ]);
+    const option = (name: RegExp, score: string) =>
+      within(group(name)).getByRole('radio', { name: score });
+    act(() => option(/Problem framing/, '1 Weak').focus());
+    await user.tab();
+    expect(option(/Coding fluency/, '1 Weak')).toHaveFocus();
+    await user.tab();
+    expect(option(/Architectural judgment/, '3 Competent')).toHaveFocus();
+    await user.tab({ shift: true });
+    await user.tab({ shift: true });
+    expect(option(/Problem framing/, '1 Weak')).toHaveFocus();
+
+    expect(screen.getByText(/arrow keys choose the score/)).toHaveTextContent(
+      /Alt\+Shift\+1 to Alt\+Shift\+5 score the signal/,
+    );
+  });
+
   it('shows a score that is still in the outbox as chosen and not sent yet', async () => {
     const pending: PendingCommand[] = [
       {

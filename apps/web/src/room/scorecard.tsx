@@ -43,8 +43,14 @@ export function Scorecard({
       <h2 id={`${id}-heading`} className={styles.heading}>
         {title}
       </h2>
-      {disabled && (
+      {disabled ? (
         <p className="muted">Feedback is released, so this scorecard can no longer change.</p>
+      ) : (
+        <p className="muted">
+          <kbd>Tab</kbd> moves from signal to signal and the arrow keys choose the score; in the
+          note field, <kbd>Alt+Shift+1</kbd> to <kbd>Alt+Shift+5</kbd> score the signal chosen
+          there.
+        </p>
       )}
       <ol className={styles.signals}>
         {SIGNAL_IDS.map((signal) => {

@@ -7,18 +7,16 @@ interface SignalBadgeProps {
   signal: SignalId;
   /** The signal's layer in this round; left out where the round does not matter. */
   layer?: SignalLayer;
-  /** Shorten the layer word on narrow screens (screen readers still hear it). */
-  condensed?: boolean;
 }
 
 /** A signal by name, with its layer for the round as shape plus word (never colour alone). */
-export function SignalBadge({ signal, layer, condensed = false }: SignalBadgeProps) {
+export function SignalBadge({ signal, layer }: SignalBadgeProps) {
   return (
     <span className={styles.badge}>
       <span className={styles.name}>{signalById(signal).name}</span>
       {layer && (
         <span className={`${styles.layer} ${layer === 'unsampled' ? '' : styles[layer]}`}>
-          <LayerMark layer={layer} condensed={condensed} />
+          <LayerMark layer={layer} />
         </span>
       )}
     </span>

@@ -62,6 +62,15 @@ describe('StaffView', () => {
     });
   });
 
+  it('keeps the invite links within reach of the interviewer while the round runs', () => {
+    setup(live(), 'interviewer');
+    const invites = screen.getByRole('region', { name: 'Invite people' });
+    expect(within(invites).getByRole('button', { name: 'Invite people' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  });
+
   it('ends the session only after a confirmation', async () => {
     const { send, user } = setup(live(), 'interviewer');
     await user.click(screen.getByRole('button', { name: 'End session' }));
@@ -104,6 +113,7 @@ describe('StaffView', () => {
       ).not.toBeInTheDocument();
     }
     expect(screen.getByText('Narrow scope on purpose')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Invite people' })).not.toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'Your private scorecard' })).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'What did the candidate do?' })).toBeEnabled();
   });
@@ -139,5 +149,16 @@ describe('StaffView', () => {
     expect(framing).toHaveTextContent('2+ apart');
     expect(screen.queryByRole('button', { name: 'Release feedback' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Preview the feedback' })).toBeInTheDocument();
+    // Releasing is the interviewer's to do, and the observer is told so.
+    expect(
+      screen.getByText(/The candidate sees it once the interviewer releases it\./),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/once you release it/)).not.toBeInTheDocument();
+  });
+
+  it('tells the interviewer the candidate sees the feedback once they release it', () => {
+    setup(roomState({ status: 'ended' }), 'interviewer');
+    expect(screen.getByRole('button', { name: 'Release feedback' })).toBeInTheDocument();
+    expect(screen.getByText(/The candidate sees it once you release it\./)).toBeInTheDocument();
   });
 });

@@ -62,8 +62,12 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
 
   return (
     <div className={styles.view}>
-      {role === 'interviewer' && state.status === 'waiting' && (
-        <InvitePanel sessionId={state.sessionId} />
+      {role === 'interviewer' && !ended && (
+        <InvitePanel
+          sessionId={state.sessionId}
+          live={state.status === 'live'}
+          members={Object.keys(state.participants).sort()}
+        />
       )}
       {ended && (
         <>

@@ -102,4 +102,18 @@ describe('TimerDisplay', () => {
     );
     expect(clock()).toHaveTextContent('01:00');
   });
+
+  it('says the round ended and how long it ran, not the time that was left', () => {
+    render(
+      <TimerDisplay
+        timer={timer({ elapsedMs: 41 * MINUTE + 10_000 - 400 })}
+        status="ended"
+        serverNow={() => NOW}
+      />,
+    );
+    expect(clock()).toHaveTextContent(/^41:09$/);
+    expect(screen.getByText('Ended after').parentElement).toHaveTextContent(/^Ended after41:09/);
+    expect(screen.queryByText(/03:51/)).not.toBeInTheDocument();
+    expect(announcement()).toHaveTextContent('The round has ended.');
+  });
 });

@@ -68,6 +68,7 @@ export const ROUND_EVENTS: readonly RoomEvent[] = [
     { phaseId: 'clarify-scope', offsetMs: 5 * SECOND },
     STARTED_AT + 5 * SECOND,
   ),
+  // Typing began at 1:29.6 and the note reached the server at 1:30.2: it is a note of 1:29.
   event(
     'evidence.added',
     {
@@ -76,11 +77,11 @@ export const ROUND_EVENTS: readonly RoomEvent[] = [
         signal: 'framing',
         polarity: 'strong',
         note: 'Asked for the peak job rate before drawing anything',
-        offsetMs: 90 * SECOND,
+        offsetMs: 89_600,
         authorId: INTERVIEWER_ID,
       },
     },
-    STARTED_AT + 90 * SECOND,
+    STARTED_AT + 90_200,
   ),
   event(
     'move.marked',

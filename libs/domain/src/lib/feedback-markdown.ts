@@ -5,9 +5,16 @@ import { VERDICT_LABELS } from './interpretation';
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
+/**
+ * An offset into the round in whole seconds, the one rounding every view of an offset uses: cut
+ * down, so a moment never reads as later than it was (1:29.6 is 1:29 everywhere).
+ */
+export const offsetSeconds = (ms: number): number =>
+  Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 1000)) : 0;
+
 /** An offset into the round as m:ss; minutes keep counting past the hour (60:00, 61:30). */
 export function formatOffset(ms: number): string {
-  const seconds = Number.isFinite(ms) ? Math.max(0, Math.floor(ms / 1000)) : 0;
+  const seconds = offsetSeconds(ms);
   return `${Math.floor(seconds / 60)}:${pad(seconds % 60)}`;
 }
 

@@ -272,8 +272,19 @@ export interface RoomRemovedMessage {
   sessionId: string;
 }
 
+/**
+ * Who has an ended room open now, sent to its sockets whenever someone comes or goes: the log of
+ * an ended room no longer records presence (see the domain's recordsPresence).
+ */
+export const roomPresenceMessageSchema = z.object({
+  sessionId: idSchema,
+  online: z.array(idSchema),
+});
+export type RoomPresenceMessage = z.infer<typeof roomPresenceMessageSchema>;
+
 export interface ServerToClientEvents {
   'room:event': (message: RoomEventMessage) => void;
   'room:snapshot': (message: RoomSnapshotMessage) => void;
   'room:removed': (message: RoomRemovedMessage) => void;
+  'room:presence': (message: RoomPresenceMessage) => void;
 }

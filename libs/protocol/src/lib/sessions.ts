@@ -79,6 +79,14 @@ export const createInviteBodySchema = z.strictObject({
 });
 export type CreateInviteBody = z.infer<typeof createInviteBodySchema>;
 
+/**
+ * Where an invite link stands. `taken`: a candidate link once the session has its candidate;
+ * `full`: the session holds as many people as it may. Only an `open` link admits someone new.
+ */
+export const INVITE_STATUSES = ['open', 'taken', 'full', 'expired', 'revoked'] as const;
+export const inviteStatusSchema = z.enum(INVITE_STATUSES);
+export type InviteStatus = z.infer<typeof inviteStatusSchema>;
+
 export const inviteSchema = z.object({
   id: idSchema,
   sessionId: idSchema,
@@ -86,17 +94,29 @@ export const inviteSchema = z.object({
   /** Shown once, when the link is made; only a hash is kept. */
   token: z.string().nullable(),
   url: z.string().nullable(),
+  status: inviteStatusSchema,
+  createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
-  usedBy: z.array(idSchema),
+  /** The people who joined the session through this link. */
+  usedBy: z.array(participantSummarySchema),
 });
 export type Invite = z.infer<typeof inviteSchema>;
 
-/** GET /api/invites/:token: what a link leads to, shown before accepting it. */
+/**
+ * GET /api/invites/:token: what a link leads to, shown to anyone who holds it before they sign
+ * in. Only what the candidate may see: the prompt's title, never its body, hints or guide.
+ */
 export const invitePreviewSchema = z.object({
   sessionId: idSchema,
   role: roleSchema,
   roundType: roundTypeIdSchema,
+  /** Given only while the link is open: a dead link tells its holder no more than whom to ask. */
+  promptTitle: z.string().nullable(),
+  /** The display name of the interviewer who made the link. */
+  invitedBy: z.string(),
+  status: inviteStatusSchema,
+  createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });
 export type InvitePreview = z.infer<typeof invitePreviewSchema>;

@@ -56,3 +56,26 @@ export async function policyViolations(context: BrowserContext): Promise<string[
   });
   return violations;
 }
+
+/** Screenshots of the product's pages kept in the repository, for the docs and for review. */
+export const DOC_SCREENSHOTS = resolve(__dirname, '../../../../docs/screenshots');
+
+export const DOC_WIDTHS = [1280, 390] as const;
+
+/**
+ * Screenshots of the page at a desktop and a phone width, named `<name>-<width>.png`, taken from
+ * the top (the whole page, or the first screen of a long one); the page is left at the first width.
+ */
+export async function docScreenshots(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<void> {
+  mkdirSync(DOC_SCREENSHOTS, { recursive: true });
+  const height = page.viewportSize()?.height ?? 900;
+  for (const width of [...DOC_WIDTHS].reverse()) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: resolve(DOC_SCREENSHOTS, `${name}-${width}.png`), fullPage });
+  }
+}

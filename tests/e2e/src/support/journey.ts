@@ -68,11 +68,29 @@ export async function tokenOf(page: Page): Promise<string> {
 }
 
 /** GET an API path as the person signed in on `page`, from the test (not the page). */
-export async function apiGet<T>(baseUrl: string, page: Page, path: string): Promise<T> {
+export const apiGet = <T>(baseUrl: string, page: Page, path: string): Promise<T> =>
+  apiCall<T>(baseUrl, page, 'GET', path);
+
+/** POST a JSON body to an API path as the person signed in on `page`, from the test. */
+export const apiPost = <T>(baseUrl: string, page: Page, path: string, body: object): Promise<T> =>
+  apiCall<T>(baseUrl, page, 'POST', path, body);
+
+async function apiCall<T>(
+  baseUrl: string,
+  page: Page,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: object,
+): Promise<T> {
   const response = await fetch(`${baseUrl}${path}`, {
-    headers: { authorization: `Bearer ${await tokenOf(page)}` },
+    method,
+    headers: {
+      authorization: `Bearer ${await tokenOf(page)}`,
+      ...(body && { 'content-type': 'application/json' }),
+    },
+    body: body && JSON.stringify(body),
   });
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}`);
   return (await response.json()) as T;
 }
 
