@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { docScreenshots, launchBrowser, policyViolations } from './support/browser';
+import { docScreenshots, launchBrowser, pageProblems, policyViolations } from './support/browser';
 import type { Person } from './support/journey';
 import { AxeLog, WAIT_MS, person, visible } from './support/journey';
 import type { RunningProduct } from './support/server';
@@ -60,27 +60,7 @@ async function visitor(who: Person): Promise<Visitor> {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const violations = await policyViolations(context);
   const page = await context.newPage();
-  return { who, context, page, problems: watch(page), violations };
-}
-
-/** What would tell a newcomer something broke, whether or not the page shows it. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-  page.on('requestfailed', (request) => {
-    // Cancelled on purpose (a page left, an effect cleaned up), not failed.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
-    problems.push(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
-  });
-  page.on('response', (response) => {
-    if (response.status() >= 400 && response.url().startsWith(product.url)) {
-      problems.push(`${response.status()}: ${response.request().method()} ${response.url()}`);
-    }
-  });
-  return problems;
+  return { who, context, page, problems: pageProblems(page, product.url), violations };
 }
 
 /** axe must find nothing at all on the pages a newcomer meets first. */

@@ -1,8 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Invite, SessionSummary } from '@signal-room/protocol';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, policyViolations } from './support/browser';
+import { docScreenshots, launchBrowser, pageProblems, policyViolations } from './support/browser';
 import type { Person } from './support/journey';
 import { WAIT_MS, allSaved, apiPost, eventually, person, signUp, visible } from './support/journey';
 import type { RunningProduct } from './support/server';
@@ -10,19 +8,17 @@ import { startProduct } from './support/server';
 
 // Signal Room on a phone: what the first visit costs on the wire, and every page at 390 px
 // wide (an iPhone 12 to 15) without sideways scrolling, except inside a table that says it
-// scrolls. Each page is photographed; `UPDATE_SCREENSHOTS=1` writes the pictures to
-// docs/screenshots, where they are kept, instead of the run's artifacts.
+// scrolls, and with no console error or failed request on any of them, for any role. Each page
+// is photographed at 1280 and 390 px (see docScreenshots for where the pictures go).
 
 const PHONE = { width: 390, height: 844 };
-
-const SHOTS = process.env['UPDATE_SCREENSHOTS']
-  ? resolve(__dirname, '../../../docs/screenshots')
-  : resolve(ARTIFACTS, 'phone');
 
 let product: RunningProduct;
 let browser: Browser;
 /** Each context's policy violations, as reported while its pages run. */
 const violations: string[][] = [];
+/** Each page's console errors, failed requests and refused answers. */
+const problems: string[][] = [];
 
 async function phone(): Promise<Page> {
   const context = await browser.newContext({
@@ -34,7 +30,9 @@ async function phone(): Promise<Page> {
   context.setDefaultTimeout(WAIT_MS);
   context.setDefaultNavigationTimeout(WAIT_MS);
   violations.push(await policyViolations(context));
-  return context.newPage();
+  const page = await context.newPage();
+  problems.push(pageProblems(page, product.url));
+  return page;
 }
 
 interface Overflow {
@@ -104,8 +102,15 @@ const overflowOf = (page: Page): Promise<Overflow> =>
     return { scrollWidth: document.documentElement.scrollWidth, wide, cut };
   });
 
-/** Checks that the page fits the phone's width, then photographs the whole page or its screen. */
-async function fits(page: Page, name: string, area: 'page' | 'screen' = 'page'): Promise<void> {
+/**
+ * Checks that the page fits the phone's width, then photographs the whole page (or its first
+ * screen) at each width; a phone-only view is photographed at the phone's width alone.
+ */
+async function fits(
+  page: Page,
+  name: string,
+  { area = 'page', phoneOnly = false }: { area?: 'page' | 'screen'; phoneOnly?: boolean } = {},
+): Promise<void> {
   await eventually(async () => {
     expect(
       await page
@@ -121,9 +126,10 @@ async function fits(page: Page, name: string, area: 'page' | 'screen' = 'page'):
     wide: [],
     cut: [],
   });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: resolve(SHOTS, `${name}-390.png`), fullPage: area === 'page' });
+  await docScreenshots(page, name, {
+    fullPage: area === 'page',
+    widths: phoneOnly ? [PHONE.width] : undefined,
+  });
 }
 
 /** Opens a page by its address and checks it once its main heading shows. */
@@ -166,9 +172,11 @@ beforeAll(async () => {
   [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
 });
 
-// The pages run under the product's Content-Security-Policy: nothing they use may be blocked.
+// The pages run under the product's Content-Security-Policy: nothing they use may be blocked;
+// and nothing they do may fail.
 afterEach(() => {
   expect(violations.flatMap((seen) => seen.splice(0))).toEqual([]);
+  expect(problems.flatMap((seen) => seen.splice(0))).toEqual([]);
 });
 
 afterAll(async () => {
@@ -261,7 +269,7 @@ describe('every page on a 390 px phone', () => {
     const main = page.getByRole('navigation', { name: 'Main' });
     await visible(main.getByRole('link', { name: 'Sign in' }));
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    await fits(page, 'menu', 'screen');
+    await fits(page, 'menu', { area: 'screen', phoneOnly: true });
     await main.getByRole('link', { name: 'Signals & rounds' }).click();
     await page.waitForURL('**/catalog');
     // Going anywhere closes it.
@@ -361,6 +369,12 @@ describe('every page on a 390 px phone', () => {
     await page.goto(`/sessions/${session.id}/feedback`);
     await visible(page.getByRole('heading', { name: 'Calibration' }));
     await fits(page, 'feedback-interviewer');
+
+    const watcher = seat(observer);
+    await watcher.goto(`/sessions/${session.id}/feedback`);
+    await visible(watcher.getByRole('heading', { name: 'Calibration' }));
+    await fits(watcher, 'feedback-observer');
+    await visitAndFit(watcher, '/history', 'History', 'history-observer');
 
     await seen.goto('/history');
     await visible(seen.getByRole('heading', { level: 1, name: 'History' }));

@@ -57,25 +57,55 @@ export async function policyViolations(context: BrowserContext): Promise<string[
   return violations;
 }
 
-/** Screenshots of the product's pages kept in the repository, for the docs and for review. */
-export const DOC_SCREENSHOTS = resolve(__dirname, '../../../../docs/screenshots');
+/**
+ * What would tell a person something broke, whether or not the page shows it: console errors,
+ * uncaught exceptions, failed requests and refused answers from the product at `origin`.
+ */
+export function pageProblems(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // Cancelled on purpose (a page left, an effect cleaned up), not failed.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().startsWith(origin)) {
+      problems.push(`${response.status()}: ${response.request().method()} ${response.url()}`);
+    }
+  });
+  return problems;
+}
+
+/**
+ * Pictures of the product's pages: with `UPDATE_SCREENSHOTS=1` into docs/screenshots, where they
+ * are kept for the docs and for review; otherwise among the run's artifacts, so a test run
+ * leaves the repository as it was.
+ */
+export const DOC_SCREENSHOTS = process.env['UPDATE_SCREENSHOTS']
+  ? resolve(__dirname, '../../../../docs/screenshots')
+  : resolve(ARTIFACTS, 'pages');
 
 export const DOC_WIDTHS = [1280, 390] as const;
 
 /**
  * Screenshots of the page at a desktop and a phone width, named `<name>-<width>.png`, taken from
- * the top (the whole page, or the first screen of a long one); the page is left at the first width.
+ * the top (the whole page, or the first screen of a long one); the page is left at the size it had.
  */
 export async function docScreenshots(
   page: Page,
   name: string,
-  { fullPage = true }: { fullPage?: boolean } = {},
+  { fullPage = true, widths = DOC_WIDTHS }: { fullPage?: boolean; widths?: readonly number[] } = {},
 ): Promise<void> {
   mkdirSync(DOC_SCREENSHOTS, { recursive: true });
-  const height = page.viewportSize()?.height ?? 900;
-  for (const width of [...DOC_WIDTHS].reverse()) {
-    await page.setViewportSize({ width, height });
+  const size = page.viewportSize() ?? { width: DOC_WIDTHS[0], height: 900 };
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: size.height });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: resolve(DOC_SCREENSHOTS, `${name}-${width}.png`), fullPage });
   }
+  await page.setViewportSize(size);
 }
