@@ -198,10 +198,12 @@ describe('migrations on a fresh PostgreSQL database', () => {
   onPostgres('let several nodes start at once: one migrates, the others wait', async () => {
     const database = await createTestDatabase('postgres');
     try {
-      const nodes = await Promise.all([1, 2, 3].map(() => openDataSource(database.config)));
-      const applied: { name: string }[] = await nodes[0]!.query('SELECT name FROM migrations');
+      const [first, ...others] = await Promise.all(
+        [1, 2, 3].map(() => openDataSource(database.config)),
+      );
+      const applied: { name: string }[] = await first.query('SELECT name FROM migrations');
       expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => migration.name));
-      await Promise.all(nodes.map((node) => node.destroy()));
+      await Promise.all([first, ...others].map((node) => node.destroy()));
     } finally {
       await database.drop();
     }
