@@ -272,8 +272,10 @@ describe('every page on a 390 px phone', () => {
     await fits(page, 'menu', { area: 'screen', phoneOnly: true });
     await main.getByRole('link', { name: 'Signals & rounds' }).click();
     await page.waitForURL('**/catalog');
-    // Going anywhere closes it.
-    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    // Going anywhere closes it (once the new page has drawn, not when the address changes).
+    await eventually(async () => {
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    });
     expect(await main.isVisible()).toBe(false);
     await visible(page.getByRole('heading', { name: 'The seven signals' }));
     await fits(page, 'catalog');
@@ -314,8 +316,8 @@ describe('every page on a 390 px phone', () => {
       );
       const guest = seat(who);
       await guest.goto(`/join/${invite.token ?? ''}`);
-      await visible(guest.getByText('You are invited'));
-      if (role === 'candidate') await fits(guest, 'join');
+      await visible(guest.getByText(`${interviewer.name} invited you`));
+      if (role === 'candidate') await fits(guest, 'join-signed-in');
       await guest.getByRole('button', { name: `Join as ${role}` }).click();
       await guest.waitForURL(`**/sessions/${session.id}`);
     }
