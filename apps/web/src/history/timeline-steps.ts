@@ -117,6 +117,8 @@ export function describeEvent(event: RoomEvent, before: RoomState): string {
     }
     case 'self-assessment.submitted':
       return 'Self-assessment submitted';
+    case 'summary.written':
+      return `Summary written · practise next: ${event.payload.practiseNext}`;
     case 'session.ended':
       return event.payload.reason === 'time-up'
         ? 'Session ended: the time ran out'
