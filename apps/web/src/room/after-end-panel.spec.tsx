@@ -39,7 +39,7 @@ describe('AfterEndPanel: releasing feedback', () => {
     await user.click(releaseButton());
     expect(send).not.toHaveBeenCalled();
     const confirm = screen.getByRole('alertdialog');
-    expect(confirm).toHaveTextContent('before Cal has sent their self-assessment');
+    expect(confirm).toHaveTextContent('before the candidate has sent their self-assessment');
     const wait = within(confirm).getByRole('button', { name: 'Wait for the self-assessment' });
     expect(wait).toHaveFocus();
 
@@ -59,7 +59,7 @@ describe('AfterEndPanel: releasing feedback', () => {
 
   it('releases at once when the self-assessment is in', async () => {
     const { send, user } = setup(ended({ selfAssessment: SELF_ASSESSMENT }));
-    expect(screen.getByText('Cal has sent their self-assessment.')).toBeInTheDocument();
+    expect(screen.getByText('The candidate has sent their self-assessment.')).toBeInTheDocument();
     await user.click(releaseButton());
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(send).toHaveBeenCalledWith('feedback.release', {});
@@ -85,7 +85,7 @@ describe('AfterEndPanel: releasing feedback', () => {
     // The same live region, so assistive technology announces the change.
     expect(screen.getByRole('status')).toBe(status);
     expect(status).toHaveTextContent(
-      "Cal's self-assessment has just arrived: you can release the feedback now.",
+      "The candidate's self-assessment has just arrived: you can release the feedback now.",
     );
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
     expect(releaseButton()).toBeEnabled();

@@ -29,9 +29,7 @@ export function AfterEndPanel({ state, role, pending, actions, summaryId }: Afte
   // Whether the self-assessment was still missing when the round ended here: if it comes in
   // now, that is news worth announcing; one already in on arrival is not.
   const [waitedForSelfAssessment] = useState(state.selfAssessment === null);
-  const candidate = Object.values(state.participants).find((p) => p.role === 'candidate');
-  const hasCandidate = candidate !== undefined;
-  const candidateName = candidate?.displayName ?? 'The candidate';
+  const hasCandidate = Object.values(state.participants).some((p) => p.role === 'candidate');
   const releasing = isQueued(pending, 'feedback.release');
   const swapping = isQueued(pending, 'roles.swap');
   const canRelease =
@@ -58,7 +56,7 @@ export function AfterEndPanel({ state, role, pending, actions, summaryId }: Afte
       {canRelease && (
         <p role="status" className={arrived ? `notice ${styles.arrived}` : styles.quiet}>
           {arrived
-            ? `${candidateName}'s self-assessment has just arrived: you can release the feedback now.`
+            ? "The candidate's self-assessment has just arrived: you can release the feedback now."
             : ''}
         </p>
       )}
@@ -67,9 +65,9 @@ export function AfterEndPanel({ state, role, pending, actions, summaryId }: Afte
         <div className={styles.step}>
           <p>
             {state.selfAssessment
-              ? `${candidateName} has sent their self-assessment.`
+              ? 'The candidate has sent their self-assessment.'
               : hasCandidate
-                ? `${candidateName} has not sent a self-assessment yet. Once feedback is released they can no longer send one, so it stays blind.`
+                ? 'The candidate has not sent a self-assessment yet. Once feedback is released they can no longer send one, so it stays blind.'
                 : 'No candidate joined this round.'}
           </p>
           {!state.summary && summaryId && (
@@ -85,7 +83,7 @@ export function AfterEndPanel({ state, role, pending, actions, summaryId }: Afte
               onConfirm={release}
               onCancel={() => setConfirming(false)}
             >
-              Release the feedback before {candidateName} has sent their self-assessment? They would
+              Release the feedback before the candidate has sent their self-assessment? They would
               no longer be able to send one, and it is the part of the feedback that shows them
               where they misread themselves. You will be told here when it arrives.
             </ConfirmStep>

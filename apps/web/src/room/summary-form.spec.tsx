@@ -6,15 +6,7 @@ import { SUMMARY_LIMITS } from '@signal-room/protocol';
 import type { PendingCommand } from './room-store';
 import type { RoomActions } from './room-actions';
 import { SummaryForm } from './summary-form';
-import { MINUTE, NOW, roomState } from './testing/room-fixtures';
-
-const live = (change: Partial<RoomState> = {}): RoomState =>
-  roomState({
-    status: 'live',
-    startedAt: NOW - 2 * MINUTE,
-    timer: { durationMs: 45 * MINUTE, elapsedMs: 0, runningSince: NOW - 2 * MINUTE },
-    ...change,
-  });
+import { liveRoom, NOW, roomState } from './testing/room-fixtures';
 
 function setup(state: RoomState, pending: readonly PendingCommand[] = []) {
   const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
@@ -28,7 +20,7 @@ const save = () => screen.getByRole('button', { name: 'Save the summary' });
 
 describe('SummaryForm', () => {
   it('sends the summary and the one thing to practise next, trimmed, once both are written', async () => {
-    const { send, user } = setup(live());
+    const { send, user } = setup(liveRoom());
     expect(save()).toBeDisabled();
     await user.type(field('How the round went'), '  You framed the problem well.  ');
     expect(save()).toBeDisabled();
@@ -42,7 +34,7 @@ describe('SummaryForm', () => {
   });
 
   it('bounds both fields by the limits the server checks', () => {
-    setup(live());
+    setup(liveRoom());
     expect(field('How the round went')).toHaveAttribute('maxLength', String(SUMMARY_LIMITS.text));
     expect(field('One thing to practise next')).toHaveAttribute(
       'maxLength',
@@ -65,7 +57,7 @@ describe('SummaryForm', () => {
     const pending: PendingCommand[] = [
       { clientEventId: 'c1', type: 'summary.write', payload: {}, queuedAt: NOW },
     ];
-    setup(live(), pending);
+    setup(liveRoom(), pending);
     expect(screen.getByRole('status')).toHaveTextContent('Saving (not sent yet)…');
   });
 
@@ -75,7 +67,7 @@ describe('SummaryForm', () => {
   ] as const)(
     'tells the interviewer of a %s round when the candidate reads it',
     (visibility, when) => {
-      setup(live({ visibility }));
+      setup(liveRoom({ visibility }));
       expect(screen.getByText(when)).toBeInTheDocument();
     },
   );
