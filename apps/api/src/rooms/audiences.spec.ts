@@ -26,6 +26,10 @@ const SECRET = {
   interviewerEdited: 'IV-EDITED-q7Zk asked who is billed and when',
   interviewerRemoved: 'IV-REMOVED-q7Zk a note taken back',
   observerNote: 'OBS-NOTE-q7Zk drew the queue before asking',
+  // The interviewer's summary: a first draft while live, then the one released after the end.
+  summaryDraft: 'SUMMARY-DRAFT-q7Zk strong start, unsure yet',
+  summary: 'SUMMARY-q7Zk you framed the ledger well, then went deep too early',
+  practiseNext: 'PRACTISE-q7Zk name the failure you design against first',
 };
 /** Never for the candidate, released or not. */
 const PROMPT_SECRETS = [
@@ -67,6 +71,7 @@ const SCORECARD_AND_MARK_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEv
   'move.unmarked',
   'flag.marked',
   'flag.unmarked',
+  'summary.written',
 ]);
 
 /** What one socket was sent: its frames, and the answer to its join. */
@@ -269,6 +274,10 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       const flag = randomUUID();
       await step('interviewer', 'flag.mark', { flag: 'signal-bloat' }, flag);
       await step('interviewer', 'flag.unmark', { markId: flag });
+      await step('interviewer', 'summary.write', {
+        text: SECRET.summaryDraft,
+        practiseNext: SECRET.practiseNext,
+      });
       await step('interviewer', 'timer.pause', {});
       await step('interviewer', 'timer.resume', {});
       await step('interviewer', 'timer.extend', { byMs: 300_000 });
@@ -296,6 +305,10 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
         },
         note: 'I went deep on the ledger too early.',
       });
+      await step('interviewer', 'summary.write', {
+        text: SECRET.summary,
+        practiseNext: SECRET.practiseNext,
+      });
       beforeRelease = CANDIDATE_SOCKETS.flatMap((label) => round.received(label));
       releaseSeq = await step('interviewer', 'feedback.release', {});
     });
@@ -315,7 +328,7 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       const states = statesIn(beforeRelease);
       expect(states.length).toBeGreaterThan(0);
       for (const state of states) {
-        expect(state).toMatchObject({ scorecards: {}, moves: [], flags: [] });
+        expect(state).toMatchObject({ scorecards: {}, moves: [], flags: [], summary: null });
         if (state.prompt) {
           expect(state.prompt.guide).toBeNull();
           expect(state.prompt.followUps).toEqual([]);
@@ -354,15 +367,18 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       });
       expect(view.moves.map((mark) => mark.move)).toEqual(['clarify-constraints']);
       expect(view.flags.map((mark) => mark.flag)).toEqual(['solved-before-clarifying']);
+      expect(view.summary).toEqual({ text: SECRET.summary, practiseNext: SECRET.practiseNext });
       for (const label of CANDIDATE_SOCKETS) expect(round.client(label).state).toEqual(view);
 
       const received = CANDIDATE_SOCKETS.flatMap((label) => round.received(label));
       const text = JSON.stringify(received);
       expect(text).toContain(SECRET.interviewerEdited);
+      expect(text).toContain(SECRET.summary);
       for (const secret of [
         SECRET.observerNote,
         SECRET.interviewerNote,
         SECRET.interviewerRemoved,
+        SECRET.summaryDraft,
         ...PROMPT_SECRETS,
       ]) {
         expect(text).not.toContain(secret);
@@ -391,9 +407,13 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
         .expect(200);
       const text = JSON.stringify([timeline.body, feedback.body]);
       expect(text).toContain(SECRET.interviewerEdited);
-      for (const secret of [SECRET.observerNote, ...PROMPT_SECRETS]) {
+      for (const secret of [SECRET.observerNote, SECRET.summaryDraft, ...PROMPT_SECRETS]) {
         expect(text).not.toContain(secret);
       }
+      // The summary as released leads the feedback, and the timeline has it once, as it stands.
+      expect(feedback.body).toMatchObject({
+        summary: { text: SECRET.summary, practiseNext: SECRET.practiseNext },
+      });
       const events = (timeline.body as TimelineResponse).events;
       expect(events.map((event) => event.type)).not.toContain('prompt.set');
       const byObserver = events.filter(
@@ -403,6 +423,11 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       expect(byObserver).toEqual([]);
       // The note as it stands, once; the one taken back not at all.
       expect(events.filter((event) => event.type === 'evidence.added')).toHaveLength(1);
+      expect(events.filter((event) => event.type === 'summary.written')).toEqual([
+        expect.objectContaining({
+          payload: { text: SECRET.summary, practiseNext: SECRET.practiseNext },
+        }),
+      ]);
     });
 
     it('after release, keeps every GET route and export a candidate can call free of removed notes, earlier versions and staff text', async () => {
@@ -427,12 +452,14 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
         bodies.push(`${url}\n${response.text}`);
       }
       const text = bodies.join('\n');
-      // The routes that carry the scorecard did answer with it.
+      // The routes that carry the scorecard and the summary did answer with them.
       expect(text).toContain(SECRET.interviewerEdited);
+      expect(text).toContain(SECRET.summary);
       for (const secret of [
         SECRET.interviewerNote,
         SECRET.interviewerRemoved,
         SECRET.observerNote,
+        SECRET.summaryDraft,
         ...PROMPT_SECRETS,
       ]) {
         expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
@@ -445,10 +472,12 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       await round.addSocket('candidate (after release)', 'candidate', heldAtStart);
       const received = JSON.stringify(round.received('candidate (after release)'));
       expect(received).toContain(SECRET.interviewerEdited);
+      expect(received).toContain(SECRET.summary);
       for (const secret of [
         SECRET.interviewerNote,
         SECRET.interviewerRemoved,
         SECRET.observerNote,
+        SECRET.summaryDraft,
       ]) {
         expect({ secret, found: received.includes(secret) }).toEqual({ secret, found: false });
       }
@@ -471,6 +500,10 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       expect(staffBeforeEnd.interviewer).not.toContain(SECRET.observerNote);
       expect(staffBeforeEnd.observer).not.toContain(SECRET.interviewerNote);
       expect(staffBeforeEnd.observer).not.toContain(SECRET.interviewerEdited);
+      // The summary is the interviewer's judgement: the observer reads it once the round is over.
+      expect(staffBeforeEnd.interviewer).toContain(SECRET.summaryDraft);
+      expect(staffBeforeEnd.observer).not.toContain(SECRET.summaryDraft);
+      expect((await round.viewOf('observer')).summary?.text).toBe(SECRET.summary);
 
       const both = [interviewerId, observerId].sort();
       for (const seat of ['interviewer', 'observer'] as const) {
@@ -493,6 +526,8 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
   describe('in a coaching round', () => {
     let round: Round;
     const seqs = {} as Record<'score' | 'evidence' | 'move' | 'observer' | 'end', number>;
+    /** What the candidate was sent while the round ran, its scorecard open to them. */
+    let candidateBeforeEnd: string;
 
     beforeAll(async () => {
       round = await Round.open(t, cast, { visibility: 'coaching' });
@@ -521,6 +556,11 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
         revised,
       );
       await round.step('interviewer', 'evidence.remove', { evidenceId: revised });
+      await round.step('interviewer', 'summary.write', {
+        text: SECRET.summary,
+        practiseNext: SECRET.practiseNext,
+      });
+      candidateBeforeEnd = JSON.stringify(round.received('candidate'));
       seqs.end = await round.step('interviewer', 'session.end', {});
       const heldAtScore = round.held.get(seqs.score)?.get('candidate') ?? null;
       await round.addSocket('candidate (catching up)', 'candidate', heldAtScore);
@@ -552,6 +592,21 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       // Live means the events themselves, as the staff get them.
       const types = eventsIn(round.received('candidate')).map((event) => event.type);
       expect(types).toEqual(expect.arrayContaining(['score.set', 'evidence.added', 'move.marked']));
+    });
+
+    it('keeps the summary from the candidate while live, and gives it with the feedback at the end', async () => {
+      expect(candidateBeforeEnd).toContain(SECRET.interviewerNote);
+      expect(candidateBeforeEnd).not.toContain(SECRET.summary);
+      expect(candidateBeforeEnd).not.toContain(SECRET.practiseNext);
+      const view = await round.viewOf('candidate');
+      expect(view.summary).toEqual({ text: SECRET.summary, practiseNext: SECRET.practiseNext });
+      expect(round.client('candidate').state?.summary).toEqual(view.summary);
+      const feedback = await t
+        .http()
+        .get(`/api/sessions/${round.sessionId}/feedback`)
+        .set({ Authorization: `Bearer ${cast.candidate.token}` })
+        .expect(200);
+      expect(feedback.body).toMatchObject({ summary: view.summary });
     });
 
     it("never shows the candidate the observer's scorecard, and releases feedback at the end", async () => {

@@ -137,6 +137,9 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
     ['interviewer'],
   ),
   'self-assessment.submit': given({ scores: SCORES, note: 'I ran out of time.' }, end),
+  'summary.write': given({ text: 'Framed it well.', practiseNext: 'Name the risks.' }, (room) =>
+    room.must('interviewer', 'timer.start', {}),
+  ),
   'session.end': given({}, (room) => room.must('interviewer', 'timer.start', {})),
   'feedback.release': given({}, end),
   'roles.swap': given({}, end, { peerMode: true }),

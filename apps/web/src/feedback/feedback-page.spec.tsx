@@ -43,11 +43,27 @@ describe('FeedbackPage', () => {
       await screen.findByRole('heading', { level: 1, name: 'Design a durable job queue' }),
     ).toBeInTheDocument();
 
-    // The overall reading and the reasons behind it.
-    expect(doc.reading.verdict).toBe('mixed');
+    // The overall reading and the reasons behind it: production, a primary, went unscored, so
+    // the round is not read, and the reasons say so first.
+    expect(doc.reading.verdict).toBe('not-enough-evidence');
     const reading = screen.getByRole('region', { name: 'Overall reading' });
-    expect(reading).toHaveTextContent(VERDICT_LABELS.mixed);
+    expect(reading).toHaveTextContent(VERDICT_LABELS['not-enough-evidence']);
+    expect(within(reading).getAllByRole('listitem')[0]).toHaveTextContent(
+      'Not scored: Production judgment.',
+    );
     for (const reason of doc.reading.reasons) expect(reading).toHaveTextContent(reason);
+
+    // Without a summary the lead section says so rather than vanish.
+    expect(screen.getByRole('region', { name: 'From your interviewer' })).toHaveTextContent(
+      'Your interviewer wrote no summary for this round.',
+    );
+
+    // Each flagged pattern with what it means and what to do instead.
+    const flags = screen.getByRole('region', { name: 'Flagged patterns' });
+    const [flag] = doc.flags;
+    expect(flags).toHaveTextContent(flag.name);
+    expect(flags).toHaveTextContent(flag.meaning);
+    expect(flags).toHaveTextContent(`Instead: ${flag.instead}`);
 
     // The radar's text alternative: one row per signal, self-assessment beside the interviewer.
     const table = screen.getByRole('table', { name: /Scores by signal/ });
@@ -85,12 +101,14 @@ describe('FeedbackPage', () => {
     expect(self).toHaveTextContent('Architectural judgment: you gave 4, the interviewer 2.');
     expect(self).toHaveTextContent('I think the design held up.');
 
-    // Drills, each with its steps.
+    // Drills, each with its steps and a reason of its own.
     const drills = screen.getByRole('region', { name: 'Recommended drills' });
     expect(doc.drills.length).toBeGreaterThan(0);
+    expect(new Set(doc.drills.map((drill) => drill.reason)).size).toBe(doc.drills.length);
     for (const drill of doc.drills) {
       const card = within(drills).getByRole('article', { name: drill.name });
       expect(within(card).getAllByRole('listitem')).toHaveLength(drill.steps.length);
+      expect(card).toHaveTextContent(`Why this one: ${drill.reason}`);
     }
 
     // Moves seen with their time, and the export buttons.
@@ -105,6 +123,35 @@ describe('FeedbackPage', () => {
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Calibration' })).not.toBeInTheDocument();
     expect(requested()).toEqual([SESSION_PATH, FEEDBACK_PATH]);
+  });
+
+  it("leads with the interviewer's summary and the one thing to practise next", async () => {
+    const summary = {
+      text: 'You framed the queue well.\nThe failure story came late.',
+      practiseNext: 'Say what happens when a worker dies, before you draw the queue.',
+    };
+    renderAt({
+      [FEEDBACK_PATH]: { body: { ...doc, summary } },
+      [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+    });
+    const lead = await screen.findByRole('region', { name: 'From your interviewer' });
+    expect(lead).toHaveTextContent('You framed the queue well. The failure story came late.');
+    expect(within(lead).getByRole('heading', { name: 'One thing to practise next' })).toBeVisible();
+    expect(lead).toHaveTextContent(summary.practiseNext);
+    // It comes before everything else the page reads out of the scores.
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(sections.slice(0, 2)).toEqual(['From your interviewer', 'Overall reading']);
+  });
+
+  it('reads a document stored before summaries existed as one without a summary', async () => {
+    const { summary: _absent, ...older } = doc;
+    renderAt({
+      [FEEDBACK_PATH]: { body: older },
+      [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+    });
+    expect(await screen.findByRole('region', { name: 'From your interviewer' })).toHaveTextContent(
+      'Your interviewer wrote no summary for this round.',
+    );
   });
 
   it('shows staff how an observer’s scores compare with the interviewer’s', async () => {

@@ -17,6 +17,7 @@ import { ReadingSection } from './reading-section';
 import { SelfAssessmentSection } from './self-assessment-section';
 import { SignalDetails } from './signal-details';
 import { SignalOverview } from './signal-overview';
+import { SummarySection } from './summary-section';
 import styles from './feedback-page.module.css';
 
 const endedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -110,6 +111,7 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
         </nav>
       </header>
 
+      <SummarySection summary={doc.summary} />
       <ReadingSection reading={doc.reading} />
       <SignalOverview doc={doc} />
       <SignalDetails signals={doc.signals} />

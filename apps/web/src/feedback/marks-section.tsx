@@ -2,7 +2,10 @@ import type { FeedbackDocument } from '@signal-room/domain';
 import { OffsetTime } from './offset-time';
 import styles from './feedback-page.module.css';
 
-/** The patterns the interviewer flagged and the phases they marked, each at its time. */
+/**
+ * The patterns the interviewer flagged, each at its time with what it tells an interviewer and
+ * what to do instead, and the phases they marked.
+ */
 export function MarksSection({
   flags,
   phases,
@@ -23,7 +26,13 @@ export function MarksSection({
             {flags.map((flag, index) => (
               <li key={`${flag.flag}-${index}`}>
                 <OffsetTime ms={flag.offsetMs} className={styles.offset} />
-                <span>{flag.name}</span>
+                <div className={styles.flagDetail}>
+                  <strong>{flag.name}</strong>
+                  <p>{flag.meaning}</p>
+                  <p>
+                    <strong>Instead:</strong> {flag.instead}
+                  </p>
+                </div>
               </li>
             ))}
           </ol>

@@ -134,6 +134,8 @@ function describeEvent(event: StepEvent, before: RoomState): string {
     }
     case 'self-assessment.submitted':
       return 'Self-assessment submitted';
+    case 'summary.written':
+      return `Summary written · practise next: ${event.payload.practiseNext}`;
     case 'session.ended':
       return event.payload.reason === 'time-up'
         ? 'Session ended: the time ran out'

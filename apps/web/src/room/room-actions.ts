@@ -35,6 +35,7 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'flag.mark': 'Flag a failure mode',
   'flag.unmark': 'Undo a failure-mode flag',
   'self-assessment.submit': 'Send the self-assessment',
+  'summary.write': 'Save the summary',
   'session.end': 'End the session',
   'feedback.release': 'Release feedback',
   'roles.swap': 'Swap roles',

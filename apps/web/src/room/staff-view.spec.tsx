@@ -12,17 +12,9 @@ import {
   NOW,
   OBSERVER_ID,
   interviewerCard,
+  liveRoom,
   roomState,
 } from './testing/room-fixtures';
-
-// Live for two minutes at NOW.
-const live = (change: Partial<RoomState> = {}): RoomState =>
-  roomState({
-    status: 'live',
-    startedAt: NOW - 2 * MINUTE,
-    timer: { durationMs: 45 * MINUTE, elapsedMs: 0, runningSince: NOW - 2 * MINUTE },
-    ...change,
-  });
 
 function setup(state: RoomState, role: 'interviewer' | 'observer') {
   const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
@@ -38,7 +30,7 @@ function setup(state: RoomState, role: 'interviewer' | 'observer') {
 
 describe('StaffView', () => {
   it('gives the interviewer the controls that run the round', async () => {
-    const { send, user } = setup(live(), 'interviewer');
+    const { send, user } = setup(liveRoom(), 'interviewer');
 
     await user.click(screen.getByRole('button', { name: '+5 min' }));
     expect(send).toHaveBeenLastCalledWith('timer.extend', { byMs: 300_000 });
@@ -72,7 +64,7 @@ describe('StaffView', () => {
   });
 
   it('ends the session only after a confirmation', async () => {
-    const { send, user } = setup(live(), 'interviewer');
+    const { send, user } = setup(liveRoom(), 'interviewer');
     await user.click(screen.getByRole('button', { name: 'End session' }));
     expect(send).not.toHaveBeenCalled();
     const confirm = screen.getByRole('alertdialog');
@@ -83,7 +75,7 @@ describe('StaffView', () => {
 
   it('measures coverage of the expected signals against the time left', () => {
     setup(
-      live({ scorecards: { [INTERVIEWER_ID]: interviewerCard('Asked about volume') } }),
+      liveRoom({ scorecards: { [INTERVIEWER_ID]: interviewerCard('Asked about volume') } }),
       'interviewer',
     );
     const coverage = screen.getByRole('region', { name: 'Coverage' });
@@ -95,7 +87,7 @@ describe('StaffView', () => {
 
   it('leaves the interviewer-only controls out for an observer, who still scores privately', () => {
     setup(
-      live({
+      liveRoom({
         moves: [{ id: 'm1', move: 'narrow-scope', offsetMs: 30_000, authorId: INTERVIEWER_ID }],
       }),
       'observer',

@@ -6,6 +6,7 @@ import {
   emptyScorecard,
   roundTypeById,
 } from '@signal-room/domain';
+import { useId } from 'react';
 import { InvitePanel } from '../sessions/invite-panel';
 import { AfterEndPanel } from './after-end-panel';
 import { CalibrationPanel } from './calibration-panel';
@@ -20,6 +21,7 @@ import type { RoomActions } from './room-actions';
 import { mayRun } from './room-actions';
 import { Scorecard } from './scorecard';
 import { ScorecardSummary } from './scorecard-summary';
+import { SummaryForm } from './summary-form';
 import { TimerControls } from './timer-controls';
 import styles from './staff-view.module.css';
 
@@ -37,6 +39,7 @@ interface StaffViewProps {
  * observer, by the same role table the server enforces.
  */
 export function StaffView({ state, role, viewerId, pending, actions }: StaffViewProps) {
+  const summaryId = useId();
   const roundType = roundTypeById(state.roundType);
   const may = (type: RoomCommandType) => mayRun(role, type);
   const ended = state.status === 'ended';
@@ -71,7 +74,13 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
       )}
       {ended && (
         <>
-          <AfterEndPanel state={state} role={role} pending={pending} actions={actions} />
+          <AfterEndPanel
+            state={state}
+            role={role}
+            pending={pending}
+            actions={actions}
+            summaryId={may('summary.write') ? summaryId : undefined}
+          />
           <CalibrationPanel state={state} viewerId={viewerId} />
           {role === 'observer' && interviewerCard && (
             <details className={`card ${styles.details}`}>
@@ -170,6 +179,10 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
               title={role === 'observer' ? 'Your private scorecard' : 'Your scorecard'}
             />
           </div>
+          {/* One form from the start to the release, so a draft survives the end of the round. */}
+          {may('summary.write') && state.status !== 'waiting' && (
+            <SummaryForm id={summaryId} state={state} pending={pending} actions={actions} />
+          )}
         </div>
       </div>
     </div>

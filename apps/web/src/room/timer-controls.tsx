@@ -1,6 +1,7 @@
 import type { RoomState } from '@signal-room/domain';
 import { MAX_DURATION_MS, isExpired, isRunning } from '@signal-room/domain';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { ConfirmStep } from '../ui/confirm-step';
 import type { PendingCommand } from './room-store';
 import type { RoomActions } from './room-actions';
 import { useNow } from './use-room';
@@ -18,7 +19,6 @@ interface TimerControlsProps {
 export function TimerControls({ state, pending, actions }: TimerControlsProps) {
   const [confirming, setConfirming] = useState(false);
   const endRef = useRef<HTMLButtonElement>(null);
-  const confirmId = useId();
   // Re-render once a second so "time is up" shows when the clock runs out.
   useNow(1000);
   const { timer, status } = state;
@@ -102,34 +102,17 @@ export function TimerControls({ state, pending, actions }: TimerControlsProps) {
         </p>
       )}
       {confirming && (
-        <div
-          className={styles.confirm}
-          role="alertdialog"
-          aria-labelledby={confirmId}
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') cancel();
+        <ConfirmStep
+          confirmLabel="End now"
+          cancelLabel="Keep going"
+          onConfirm={() => {
+            actions.send('session.end', {});
+            setConfirming(false);
           }}
+          onCancel={cancel}
         >
-          <p id={confirmId}>
-            End the session for everyone now? The timer stops and the round cannot be restarted.
-          </p>
-          <div className={styles.row}>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => {
-                actions.send('session.end', {});
-                setConfirming(false);
-              }}
-            >
-              End now
-            </button>
-            {/* Focus lands on the safe choice, so a stray Enter does not end the round. */}
-            <button type="button" className="button" autoFocus onClick={cancel}>
-              Keep going
-            </button>
-          </div>
-        </div>
+          End the session for everyone now? The timer stops and the round cannot be restarted.
+        </ConfirmStep>
       )}
     </div>
   );

@@ -222,6 +222,8 @@ describe('communication moves, drills and failure modes', () => {
     expect(FAILURE_MODES).toHaveLength(8);
     for (const mode of FAILURE_MODES) {
       expect(nonEmpty(mode.name) && nonEmpty(mode.description)).toBe(true);
+      // Said to the candidate: what the pattern tells an interviewer, and what to do instead.
+      expect(nonEmpty(mode.meaning) && nonEmpty(mode.instead)).toBe(true);
       expect(mode.signals.length).toBeGreaterThan(0);
       for (const signal of mode.signals) expect(SIGNAL_IDS).toContain(signal);
       expect(failureModeById(mode.id)).toBe(mode);

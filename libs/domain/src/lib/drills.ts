@@ -14,6 +14,7 @@ export const DRILLS: readonly Drill[] = [
       'Read the map aloud the day before and once more right before each round.',
     ],
     signals: ['framing', 'architecture', 'delivery', 'communication'],
+    counters: ['solved-before-clarifying', 'wrong-altitude'],
     minutes: 20,
   },
   {
@@ -29,6 +30,7 @@ export const DRILLS: readonly Drill[] = [
       'In the next mock, say those sentences at the same moments and check the scorecard for them.',
     ],
     signals: ['communication', 'production', 'architecture', 'coding'],
+    counters: ['production-as-checklist', 'ignored-hint'],
     minutes: 25,
   },
   {
@@ -43,6 +45,7 @@ export const DRILLS: readonly Drill[] = [
       'Deliver it aloud in three minutes with a timer, then note which sentences you dropped or blurred.',
     ],
     signals: ['leadership', 'delivery', 'architecture', 'production', 'communication'],
+    counters: ['leadership-without-substance'],
     minutes: 30,
   },
   {
@@ -58,6 +61,7 @@ export const DRILLS: readonly Drill[] = [
       'Give the trimmed answer again and compare the two recordings for clarity and pace.',
     ],
     signals: ['communication', 'framing', 'coding'],
+    counters: ['signal-bloat', 'talked-without-progress'],
     minutes: 15,
   },
 ];

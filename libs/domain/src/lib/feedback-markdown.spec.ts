@@ -146,6 +146,7 @@ describe('feedbackToMarkdown: a finished round', () => {
 
   it('has its sections in reading order', () => {
     expect(lines.filter((line) => line.startsWith('## '))).toEqual([
+      '## From your interviewer',
       '## Overall reading',
       '## The seven signals',
       '## Signal by signal',
@@ -156,6 +157,34 @@ describe('feedbackToMarkdown: a finished round', () => {
       '## Phases',
       '## Self-assessment',
       '## Recommended drills',
+    ]);
+  });
+
+  it('says when the interviewer wrote no summary', () => {
+    expect(section(markdown, 'From your interviewer')).toEqual([
+      '',
+      'Your interviewer wrote no summary for this round.',
+      '',
+    ]);
+  });
+
+  it('leads with the summary, its paragraphs kept, and the one thing to practise next', () => {
+    const summary = {
+      text: 'You framed it well.\n\nThe design held.',
+      practiseNext: 'Name risks.',
+    };
+    const led = feedbackToMarkdown({ ...doc, summary });
+    expect(led.split('\n').filter((line) => line.startsWith('## '))[0]).toBe(
+      '## From your interviewer',
+    );
+    expect(section(led, 'From your interviewer')).toEqual([
+      '',
+      'You framed it well.',
+      '',
+      'The design held.',
+      '',
+      '**One thing to practise next:** Name risks.',
+      '',
     ]);
   });
 
@@ -241,7 +270,13 @@ describe('feedbackToMarkdown: a finished round', () => {
     for (const missed of doc.moves.missed) {
       expect(moves).toContain(`- **${missed.name}**: ${missed.description}`);
     }
-    expect(section(markdown, 'Flagged patterns')).toContain(`- 1:00 — ${doc.flags[0].name}`);
+    expect(section(markdown, 'Flagged patterns')).toEqual([
+      '',
+      `- 1:00 — **${doc.flags[0].name}**`,
+      `  - What it means: ${doc.flags[0].meaning}`,
+      `  - Instead: ${doc.flags[0].instead}`,
+      '',
+    ]);
     expect(section(markdown, 'Phases')).toContain(`- 0:30 — ${doc.phases[0].name}`);
   });
 
@@ -300,6 +335,12 @@ describe('feedbackToMarkdown: what users wrote renders inert', () => {
     for (const live of [/(?<!\\)<script/, /(?<!\\)\[a/, /(?<!\\)\*x/, /(?<!\\)`rm/, /(?<!\\)_em/]) {
       expect(markdown).not.toMatch(live);
     }
+  });
+
+  it('keeps a summary with Markdown in it inert', () => {
+    const summary = { text: INJECTION, practiseNext: INJECTION };
+    const led = section(feedbackToMarkdown({ ...doc, summary }), 'From your interviewer');
+    expect(led).toEqual(['', escaped, '', `**One thing to practise next:** ${escaped}`, '']);
   });
 
   it('escapes a prompt title in the heading', () => {

@@ -107,6 +107,19 @@ function header(doc: FeedbackDocument): string[] {
   return [`# Feedback — ${title}`, '', facts.join(' · ')];
 }
 
+// A document stored before summaries existed has no key at all, hence the loose check.
+const summarySection = ({ summary }: FeedbackDocument): string[] => [
+  '## From your interviewer',
+  '',
+  ...(!summary
+    ? ['Your interviewer wrote no summary for this round.']
+    : [
+        // Blank lines keep the paragraphs the interviewer wrote; each is still one inert line.
+        ...summary.text.split(/\n\s*\n/).flatMap((paragraph) => [text(paragraph), '']),
+        `**One thing to practise next:** ${text(summary.practiseNext)}`,
+      ]),
+];
+
 const readingSection = (doc: FeedbackDocument): string[] => [
   '## Overall reading',
   '',
@@ -208,7 +221,11 @@ const flagsSection = (doc: FeedbackDocument): string[] => [
   '',
   ...(doc.flags.length === 0
     ? ['No failure pattern was flagged.']
-    : doc.flags.map((flag) => `- ${formatOffset(flag.offsetMs)} — ${text(flag.name)}`)),
+    : doc.flags.flatMap((flag) => [
+        `- ${formatOffset(flag.offsetMs)} — **${text(flag.name)}**`,
+        `  - What it means: ${text(flag.meaning)}`,
+        `  - Instead: ${text(flag.instead)}`,
+      ])),
 ];
 
 const phasesSection = (doc: FeedbackDocument): string[] => [
@@ -265,13 +282,15 @@ const drillsSection = (doc: FeedbackDocument): string[] => [
 ];
 
 /**
- * The feedback document as a Markdown report the candidate can keep: the reading, the seven
+ * The feedback document as a Markdown report the candidate can keep: the interviewer's summary
+ * and one thing to practise next, the reading, the seven
  * signals with their evidence, what stayed hidden, the moves and patterns, the self-assessment
  * and the drills. Pure: times are formatted from the document, never read from a clock.
  */
 export function feedbackToMarkdown(doc: FeedbackDocument): string {
   const sections = [
     header(doc),
+    summarySection(doc),
     readingSection(doc),
     signalTable(doc),
     signalSections(doc),

@@ -21,7 +21,7 @@ import type {
   SignalLayer,
 } from './model';
 import { DRILL_IDS, MOVE_IDS, SIGNAL_IDS } from './model';
-import type { RoomState } from './room/state';
+import type { InterviewerSummary, RoomState } from './room/state';
 import type { Polarity, Scorecard } from './scorecard';
 import { emptyScorecard, evidenceFor } from './scorecard';
 
@@ -62,6 +62,11 @@ export interface FeedbackDocument {
   generatedAt: number;
   endedAt: number | null;
   elapsedMs: number;
+  /**
+   * The interviewer's own words, which lead the feedback; null when they wrote none (and in
+   * documents stored before there was a summary, where the key is absent).
+   */
+  summary: InterviewerSummary | null;
   reading: Reading;
   findings: Finding[];
   signals: SignalFeedback[];
@@ -72,56 +77,103 @@ export interface FeedbackDocument {
     seen: { move: MoveId; name: string; offsetsMs: number[] }[];
     missed: { move: MoveId; name: string; description: string }[];
   };
-  flags: { flag: FailureModeId; name: string; offsetMs: number }[];
+  /** Each flag with what the pattern tells an interviewer and what to do instead. */
+  flags: {
+    flag: FailureModeId;
+    name: string;
+    offsetMs: number;
+    meaning: string;
+    instead: string;
+  }[];
   phases: { phaseId: string; name: string; offsetMs: number }[];
+  /** Each with why it was picked for this session: the needs it answers that no drill before it did. */
   drills: { drill: DrillId; name: string; description: string; steps: string[]; reason: string }[];
 }
 
 const scorecardOf = (state: RoomState): Scorecard =>
   state.scorecards[state.interviewerId] ?? emptyScorecard(state.interviewerId);
 
-/** Signals that need work most: scored 2 or less, then hidden ones, weakest first. */
-function weakestSignals(
-  card: Scorecard,
-  hidden: readonly SignalId[],
-): { signal: SignalId; why: string }[] {
+/** Something this session showed needs practice, said to the candidate. */
+interface Need {
+  why: string;
+  signal?: SignalId;
+  flag?: FailureModeId;
+}
+
+/**
+ * What needs practice most, most pressing first: signals scored 2 or less (weakest first), the
+ * patterns flagged (in the order they came), then expected signals that stayed hidden.
+ */
+function needsOf(card: Scorecard, hidden: readonly SignalId[], state: RoomState): Need[] {
   const low = SIGNAL_IDS.flatMap((id) => {
     const score = card.scores[id];
     return score !== null && score <= 2 ? [{ signal: id, score }] : [];
   }).sort((a, b) => a.score - b.score);
+  const flagged = [...state.flags]
+    .sort((a, b) => a.offsetMs - b.offsetMs)
+    .map((mark) => mark.flag)
+    .filter((flag, index, all) => all.indexOf(flag) === index);
   return [
     ...low.map(({ signal, score }) => ({
       signal,
-      why: `${signalById(signal).name} scored ${score}`,
+      why: `you scored ${score} on ${signalById(signal).name}`,
+    })),
+    ...flagged.map((flag) => ({
+      flag,
+      why: `the interviewer flagged “${failureModeById(flag).name}”`,
     })),
     ...hidden
       .filter((signal) => !low.some((entry) => entry.signal === signal))
-      .map((signal) => ({ signal, why: `${signalById(signal).name} stayed hidden` })),
+      .map((signal) => ({
+        signal,
+        why: `the interviewer saw no evidence of your ${signalById(signal).name.toLowerCase()}`,
+      })),
   ];
 }
 
-function recommendDrills(
-  weak: readonly { signal: SignalId; why: string }[],
-): FeedbackDocument['drills'] {
-  const ranked = DRILL_IDS.map((id) => {
-    const drill = drillById(id);
-    const reasons = weak.filter((entry) => drill.signals.includes(entry.signal));
-    return { drill, reasons };
-  })
-    .filter((entry) => entry.reasons.length > 0)
-    .sort((a, b) => b.reasons.length - a.reasons.length);
-  return ranked.slice(0, MAX_DRILLS).map(({ drill, reasons }) => ({
-    drill: drill.id,
-    name: drill.name,
-    description: drill.description,
-    steps: [...drill.steps],
-    reason: `Trains what needs it most: ${reasons.map((entry) => entry.why).join('; ')}.`,
-  }));
+const listed = (parts: readonly string[]): string =>
+  parts.length <= 1
+    ? parts.join('')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+
+/**
+ * Picks drills one at a time, each the one that answers most of the needs no drill before it
+ * answered, so each is there for a reason of its own and says which.
+ */
+function recommendDrills(needs: readonly Need[]): FeedbackDocument['drills'] {
+  const picked: FeedbackDocument['drills'] = [];
+  let open = [...needs];
+  let left = DRILL_IDS.map(drillById);
+  while (picked.length < MAX_DRILLS) {
+    const answers = (drill: (typeof left)[number]) =>
+      open.filter(
+        (need) =>
+          (need.signal !== undefined && drill.signals.includes(need.signal)) ||
+          (need.flag !== undefined && drill.counters.includes(need.flag)),
+      );
+    const [best] = left
+      .map((drill) => ({ drill, answered: answers(drill) }))
+      .filter((entry) => entry.answered.length > 0)
+      .sort((a, b) => b.answered.length - a.answered.length);
+    if (!best) break;
+    const { drill, answered } = best;
+    picked.push({
+      drill: drill.id,
+      name: drill.name,
+      description: drill.description,
+      steps: [...drill.steps],
+      reason: `Picked for this session because ${listed(answered.map((need) => need.why))}.`,
+    });
+    open = open.filter((need) => !answered.includes(need));
+    left = left.filter((other) => other !== drill);
+  }
+  return picked;
 }
 
 /**
- * The feedback of a finished session: which signals the interviewer actually saw, read by the
- * rules, set beside the candidate's self-assessment, with the drills that would help most.
+ * The feedback of a finished session: the interviewer's summary first, then which signals the
+ * interviewer actually saw, read by the rules, set beside the candidate's self-assessment, with
+ * the drills that would help most.
  */
 export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDocument {
   const roundType = roundTypeById(state.roundType);
@@ -159,7 +211,12 @@ export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDo
       .filter((mark) => mark.move === move)
       .map((mark) => mark.offsetMs)
       .sort((a, b) => a - b);
-  const { findings, reading } = interpret(roundType, card.scores, card.evidence);
+  const { findings, reading } = interpret(
+    roundType,
+    card.scores,
+    card.evidence,
+    state.timer.elapsedMs,
+  );
   return {
     sessionId: state.sessionId,
     roundType: { id: roundType.id, name: roundType.name },
@@ -167,6 +224,7 @@ export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDo
     generatedAt,
     endedAt: state.endedAt,
     elapsedMs: state.timer.elapsedMs,
+    summary: state.summary,
     reading,
     findings,
     signals,
@@ -189,18 +247,17 @@ export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDo
       })),
     },
     flags: state.flags
-      .map((mark) => ({
-        flag: mark.flag,
-        name: failureModeById(mark.flag).name,
-        offsetMs: mark.offsetMs,
-      }))
+      .map((mark) => {
+        const { name, meaning, instead } = failureModeById(mark.flag);
+        return { flag: mark.flag, name, offsetMs: mark.offsetMs, meaning, instead };
+      })
       .sort((a, b) => a.offsetMs - b.offsetMs),
     phases: state.phases.map((mark) => ({
       phaseId: mark.phaseId,
       name: roundType.phases.find((phase) => phase.id === mark.phaseId)?.name ?? mark.phaseId,
       offsetMs: mark.offsetMs,
     })),
-    drills: recommendDrills(weakestSignals(card, hidden)),
+    drills: recommendDrills(needsOf(card, hidden, state)),
   };
 }
 

@@ -1,6 +1,14 @@
 import { roundTypeById, signalById } from './catalog';
 import type { RuleId, Verdict } from './interpretation';
-import { COMPOUNDING_TWOS, findings, interpret, RULE_IDS, VERDICTS } from './interpretation';
+import {
+  COMPOUNDING_TWOS,
+  findings,
+  interpret,
+  MIN_EVIDENCE_NOTES,
+  MIN_READABLE_MS,
+  RULE_IDS,
+  VERDICTS,
+} from './interpretation';
 import type { RoundTypeId, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import type { Evidence, Polarity, Scores } from './scorecard';
@@ -43,8 +51,11 @@ const findingOf = (rule: RuleId, given: Scores, items?: Evidence[], round = SYST
 const rulesOf = (given: Scores, items?: Evidence[], round = SYSTEM_DESIGN): RuleId[] =>
   findingsFor(given, items, round).map((finding) => finding.rule);
 
+/** Three notes per scored signal: never too few to read, and pointing the way of each score. */
+const plenty = (given: Scores): Evidence[] => [0, 1, 2].flatMap(() => backing(given));
+
 const verdictOf = (given: Scores, round: RoundTypeId = 'system-design'): Verdict =>
-  interpret(roundTypeById(round), given, backing(given)).reading.verdict;
+  interpret(roundTypeById(round), given, plenty(given), 20 * 60_000).reading.verdict;
 
 describe('findings', () => {
   it('finds nothing in a fully scored, fully evidenced card at the bar', () => {
@@ -296,7 +307,7 @@ describe('interpret: the reading', () => {
   it('reaches every verdict', () => {
     const reached = new Set<Verdict>([
       verdictOf(scores()),
-      verdictOf(scores({ framing: 1 })),
+      verdictOf(atTheBar({ framing: 1 })),
       verdictOf(atTheBar({ coding: 2, leadership: 2 })),
       verdictOf(atTheBar({ leadership: 2 })),
       verdictOf(atTheBar()),
@@ -309,14 +320,67 @@ describe('interpret: the reading', () => {
     expect(verdictOf(atTheBar({ architecture: 1, coding: 2, delivery: 2 }))).toBe('serious-risk');
   });
 
-  it('reads from the scored primaries when no more than half of them are unscored', () => {
-    // One of three primaries unscored: the two that are scored carry the reading.
-    expect(verdictOf(scores({ framing: 4, architecture: 4, communication: 3 }))).toBe(
-      'senior-ready',
+  it('does not read a round with any primary signal unscored, and names each one', () => {
+    const given = scores({ framing: 4, architecture: 4, communication: 3 });
+    const { reading } = interpret(SYSTEM_DESIGN, given, plenty(given));
+    expect(reading.verdict).toBe('not-enough-evidence');
+    expect(reading.reasons[0]).toBe(
+      'Not scored: Production judgment. This round exists to measure it, so it cannot be read without it.',
     );
-    expect(verdictOf(scores({ framing: 4, architecture: 3, communication: 3 }))).toBe('promising');
-    // One of two: still enough to read.
-    expect(verdictOf(scores({ coding: 4 }), 'coding-screen')).toBe('senior-ready');
+    expect(verdictOf(scores({ coding: 4 }), 'coding-screen')).toBe('not-enough-evidence');
+    expect(
+      interpret(
+        roundTypeById('coding-screen'),
+        scores({ coding: 4 }),
+        plenty(scores({ coding: 4 })),
+      ).reading.reasons[0],
+    ).toContain(signalById('framing').name);
+  });
+
+  describe('thin evidence', () => {
+    const primaries = scores({ framing: 3, architecture: 3, production: 3 });
+    const twoNotes = [evidence('framing'), evidence('architecture')];
+
+    it('does not read a 9-second round with two notes, saying why', () => {
+      const { reading } = interpret(SYSTEM_DESIGN, primaries, twoNotes, 9_000);
+      expect(reading.verdict).toBe('not-enough-evidence');
+      expect(reading.reasons).toEqual([
+        'The round ran for 9 seconds on the clock; it takes at least 5 minutes to see enough of you to read.',
+        `The interviewer recorded 2 notes of evidence; a reading needs at least ${MIN_EVIDENCE_NOTES}.`,
+        `Scores for ${signalById('production').name} have no recorded evidence: senior evidence must be observable.`,
+      ]);
+    });
+
+    it(`needs ${MIN_EVIDENCE_NOTES} notes, however long the round ran`, () => {
+      expect(interpret(SYSTEM_DESIGN, primaries, twoNotes, 40 * 60_000).reading.verdict).toBe(
+        'not-enough-evidence',
+      );
+      const three = [...twoNotes, evidence('production')];
+      expect(interpret(SYSTEM_DESIGN, primaries, three, 40 * 60_000).reading.verdict).toBe(
+        'promising',
+      );
+    });
+
+    it('needs the clock to have run long enough, however many notes there are', () => {
+      const items = plenty(primaries);
+      expect(interpret(SYSTEM_DESIGN, primaries, items, MIN_READABLE_MS - 1).reading).toEqual({
+        verdict: 'not-enough-evidence',
+        reasons: [
+          'The round ran for 4 minutes on the clock; it takes at least 5 minutes to see enough of you to read.',
+        ],
+      });
+      expect(interpret(SYSTEM_DESIGN, primaries, items, MIN_READABLE_MS).reading.verdict).toBe(
+        'promising',
+      );
+    });
+
+    it('wins over a risk, whose message is still among the reasons', () => {
+      const given = atTheBar({ framing: 1 });
+      const result = interpret(SYSTEM_DESIGN, given, twoNotes, 9_000);
+      expect(result.reading.verdict).toBe('not-enough-evidence');
+      const risk = result.findings.find((finding) => finding.rule === 'core-one');
+      expect(result.reading.reasons).toContain(risk?.message);
+    });
   });
 
   it('needs every scored primary at 4 or more for senior-ready, not just a high mean', () => {
@@ -340,12 +404,14 @@ describe('interpret: the reading', () => {
     ]);
   });
 
-  it('says so when too little was scored to read', () => {
+  it('says so when nothing was scored, listing the primaries', () => {
     const { reading, findings: found } = interpret(SYSTEM_DESIGN, scores(), []);
     expect(reading.verdict).toBe('not-enough-evidence');
     expect(found.map((finding) => finding.rule)).toEqual(['unscored-primary']);
     expect(reading.reasons).toEqual([
-      'Too few of the signals this round measures were scored to read it.',
+      'Nothing was scored, so there is nothing to read yet.',
+      'Not scored: Problem framing, Architectural judgment, Production judgment. This round exists to measure them, so it cannot be read without them.',
+      `The interviewer recorded 0 notes of evidence; a reading needs at least ${MIN_EVIDENCE_NOTES}.`,
     ]);
   });
 

@@ -46,12 +46,19 @@ export interface Interpretation {
 
 /** Several 2s compound: from this many on, they read as a likely no-hire. */
 export const COMPOUNDING_TWOS = 2;
+/** Fewer notes than this are too few to read a round by, whatever was scored. */
+export const MIN_EVIDENCE_NOTES = 3;
+/** A round shorter than this on the clock is too short to read, whatever was scored. */
+export const MIN_READABLE_MS = 5 * 60_000;
 
 const names = (signals: readonly SignalId[]): string =>
   signals.map((id) => signalById(id).name).join(', ');
 
 const scored = (scores: Scores, value: number): SignalId[] =>
   SIGNAL_IDS.filter((id) => scores[id] === value);
+
+const unscoredPrimaries = (roundType: RoundType, scores: Scores): SignalId[] =>
+  roundType.primary.filter((id) => scores[id] === null);
 
 /** Each rule of the brief, applied to one scorecard of one round. */
 export function findings(
@@ -98,7 +105,7 @@ export function findings(
       message: `The 5 in ${names(fives)} is evidence, not a pass: it does not offset the weakness in ${names(weak)}.`,
     });
   }
-  const unscored = roundType.primary.filter((id) => scores[id] === null);
+  const unscored = unscoredPrimaries(roundType, scores);
   if (unscored.length > 0) {
     result.push({
       rule: 'unscored-primary',
@@ -136,14 +143,58 @@ export function findings(
   return result;
 }
 
+const spoken = (ms: number): string => {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.floor(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+};
+
+/**
+ * Why what was recorded is too little to read, if it is: a verdict from a couple of notes, or
+ * from seconds on the clock, would be a guess dressed as a reading.
+ */
+function thinEvidence(evidence: readonly Evidence[], elapsedMs: number | undefined): string[] {
+  const reasons: string[] = [];
+  if (elapsedMs !== undefined && elapsedMs < MIN_READABLE_MS) {
+    reasons.push(
+      `The round ran for ${spoken(elapsedMs)} on the clock; it takes at least ${spoken(MIN_READABLE_MS)} to see enough of you to read.`,
+    );
+  }
+  if (evidence.length < MIN_EVIDENCE_NOTES) {
+    const notes = evidence.length === 1 ? '1 note' : `${evidence.length} notes`;
+    reasons.push(
+      `The interviewer recorded ${notes} of evidence; a reading needs at least ${MIN_EVIDENCE_NOTES}.`,
+    );
+  }
+  return reasons;
+}
+
+/** The reasons the round cannot be read at all, if it cannot: first among the reasons given. */
+function unreadable(
+  roundType: RoundType,
+  scores: Scores,
+  evidence: readonly Evidence[],
+  elapsedMs: number | undefined,
+): string[] {
+  const reasons: string[] = [];
+  if (SIGNAL_IDS.every((id) => scores[id] === null)) {
+    reasons.push('Nothing was scored, so there is nothing to read yet.');
+  }
+  const unscored = unscoredPrimaries(roundType, scores);
+  if (unscored.length > 0) {
+    reasons.push(
+      `Not scored: ${names(unscored)}. This round exists to measure ${unscored.length === 1 ? 'it' : 'them'}, so it cannot be read without ${unscored.length === 1 ? 'it' : 'them'}.`,
+    );
+  }
+  return [...reasons, ...thinEvidence(evidence, elapsedMs)];
+}
+
 function verdictOf(roundType: RoundType, scores: Scores, found: readonly Finding[]): Verdict {
   const has = (rule: RuleId) => found.some((finding) => finding.rule === rule);
   const values = SIGNAL_IDS.map((id) => scores[id]).filter((score) => score !== null);
-  if (values.length === 0) return 'not-enough-evidence';
   if (has('core-one')) return 'serious-risk';
   if (has('compounding-twos') || has('floor-below-bar')) return 'likely-no-hire';
-  const unscoredPrimary = roundType.primary.filter((id) => scores[id] === null).length;
-  if (unscoredPrimary * 2 > roundType.primary.length) return 'not-enough-evidence';
   if (values.some((score) => score <= 2)) return 'mixed';
   const primaries = roundType.primary.map((id) => scores[id]).filter((score) => score !== null);
   const primaryMean = primaries.reduce((sum, score) => sum + score, 0) / primaries.length;
@@ -159,21 +210,30 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
   'not-enough-evidence': 'Not enough evidence to read',
 };
 
-/** The findings of every rule and the overall reading, with the reasons that led to it. */
+/**
+ * The findings of every rule and the overall reading, with the reasons that led to it. A round
+ * with a primary signal unscored, or with thin evidence (too few notes, or too little time on
+ * the clock when `elapsedMs` is given), is not read at all: a verdict from it would be a guess.
+ */
 export function interpret(
   roundType: RoundType,
   scores: Scores,
   evidence: readonly Evidence[],
+  elapsedMs?: number,
 ): Interpretation {
   const found = findings(roundType, scores, evidence);
-  const verdict = verdictOf(roundType, scores, found);
-  const reasons = found.filter((finding) => finding.severity !== 'note').map((f) => f.message);
-  if (reasons.length === 0) {
-    reasons.push(
-      verdict === 'not-enough-evidence'
-        ? 'Too few of the signals this round measures were scored to read it.'
-        : 'No rule raised a risk: every scored signal is at or above the bar.',
-    );
+  const weighed = found.filter((finding) => finding.severity !== 'note').map((f) => f.message);
+  const blockers = unreadable(roundType, scores, evidence, elapsedMs);
+  if (blockers.length > 0) {
+    return {
+      findings: found,
+      reading: { verdict: 'not-enough-evidence', reasons: [...blockers, ...weighed] },
+    };
   }
+  const verdict = verdictOf(roundType, scores, found);
+  const reasons =
+    weighed.length > 0
+      ? weighed
+      : ['No rule raised a risk: every scored signal is at or above the bar.'];
   return { findings: found, reading: { verdict, reasons } };
 }

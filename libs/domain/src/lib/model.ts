@@ -105,6 +105,8 @@ export interface Drill {
   steps: readonly string[];
   /** The signals this drill trains; feedback recommends it when one of them is weak or hidden. */
   signals: readonly SignalId[];
+  /** The failure patterns it works against; feedback recommends it when one was flagged. */
+  counters: readonly FailureModeId[];
   minutes: number;
 }
 
@@ -124,7 +126,12 @@ export type FailureModeId = (typeof FAILURE_MODE_IDS)[number];
 export interface FailureMode {
   id: FailureModeId;
   name: string;
+  /** What the interviewer sees, as they would spot it during the round. */
   description: string;
+  /** What it tells an interviewer about you, said to the candidate in their feedback. */
+  meaning: string;
+  /** What to do instead, said to the candidate. */
+  instead: string;
   signals: readonly SignalId[];
 }
 

@@ -5,7 +5,7 @@ export const COMMUNICATION_MOVES: readonly CommunicationMove[] = [
     id: 'clarify-constraints',
     name: 'Clarify constraints before solving',
     description:
-      'Before proposing anything, the candidate pins down the limits that shape the answer: load, latency, risk appetite, operational budget, business priority and what a failure costs.',
+      'Before proposing anything, pin down the limits that shape the answer: load, latency, risk appetite, operational budget, business priority and what a failure costs.',
     cues: [
       '"Roughly how many requests per second, and what does the peak look like?"',
       '"If this is wrong for a minute, is that an annoyance or lost money?"',
@@ -17,7 +17,7 @@ export const COMMUNICATION_MOVES: readonly CommunicationMove[] = [
     id: 'narrow-scope',
     name: 'Narrow scope on purpose',
     description:
-      'The candidate picks a deliberately small, stable baseline to get right first and names the edge cases parked for later, instead of chasing every case at once.',
+      'Pick a deliberately small, stable baseline to get right first and name the edge cases parked for later, instead of chasing every case at once.',
     cues: [
       '"I will get the single-region case working, then come back to failover."',
       '"Let me assume valid input for now and list what I am skipping."',
@@ -29,7 +29,7 @@ export const COMMUNICATION_MOVES: readonly CommunicationMove[] = [
     id: 'externalize-tradeoffs',
     name: 'Externalize trade-offs',
     description:
-      'For each significant choice the candidate says out loud what it gains, what it costs, and at which point the balance would tip toward the alternative.',
+      'For each significant choice, say out loud what it gains, what it costs, and at which point the balance would tip toward the alternative.',
     cues: [
       '"A cache cuts read latency but means users may see data up to a minute old."',
       '"Below about ten thousand writes a second one database is simpler; above that I would shard."',
@@ -41,7 +41,7 @@ export const COMMUNICATION_MOVES: readonly CommunicationMove[] = [
     id: 'stabilize-then-optimize',
     name: 'Separate stabilization from optimization',
     description:
-      'Faced with a live problem, the candidate first stops the harm with a safe, reversible action, then turns to the root cause and longer-term improvements as a distinct step.',
+      'Faced with a live problem, first stop the harm with a safe, reversible action, then turn to the root cause and longer-term improvements as a distinct step.',
     cues: [
       '"First I would roll back or switch off the flag, then investigate."',
       '"The immediate goal is to stop the errors; the redesign can wait a sprint."',
@@ -53,7 +53,7 @@ export const COMMUNICATION_MOVES: readonly CommunicationMove[] = [
     id: 'explicit-uncertainty',
     name: 'Make uncertainty explicit and structural',
     description:
-      'The candidate says what they do not know and shapes the plan around it, favoring choices that are cheap to reverse until the missing evidence arrives.',
+      'Say what you do not know and shape the plan around it, favoring choices that are cheap to reverse until the missing evidence arrives.',
     cues: [
       '"I do not know the read-to-write ratio, so I will keep the storage layer swappable."',
       '"I am not sure how that library handles timeouts; I would check before relying on it."',

@@ -4,6 +4,7 @@ import {
   commandPayloadSchemas,
   eventPayloadSchemas,
   roomEventSchema,
+  SUMMARY_LIMITS,
 } from './room';
 
 const id = '3b2f9d2e-8a4c-4f7e-9d57-2c9e1f4b6a10';
@@ -70,6 +71,30 @@ describe('command payload schemas', () => {
     const { coding, ...missingOne } = scores;
     expect(coding).toBeNull();
     expect(schema.safeParse({ scores: missingOne, note: '' }).success).toBe(false);
+  });
+
+  it('need a summary and one thing to practise next, each trimmed, present and short', () => {
+    const schema = commandPayloadSchemas['summary.write'];
+    expect(schema.parse({ text: '  Framed well.  ', practiseNext: ' Say the cost. ' })).toEqual({
+      text: 'Framed well.',
+      practiseNext: 'Say the cost.',
+    });
+    expect(schema.safeParse({ text: '   ', practiseNext: 'Say the cost.' }).success).toBe(false);
+    expect(schema.safeParse({ text: 'Framed well.', practiseNext: '' }).success).toBe(false);
+    expect(schema.safeParse({ text: 'Framed well.' }).success).toBe(false);
+    const long = (length: number) => 'a'.repeat(length);
+    expect(
+      schema.safeParse({
+        text: long(SUMMARY_LIMITS.text),
+        practiseNext: long(SUMMARY_LIMITS.practiseNext),
+      }).success,
+    ).toBe(true);
+    expect(
+      schema.safeParse({ text: long(SUMMARY_LIMITS.text + 1), practiseNext: 'x' }).success,
+    ).toBe(false);
+    expect(
+      schema.safeParse({ text: 'x', practiseNext: long(SUMMARY_LIMITS.practiseNext + 1) }).success,
+    ).toBe(false);
   });
 
   it('refuse an edit that changes nothing', () => {

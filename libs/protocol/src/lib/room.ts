@@ -32,6 +32,10 @@ const offsetSchema = z.number().int().min(0).max(MAX_DURATION_MS);
 const noteSchema = textSchema(2000);
 const markIdSchema = z.object({ markId: idSchema }).strict();
 
+/** How long the interviewer's summary and its one thing to practise next may be. */
+export const SUMMARY_LIMITS = { text: 1500, practiseNext: 300 } as const;
+const summarySchema = z.object({ text: z.string(), practiseNext: z.string() });
+
 /** One schema per client command, keyed by its type. The server parses every payload with it. */
 export const commandPayloadSchemas = {
   'prompt.set': z.strictObject({ prompt: roomPromptSchema }),
@@ -73,6 +77,10 @@ export const commandPayloadSchemas = {
   'self-assessment.submit': z.strictObject({
     scores: scoresSchema,
     note: optionalTextSchema(4000),
+  }),
+  'summary.write': z.strictObject({
+    text: textSchema(SUMMARY_LIMITS.text),
+    practiseNext: textSchema(SUMMARY_LIMITS.practiseNext),
   }),
   'session.end': empty,
   'feedback.release': empty,
@@ -141,6 +149,7 @@ export const eventPayloadSchemas = {
   'flag.marked': z.object({ markId: idSchema, flag: failureModeIdSchema, offsetMs: z.number() }),
   'flag.unmarked': z.object({ markId: idSchema }),
   'self-assessment.submitted': z.object({ scores: scoresSchema, note: z.string() }),
+  'summary.written': summarySchema,
   'session.ended': z.object({ reason: z.enum(END_REASONS) }),
   'feedback.released': z.object({}),
   'roles.swapped': z.object({ nextSessionId: idSchema }),
@@ -198,6 +207,7 @@ export const roomStateSchema = z.object({
   moves: z.array(markSchema.extend({ move: moveIdSchema })),
   flags: z.array(markSchema.extend({ flag: failureModeIdSchema })),
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
+  summary: summarySchema.nullable(),
   feedbackReleased: z.boolean(),
   nextSessionId: idSchema.nullable(),
   seq: z.number().int().min(0),

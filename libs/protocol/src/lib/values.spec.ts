@@ -17,7 +17,7 @@ describe('text that is not text', () => {
     ['a NUL byte', NUL],
     ['a lone high surrogate', LONE_HIGH],
     ['a lone low surrogate', LONE_LOW],
-  ])('is refused in a note, a prompt, a self-assessment and a name: %s', (_, text) => {
+  ])('is refused in a note, a prompt, a self-assessment, a summary and a name: %s', (_, text) => {
     expect(
       commandPayloadSchemas['evidence.add'].safeParse({
         signal: 'framing',
@@ -39,6 +39,9 @@ describe('text that is not text', () => {
         note: text,
       }).success,
     ).toBe(false);
+    const summary = commandPayloadSchemas['summary.write'];
+    expect(summary.safeParse({ text, practiseNext: 'Say the trade-off' }).success).toBe(false);
+    expect(summary.safeParse({ text: 'Clear start', practiseNext: text }).success).toBe(false);
     expect(commandPayloadSchemas['phase.change'].safeParse({ phaseId: text }).success).toBe(false);
     expect(
       createSessionBodySchema.safeParse({

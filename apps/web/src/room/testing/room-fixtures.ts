@@ -51,6 +51,15 @@ export function roomState(overrides: Partial<RoomState> = {}): RoomState {
   };
 }
 
+/** A round live for two minutes at NOW, its timer running. */
+export const liveRoom = (overrides: Partial<RoomState> = {}): RoomState =>
+  roomState({
+    status: 'live',
+    startedAt: NOW - 2 * MINUTE,
+    timer: { durationMs: 45 * MINUTE, elapsedMs: 0, runningSince: NOW - 2 * MINUTE },
+    ...overrides,
+  });
+
 /** A scorecard with one score and one note, the kind a candidate must not see in private mode. */
 export const interviewerCard = (note: string): Scorecard => ({
   scorerId: INTERVIEWER_ID,

@@ -1,6 +1,6 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import type { Polarity, Scores } from '../scorecard';
-import type { RoomPrompt } from './state';
+import type { InterviewerSummary, RoomPrompt } from './state';
 
 /** What a participant may ask the room to do, by type, with its payload. */
 export interface RoomCommandPayloads {
@@ -28,6 +28,7 @@ export interface RoomCommandPayloads {
   'flag.mark': { flag: FailureModeId; offsetMs?: number };
   'flag.unmark': { markId: string };
   'self-assessment.submit': { scores: Scores; note: string };
+  'summary.write': InterviewerSummary;
   'session.end': Record<string, never>;
   'feedback.release': Record<string, never>;
   /** The server fills in the id of the linked round it created. */
@@ -56,6 +57,7 @@ export const ROOM_COMMAND_TYPES = [
   'flag.mark',
   'flag.unmark',
   'self-assessment.submit',
+  'summary.write',
   'session.end',
   'feedback.release',
   'roles.swap',

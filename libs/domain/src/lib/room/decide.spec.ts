@@ -49,6 +49,7 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'flag.mark': ['interviewer'],
   'flag.unmark': ['interviewer'],
   'self-assessment.submit': ['candidate'],
+  'summary.write': ['interviewer'],
   'session.end': ['interviewer'],
   'feedback.release': ['interviewer'],
   'roles.swap': ['interviewer', 'candidate'],
@@ -92,6 +93,8 @@ const withFlag = (state: RoomState): RoomState =>
     T0,
   );
 
+const SUMMARY = { text: 'You framed the problem well.', practiseNext: 'Say each trade-off aloud.' };
+
 const paused = (at = NOW): RoomState =>
   run(liveRoom(), command('timer.pause', {}), INTERVIEWER, at);
 const released = (config = {}): RoomState =>
@@ -129,6 +132,7 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
     endedRoom(),
     command('self-assessment.submit', { scores: emptyScores(), note: 'n' }),
   ],
+  'summary.write': () => [liveRoom(), command('summary.write', SUMMARY)],
   'session.end': () => [liveRoom(), command('session.end', {})],
   'feedback.release': () => [endedRoom(), command('feedback.release', {})],
   'roles.swap': () => [endedRoom(), command('roles.swap', { nextSessionId: 'session-2' })],
@@ -249,6 +253,17 @@ describe('decide: state preconditions', () => {
       () => released(),
       VALID['self-assessment.submit'](CANDIDATE)[1],
       CANDIDATE,
+    ],
+    ['summary.write before the round starts', newRoom, command('summary.write', SUMMARY)],
+    [
+      'summary.write once feedback is released',
+      () => released(),
+      command('summary.write', SUMMARY),
+    ],
+    [
+      'summary.write once a coaching round ended (its feedback went out with the end)',
+      () => endedRoom({ visibility: 'coaching' }),
+      command('summary.write', SUMMARY),
     ],
     ['session.end twice', () => endedRoom(), command('session.end', {})],
     ['feedback.release before the end', liveRoom, command('feedback.release', {})],
@@ -608,6 +623,30 @@ describe('decide: ending, feedback and the swap', () => {
       eventBody('session.ended', { reason: 'time-up' }),
       eventBody('feedback.released', {}),
     ]);
+  });
+});
+
+describe('decide: the summary', () => {
+  it('takes the summary while the round is live, as given', () => {
+    expect(eventsOf(liveRoom(), command('summary.write', SUMMARY))).toEqual([
+      eventBody('summary.written', SUMMARY),
+    ]);
+  });
+
+  it('lets the interviewer rewrite it after the end, until feedback is released', () => {
+    const written = run(endedRoom(), command('summary.write', SUMMARY), INTERVIEWER, NOW);
+    const better = { text: 'Clear framing, thin on failure.', practiseNext: 'Plan for a crash.' };
+    expect(eventsOf(written, command('summary.write', better, 'again'))).toEqual([
+      eventBody('summary.written', better),
+    ]);
+    const out = run(written, command('feedback.release', {}), INTERVIEWER, NOW);
+    expect(decide(out, command('summary.write', better, 'late'), INTERVIEWER, NOW)).toEqual({
+      ok: false,
+      error: expect.objectContaining({
+        code: 'INVALID_STATE',
+        message: 'Feedback is released: the summary is closed.',
+      }),
+    });
   });
 });
 

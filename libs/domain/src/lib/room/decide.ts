@@ -28,6 +28,7 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   'flag.mark': ['interviewer'],
   'flag.unmark': ['interviewer'],
   'self-assessment.submit': ['candidate'],
+  'summary.write': ['interviewer'],
   'session.end': ['interviewer'],
   'feedback.release': ['interviewer'],
   'roles.swap': ['interviewer', 'candidate'],
@@ -222,6 +223,15 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
         );
       }
       return ok(eventBody('self-assessment.submitted', { ...command.payload }));
+    case 'summary.write':
+      if (state.status === 'waiting') {
+        return refuse('INVALID_STATE', 'The summary opens once the round has started.');
+      }
+      // The candidate may already be reading it: what they were given stays as it was.
+      if (state.feedbackReleased) {
+        return refuse('INVALID_STATE', 'Feedback is released: the summary is closed.');
+      }
+      return ok(eventBody('summary.written', { ...command.payload }));
     case 'session.end':
       if (ended) return refuse('INVALID_STATE', 'The session has already ended.');
       return accept(endEvents(state, 'interviewer'));

@@ -1,6 +1,6 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import type { Evidence, Polarity, Scores } from '../scorecard';
-import type { EndReason, RoomPrompt, Role } from './state';
+import type { EndReason, InterviewerSummary, RoomPrompt, Role } from './state';
 
 /** Every event the room's state is folded from, by type, with its payload. */
 export interface RoomEventPayloads {
@@ -30,6 +30,7 @@ export interface RoomEventPayloads {
   'flag.marked': { markId: string; flag: FailureModeId; offsetMs: number };
   'flag.unmarked': { markId: string };
   'self-assessment.submitted': { scores: Scores; note: string };
+  'summary.written': InterviewerSummary;
   'session.ended': { reason: EndReason };
   'feedback.released': Record<string, never>;
   'roles.swapped': { nextSessionId: string };
@@ -59,6 +60,7 @@ export const ROOM_EVENT_TYPES = [
   'flag.marked',
   'flag.unmarked',
   'self-assessment.submitted',
+  'summary.written',
   'session.ended',
   'feedback.released',
   'roles.swapped',

@@ -189,6 +189,12 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
     }
     case 'self-assessment.submit':
       return command(step.type, { scores: step.selfScores, note: 'my own view' }, id);
+    case 'summary.write':
+      return command(
+        step.type,
+        { text: `SECRET-${step.role}-summary-${index}`, practiseNext: `SECRET-next-${index}` },
+        id,
+      );
     case 'roles.swap':
       return command(step.type, { nextSessionId: 'session-next' }, id);
     case 'participant.remove': {
@@ -286,6 +292,8 @@ function leaked(projection: Projection, after: RoomState, viewer: Viewer): strin
   const forbidden = [
     ...privatePromptText(after.prompt, after.hintsRevealed),
     'SECRET-observer',
+    // Coaching mode opens the scorecard live, never the summary: that waits for the release.
+    ...(after.feedbackReleased ? [] : ['SECRET-interviewer-summary', 'SECRET-next']),
     ...scorecardIds(after, OBSERVER.userId),
     ...(blind
       ? [
@@ -299,7 +307,8 @@ function leaked(projection: Projection, after: RoomState, viewer: Viewer): strin
   if (projection.kind === 'event') {
     const { type } = projection.event;
     const hidden = blind && [...SCORECARD_EVENTS, ...MARK_EVENTS].includes(type);
-    return type === 'prompt.set' || hidden ? [...found, `event ${type}`] : found;
+    const summary = type === 'summary.written';
+    return type === 'prompt.set' || hidden || summary ? [...found, `event ${type}`] : found;
   }
   const { scorecards, moves, flags } = projection.state;
   const visible = [
@@ -361,6 +370,7 @@ describe('projectEvent: random sessions, one simulated client per viewer', () =>
         expect(cardOf(candidateRebuilt)).toEqual(cardOf(finalView));
         expect(candidateRebuilt.moves).toEqual(finalView.moves);
         expect(candidateRebuilt.flags).toEqual(finalView.flags);
+        expect(candidateRebuilt.summary).toEqual(finalView.summary);
       }),
       { numRuns: RUNS },
     );
@@ -381,6 +391,9 @@ describe('projectEvent: random sessions, one simulated client per viewer', () =>
         'interviewer snapshot session.ended',
         'observer event prompt.set',
         'observer event participant.left',
+        'interviewer event summary.written',
+        'observer none summary.written',
+        'candidate none summary.written',
       ]),
     );
   });

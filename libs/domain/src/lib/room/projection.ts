@@ -75,24 +75,27 @@ const MARK_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>([
   'flag.unmarked',
 ]);
 
+const isSummary = (event: RoomEvent): boolean => event.type === 'summary.written';
+
 /**
- * Scorecard and mark events a candidate may receive only as the final state shows them: an
- * earlier version of a note, a removed note, a withdrawn mark or a score changed since must
- * never reach them, on any path (history, or a catch-up of what they missed).
+ * Scorecard, mark and summary events a candidate may receive only as the final state shows
+ * them: an earlier version of a note or of the summary, a removed note, a withdrawn mark or a
+ * score changed since must never reach them, on any path (history, or a catch-up of what they
+ * missed).
  */
 export const revisableForCandidate = (event: RoomEvent): boolean =>
-  SCORECARD_EVENTS.has(event.type) || MARK_EVENTS.has(event.type);
+  SCORECARD_EVENTS.has(event.type) || MARK_EVENTS.has(event.type) || isSummary(event);
 
 /**
  * The interviewer's scorecard and marks as a candidate reads them in history: what the released
  * feedback shows, placed when it was first recorded. A note appears once, at the time it was
  * added, with its final text, signal and polarity; a removed note, its edits, a withdrawn mark
- * and every score but the one that stands are left out.
+ * and every score and summary but the one that stands are left out.
  */
 function finalVersionOf(
   event: RoomEvent,
   final: RoomState,
-  standingScores: ReadonlySet<number>,
+  standing: ReadonlySet<number>,
 ): RoomEvent | null {
   const card = final.scorecards[final.interviewerId];
   switch (event.type) {
@@ -101,7 +104,8 @@ function finalVersionOf(
       return kept ? { ...event, payload: { evidence: kept } } : null;
     }
     case 'score.set':
-      return standingScores.has(event.seq) ? event : null;
+    case 'summary.written':
+      return standing.has(event.seq) ? event : null;
     case 'move.marked':
       return final.moves.some((mark) => mark.id === event.payload.markId) ? event : null;
     case 'flag.marked':
@@ -111,26 +115,32 @@ function finalVersionOf(
   }
 }
 
-/** The seqs of the interviewer's score events that set a score still standing at the end. */
-function standingScoreSeqs(events: readonly RoomEvent[], final: RoomState): Set<number> {
+/**
+ * The seqs of the events whose value still stands at the end: the interviewer's score events
+ * that set a score not changed since, and, once feedback is released, the last summary written.
+ */
+function standingSeqs(events: readonly RoomEvent[], final: RoomState): Set<number> {
   const last = new Map<string, RoomEvent>();
   for (const event of events) {
     if (event.actorId !== final.interviewerId) continue;
     if (event.type === 'score.set' || event.type === 'score.cleared') {
       last.set(event.payload.signal, event);
+    } else if (event.type === 'summary.written' && final.feedbackReleased) {
+      last.set('summary', event);
     }
   }
   return new Set(
-    [...last.values()].filter((event) => event.type === 'score.set').map((event) => event.seq),
+    [...last.values()].filter((event) => event.type !== 'score.cleared').map((event) => event.seq),
   );
 }
 
 /**
  * The events of a session a viewer may read in its history, judged by what the viewer may see
  * now (`final`): a candidate reads the interviewer's scorecard and marks only once scores are
- * visible to them, and then only in their final state (see finalVersionOf), never an observer's,
- * never the prompt as set (it holds the guide); staff read other scorers' events only once the
- * round has ended.
+ * visible to them, and then only in their final state (see finalVersionOf), and the summary only
+ * once feedback is released, as it stands, when it was last written; never an observer's
+ * scorecard, never the prompt as set (it holds the guide). Staff read other scorers' events, and
+ * an observer the interviewer's summary, only once the round has ended.
  */
 export function timelineFor(
   events: readonly RoomEvent[],
@@ -140,18 +150,18 @@ export function timelineFor(
   if (isStaff(viewer.role)) {
     return events.filter(
       (event) =>
-        !SCORECARD_EVENTS.has(event.type) ||
+        !(SCORECARD_EVENTS.has(event.type) || isSummary(event)) ||
         event.actorId === viewer.userId ||
         final.status === 'ended',
     );
   }
   const open = seesScores(final, viewer);
-  const standingScores = standingScoreSeqs(events, final);
+  const standing = standingSeqs(events, final);
   return events.flatMap((event) => {
     if (event.type === 'prompt.set') return [];
     if (!revisableForCandidate(event)) return [event];
     const fromInterviewer = event.actorId === final.interviewerId;
-    const kept = open && fromInterviewer ? finalVersionOf(event, final, standingScores) : null;
+    const kept = open && fromInterviewer ? finalVersionOf(event, final, standing) : null;
     return kept ? [kept] : [];
   });
 }

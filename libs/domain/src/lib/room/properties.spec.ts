@@ -179,6 +179,8 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
       );
     case 'self-assessment.submit':
       return command(step.type, { scores: step.selfScores, note: 'my own view' }, id);
+    case 'summary.write':
+      return command(step.type, { text: `SECRET-summary-${index}`, practiseNext: 'next' }, id);
     case 'roles.swap':
       return command(step.type, { nextSessionId: 'session-next' }, id);
     case 'participant.remove': {
@@ -264,6 +266,11 @@ function roomFacts(state: RoomState, now: number, committed: number) {
     privateTextSeenByBlindCandidate: blind
       ? leaked(['SECRET-', ...privateIds.map((id) => `"${id}"`)])
       : [],
+    summarySeenBeforeRelease: state.feedbackReleased
+      ? []
+      : [CANDIDATE, ...(state.status === 'ended' ? [] : [OBSERVER])].flatMap((viewer) =>
+          viewFor(state, viewer).summary === null ? [] : [viewer.role],
+        ),
   };
 }
 
@@ -285,6 +292,7 @@ const HEALTHY: ReturnType<typeof roomFacts> = {
   marksSeenByBlindCandidate: [],
   guideOrFollowUpsSeenByBlindCandidate: false,
   privateTextSeenByBlindCandidate: [],
+  summarySeenBeforeRelease: [],
 };
 
 const checkRoom = (state: RoomState, now: number, committed: number): void =>
@@ -401,6 +409,7 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
   }),
   'flag.unmarked': fc.record({ markId: idArb }),
   'self-assessment.submitted': fc.record({ scores: scoresArb, note: fc.string() }),
+  'summary.written': fc.record({ text: fc.string(), practiseNext: fc.string() }),
   'session.ended': fc.record({ reason: fc.constantFrom(...END_REASONS) }),
   'feedback.released': emptyPayload,
   'roles.swapped': fc.record({ nextSessionId: fc.string() }),

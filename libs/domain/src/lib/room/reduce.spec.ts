@@ -73,6 +73,7 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     scores: scoredRoom().scorecards[INTERVIEWER.userId].scores,
     note: 'n',
   },
+  'summary.written': { text: 'Framed it well.', practiseNext: 'Say the cost of each choice.' },
   'session.ended': { reason: 'interviewer' },
   'feedback.released': {},
   'roles.swapped': { nextSessionId: 'session-2' },
@@ -427,6 +428,19 @@ describe('reduce: the end of a round', () => {
       stamped('self-assessment.submitted', { scores, note: 'ok' }, { seq: 99 }),
     );
     expect(state.selfAssessment).toEqual({ scores, note: 'ok' });
+  });
+
+  it('keeps the latest summary, whole', () => {
+    const first = reduce(
+      liveRoom(),
+      stamped('summary.written', { text: 'First go.', practiseNext: 'Slow down.' }, { seq: 98 }),
+    );
+    expect(first.summary).toEqual({ text: 'First go.', practiseNext: 'Slow down.' });
+    const rewritten = reduce(
+      first,
+      stamped('summary.written', { text: 'Second go.', practiseNext: 'Name risks.' }, { seq: 99 }),
+    );
+    expect(rewritten.summary).toEqual({ text: 'Second go.', practiseNext: 'Name risks.' });
   });
 
   it('ends the session, pausing the timer at the end', () => {

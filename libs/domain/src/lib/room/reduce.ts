@@ -123,6 +123,8 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, flags: state.flags.filter((mark) => mark.id !== event.payload.markId) };
     case 'self-assessment.submitted':
       return { ...state, selfAssessment: { ...event.payload } };
+    case 'summary.written':
+      return { ...state, summary: { ...event.payload } };
     case 'session.ended':
       return {
         ...state,

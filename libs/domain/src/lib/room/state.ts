@@ -47,6 +47,15 @@ export interface SelfAssessment {
   note: string;
 }
 
+/**
+ * What the interviewer writes to lead the feedback: how the round went, in a few lines, and the
+ * one thing to practise before the next round.
+ */
+export interface InterviewerSummary {
+  text: string;
+  practiseNext: string;
+}
+
 export interface RoomState {
   sessionId: string;
   roundType: RoundTypeId;
@@ -70,6 +79,8 @@ export interface RoomState {
   moves: MoveMark[];
   flags: FlagMark[];
   selfAssessment: SelfAssessment | null;
+  /** The interviewer's; the candidate reads it only once feedback is released. */
+  summary: InterviewerSummary | null;
   feedbackReleased: boolean;
   /** Peer mode: the linked round in which the two peers swapped roles. */
   nextSessionId: string | null;
@@ -107,6 +118,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   moves: [],
   flags: [],
   selfAssessment: null,
+  summary: null,
   feedbackReleased: false,
   nextSessionId: null,
   seq: 0,

@@ -12,7 +12,7 @@ import {
   T0,
   testPrompt,
 } from './room-fixtures';
-import type { RoomState, SessionConfig } from './state';
+import type { RoomState, SessionConfig, Visibility } from './state';
 import { seesScores, viewFor } from './view';
 
 const NOW = T0 + 5 * MINUTE;
@@ -155,6 +155,35 @@ describe('viewFor: the candidate in a coaching round', () => {
     expect(view.prompt?.guide).toBeNull();
     expect(view.prompt?.followUps).toEqual([]);
   });
+});
+
+describe("viewFor: the interviewer's summary", () => {
+  const SUMMARY = { text: 'SUMMARY-TEXT', practiseNext: 'PRACTISE-NEXT' };
+  const summarised = (config: Partial<SessionConfig> = {}) =>
+    run(scoredRoom(config), command('summary.write', SUMMARY), INTERVIEWER, NOW);
+
+  it("is the interviewer's to read from the moment it is written", () => {
+    expect(viewFor(summarised(), INTERVIEWER).summary).toEqual(SUMMARY);
+  });
+
+  it('reaches an observer only once the round has ended', () => {
+    expect(viewFor(summarised(), OBSERVER).summary).toBeNull();
+    expect(viewFor(end(summarised()), OBSERVER).summary).toEqual(SUMMARY);
+  });
+
+  it.each<Visibility>(['private', 'coaching'])(
+    'reaches the candidate of a %s round only once feedback is released',
+    (visibility) => {
+      const live = summarised({ visibility });
+      for (const state of visibility === 'private' ? [live, end(live)] : [live]) {
+        const view = viewFor(state, CANDIDATE);
+        expect(view.summary).toBeNull();
+        expect(JSON.stringify(view)).not.toMatch(/SUMMARY-TEXT|PRACTISE-NEXT/);
+      }
+      const out = visibility === 'private' ? release(end(live)) : end(live);
+      expect(viewFor(out, CANDIDATE).summary).toEqual(SUMMARY);
+    },
+  );
 });
 
 describe('seesScores', () => {

@@ -35,15 +35,20 @@ function candidatePrompt(state: RoomState): RoomPrompt | null {
 
 /**
  * What one participant may see of the room. Staff score blind until the round ends (each sees
- * only their own scorecard), then see every scorecard for calibration. The candidate never sees
- * the guide, follow-ups, unrevealed hints or an observer's scorecard, and sees the interviewer's
- * scorecard and marks only in coaching mode or once feedback is released.
+ * only their own scorecard, and an observer not the interviewer's summary), then see every
+ * scorecard for calibration. The candidate never sees the guide, follow-ups, unrevealed hints or
+ * an observer's scorecard, sees the interviewer's scorecard and marks only in coaching mode or
+ * once feedback is released, and the interviewer's summary only once feedback is released.
  */
 export function viewFor(state: RoomState, viewer: Viewer): RoomState {
   if (isStaff(viewer.role)) {
-    const scorecards =
-      state.status === 'ended' ? state.scorecards : only(state.scorecards, viewer.userId);
-    return { ...state, scorecards };
+    if (state.status === 'ended') return { ...state };
+    return {
+      ...state,
+      scorecards: only(state.scorecards, viewer.userId),
+      // The summary is the interviewer's judgement: an observer scoring blind reads it at the end.
+      summary: viewer.userId === state.interviewerId ? state.summary : null,
+    };
   }
   const open = seesScores(state, viewer);
   return {
@@ -52,5 +57,7 @@ export function viewFor(state: RoomState, viewer: Viewer): RoomState {
     scorecards: open ? only(state.scorecards, state.interviewerId) : {},
     moves: open ? state.moves : [],
     flags: open ? state.flags : [],
+    // Even in coaching mode: the summary is part of the feedback, and goes out with it.
+    summary: state.feedbackReleased ? state.summary : null,
   };
 }
