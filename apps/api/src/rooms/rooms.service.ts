@@ -8,8 +8,11 @@ import {
   eventBody,
   initialRoomState,
   isStaff,
+  PROMPTS,
+  promptForSwap,
   reduceAll,
   revisableForCandidate,
+  roomPromptFrom,
   timeUpEvents,
   viewFor,
 } from '@signal-room/domain';
@@ -24,7 +27,7 @@ import { isTransient } from '../common/transient';
 import type { AppConfig } from '../config';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
-import { freshPromptAfter } from '../sessions/sessions.service';
+import { promptsAnswered } from '../sessions/sessions.service';
 import { RoomBroadcaster, messageFor } from './room-broadcaster';
 import { SessionEventEntity } from './session-event.entity';
 
@@ -555,9 +558,19 @@ export class RoomsService {
     const candidate = members.find((member) => member.role === 'candidate');
     if (!candidate)
       throw new AppException('INVALID_STATE', 'There is no candidate to swap roles with.');
+    // The interviewer answers next, the candidate asks: both histories rule prompts out.
+    const answeredBy = async (userId: string) =>
+      (await promptsAnswered(manager, userId)).map((entry) => entry.promptId);
+    const { prompt, note } = promptForSwap(
+      PROMPTS,
+      session.roundType,
+      await answeredBy(session.createdBy),
+      await answeredBy(candidate.userId),
+    );
     const next = await manager.save(SessionEntity, {
       roundType: session.roundType,
-      prompt: freshPromptAfter(state),
+      prompt: prompt && roomPromptFrom(prompt),
+      promptNote: note,
       visibility: session.visibility,
       peerMode: true,
       durationMinutes: session.durationMinutes,

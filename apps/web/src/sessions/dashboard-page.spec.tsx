@@ -23,6 +23,7 @@ const session = (overrides: Partial<SessionSummary>): SessionSummary => ({
   id: '11111111-1111-4111-8111-111111111111',
   roundType: 'system-design',
   promptTitle: 'Design a rate limiter',
+  promptNote: null,
   visibility: 'private',
   peerMode: false,
   durationMinutes: 60,

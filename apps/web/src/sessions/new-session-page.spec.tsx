@@ -56,6 +56,7 @@ const created = (body: { roundType: SessionSummary['roundType'] }): SessionSumma
   id: SESSION_ID,
   roundType: body.roundType,
   promptTitle: 'Design a rate limiter',
+  promptNote: null,
   visibility: 'coaching',
   peerMode: true,
   durationMinutes: 50,
