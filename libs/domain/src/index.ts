@@ -10,6 +10,7 @@ export * from './lib/timer';
 export * from './lib/scorecard';
 export * from './lib/interpretation';
 export * from './lib/loop';
+export * from './lib/next-mock';
 export * from './lib/feedback';
 export * from './lib/feedback-markdown';
 export * from './lib/prompts';

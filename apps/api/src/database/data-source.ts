@@ -18,6 +18,7 @@ import { AppSecretEntity } from '../auth/app-secret.entity';
 import { InviteEntity } from '../sessions/invite.entity';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity';
 import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-revocation';
+import { PromptNote1764720000000 } from './migrations/1764720000000-prompt-note';
 
 export const ENTITIES = [
   UserEntity,
@@ -34,6 +35,7 @@ export const MIGRATIONS = [
   InitialSchema1763769600000,
   InvitesAndDeadlines1763856000000,
   TokenRevocation1764547200000,
+  PromptNote1764720000000,
 ];
 
 const common = {

@@ -9,6 +9,7 @@ import {
   invitePreviewSchema,
   inviteSchema,
   loginBodySchema,
+  nextMockResponseSchema,
   registerBodySchema,
   roomStateSchema,
   sessionListResponseSchema,
@@ -216,6 +217,13 @@ export const ROUTES: readonly Route[] = [
     summary: 'My scores as a candidate per signal over time',
     auth: true,
     response: trendsResponseSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/history/next-mock',
+    summary: 'My next round, aimed at my weakest released signals, with a prompt new to me',
+    auth: true,
+    response: nextMockResponseSchema,
   },
   {
     method: 'get',

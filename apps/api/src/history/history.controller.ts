@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import type { LoopSummary } from '@signal-room/domain';
-import type { TimelineResponse, TrendsResponse } from '@signal-room/protocol';
+import type { NextMockResponse, TimelineResponse, TrendsResponse } from '@signal-room/protocol';
 import { loopQuerySchema } from '@signal-room/protocol';
 import type { z } from 'zod';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
@@ -24,6 +24,11 @@ export class HistoryController {
   @Get('history/trends')
   trends(@CurrentUser() userId: string): Promise<TrendsResponse> {
     return this.history.trends(userId);
+  }
+
+  @Get('history/next-mock')
+  nextMock(@CurrentUser() userId: string): Promise<NextMockResponse> {
+    return this.history.nextMock(userId);
   }
 
   @Get('history/loop')

@@ -1,20 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import type { LoopRound, LoopSummary, Score } from '@signal-room/domain';
+import type { AnsweredRound, LoopRound, LoopSummary, Score, Scores } from '@signal-room/domain';
 import {
+  PROMPTS,
   SIGNAL_IDS,
   aggregateLoop,
   emptyScorecard,
+  proposeNextMock,
   seesScores,
   timelineFor,
 } from '@signal-room/domain';
-import type { TimelineResponse, TrendsResponse } from '@signal-room/protocol';
+import type { NextMockResponse, TimelineResponse, TrendsResponse } from '@signal-room/protocol';
 import { DataSource, In, Not, IsNull } from 'typeorm';
 import { AppException } from '../common/app-exception';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { RoomsService } from '../rooms/rooms.service';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
-import { SessionsService } from '../sessions/sessions.service';
+import { SessionsService, promptsAnswered } from '../sessions/sessions.service';
 
 @Injectable()
 export class HistoryService {
@@ -34,8 +36,10 @@ export class HistoryService {
     };
   }
 
-  /** Scores the caller received as a candidate, where they may see them, oldest first. */
-  async trends(userId: string): Promise<TrendsResponse> {
+  /** Rounds the caller answered as candidate whose feedback is released to them, oldest first. */
+  private async releasedAsCandidate(
+    userId: string,
+  ): Promise<{ row: FeedbackEntity; session: SessionEntity }[]> {
     const asCandidate = await this.dataSource.manager.findBy(ParticipantEntity, {
       userId,
       role: 'candidate',
@@ -50,13 +54,18 @@ export class HistoryService {
           }),
         ])
       : [[], []];
-    const rounds = feedback
+    return feedback
       .map((row) => ({ row, session: sessions.find((session) => session.id === row.sessionId) }))
       .filter(
         (entry): entry is { row: FeedbackEntity; session: SessionEntity } =>
           !!entry.session?.endedAt,
       )
       .sort((a, b) => (a.session.endedAt?.getTime() ?? 0) - (b.session.endedAt?.getTime() ?? 0));
+  }
+
+  /** Scores the caller received as a candidate, where they may see them, oldest first. */
+  async trends(userId: string): Promise<TrendsResponse> {
+    const rounds = await this.releasedAsCandidate(userId);
     return {
       signals: SIGNAL_IDS.map((signal) => ({
         signal,
@@ -75,6 +84,31 @@ export class HistoryService {
         }),
       })),
     };
+  }
+
+  /**
+   * The caller's next round, aimed from the feedback released to them: a round whose feedback is
+   * held back weighs in only by its prompt, which they have answered either way.
+   */
+  async nextMock(userId: string): Promise<NextMockResponse> {
+    const [rounds, answered] = await Promise.all([
+      this.releasedAsCandidate(userId),
+      promptsAnswered(this.dataSource.manager, userId),
+    ]);
+    const promptOf = new Map(answered.map((entry) => [entry.sessionId, entry.promptId]));
+    const released = rounds.map(({ row, session }): AnsweredRound => ({
+      sessionId: session.id,
+      roundType: session.roundType,
+      promptId: promptOf.get(session.id) ?? null,
+      scores: Object.fromEntries(
+        row.document.signals.map((entry) => [entry.signal, entry.score]),
+      ) as Scores,
+      hiddenSignals: row.document.hiddenSignals.map((entry) => entry.signal),
+    }));
+    return proposeNextMock(
+      { released, answeredPromptIds: answered.map((entry) => entry.promptId) },
+      PROMPTS,
+    );
   }
 
   /** Several rounds read as one loop; each must be one whose scores the caller may see. */

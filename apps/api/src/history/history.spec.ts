@@ -9,9 +9,13 @@ import type {
   Scores,
   SignalId,
 } from '@signal-room/domain';
-import { SIGNAL_IDS } from '@signal-room/domain';
+import { SIGNAL_IDS, promptById, roomPromptFrom } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
-import { timelineResponseSchema, trendsResponseSchema } from '@signal-room/protocol';
+import {
+  nextMockResponseSchema,
+  timelineResponseSchema,
+  trendsResponseSchema,
+} from '@signal-room/protocol';
 import type { RoomClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -55,6 +59,64 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
       .filter((event) => PRIVATE_TYPES.includes(event.type))
       .map((event) => `${event.type} by ${names[event.actorId] ?? event.actorId}`)
       .sort();
+
+  interface Round {
+    roundType: RoundTypeId;
+    promptId?: string;
+    /** A bank prompt the interviewer switches to in the lobby. */
+    switchTo?: string;
+    scores: Partial<Record<SignalId, Score>>;
+    evidence?: { signal: SignalId; note: string }[];
+    flags?: FailureModeId[];
+    selfScores?: Partial<Record<SignalId, Score>>;
+    release: boolean;
+  }
+
+  /** One round `asker` interviews `answerer` in, played to its end. */
+  async function play(asker: AuthResponse, answerer: AuthResponse, round: Round): Promise<string> {
+    const session = await createSession(t, asker, {
+      roundType: round.roundType,
+      promptId: round.promptId,
+    });
+    await admit(t, session.id, asker, answerer, 'candidate');
+    const interviewer = await t.connect(asker.token);
+    const candidate = await t.connect(answerer.token);
+    await interviewer.join(session.id);
+    await candidate.join(session.id);
+    const switched = round.switchTo && promptById(round.switchTo);
+    if (switched) {
+      await accepted(
+        interviewer.command(session.id, 'prompt.set', { prompt: roomPromptFrom(switched) }),
+      );
+    }
+    await accepted(interviewer.command(session.id, 'timer.start', {}));
+    for (const [signal, score] of Object.entries(round.scores) as [SignalId, Score][]) {
+      await accepted(interviewer.command(session.id, 'score.set', { signal, score }));
+    }
+    for (const { signal, note } of round.evidence ?? []) {
+      await accepted(
+        interviewer.command(session.id, 'evidence.add', { signal, polarity: 'weak', note }),
+      );
+    }
+    for (const flag of round.flags ?? []) {
+      await accepted(interviewer.command(session.id, 'flag.mark', { flag }));
+    }
+    await accepted(interviewer.command(session.id, 'session.end', {}));
+    if (round.selfScores) {
+      await accepted(
+        candidate.command(session.id, 'self-assessment.submit', {
+          scores: { ...noScores(), ...round.selfScores },
+          note: 'How I think it went.',
+        }),
+      );
+    }
+    if (round.release) {
+      await accepted(interviewer.command(session.id, 'feedback.release', {}));
+    }
+    interviewer.close();
+    candidate.close();
+    return session.id;
+  }
 
   describe('the timeline', () => {
     let alice: AuthResponse;
@@ -181,64 +243,24 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
     let second: string;
     let unreleased: string;
 
-    interface Round {
-      roundType: RoundTypeId;
-      scores: Partial<Record<SignalId, Score>>;
-      flags?: FailureModeId[];
-      selfScores?: Partial<Record<SignalId, Score>>;
-      release: boolean;
-    }
-
-    /** One round Alice interviews Bob in, played to its end. */
-    async function play(round: Round): Promise<string> {
-      const session = await createSession(t, alice, { roundType: round.roundType });
-      await admit(t, session.id, alice, bob, 'candidate');
-      const interviewer = await t.connect(alice.token);
-      const candidate = await t.connect(bob.token);
-      await interviewer.join(session.id);
-      await candidate.join(session.id);
-      await accepted(interviewer.command(session.id, 'timer.start', {}));
-      for (const [signal, score] of Object.entries(round.scores) as [SignalId, Score][]) {
-        await accepted(interviewer.command(session.id, 'score.set', { signal, score }));
-      }
-      for (const flag of round.flags ?? []) {
-        await accepted(interviewer.command(session.id, 'flag.mark', { flag }));
-      }
-      await accepted(interviewer.command(session.id, 'session.end', {}));
-      if (round.selfScores) {
-        await accepted(
-          candidate.command(session.id, 'self-assessment.submit', {
-            scores: { ...noScores(), ...round.selfScores },
-            note: 'How I think it went.',
-          }),
-        );
-      }
-      if (round.release) {
-        await accepted(interviewer.command(session.id, 'feedback.release', {}));
-      }
-      interviewer.close();
-      candidate.close();
-      return session.id;
-    }
-
     const loop = (user: AuthResponse, sessionIds: string) =>
       t.http().get('/api/history/loop').query({ sessionIds }).set(bearer(user.token));
 
     beforeAll(async () => {
       [alice, bob] = await Promise.all(['Alice', 'Bob'].map((name) => t.register(name)));
-      first = await play({
+      first = await play(alice, bob, {
         roundType: 'system-design',
         scores: { framing: 2, architecture: 3 },
         selfScores: { framing: 4 },
         release: true,
       });
-      second = await play({
+      second = await play(alice, bob, {
         roundType: 'coding-screen',
         scores: { framing: 4, coding: 3 },
         flags: ['solved-before-clarifying'],
         release: true,
       });
-      unreleased = await play({
+      unreleased = await play(alice, bob, {
         roundType: 'system-design',
         scores: { framing: 5, production: 5 },
         release: false,
@@ -347,6 +369,92 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
     it('refuses a loop request without ids with 400', async () => {
       const response = await t.http().get('/api/history/loop').set(bearer(bob.token)).expect(400);
       expect(errorOf(response.body).code).toBe('INVALID_PAYLOAD');
+    });
+  });
+
+  describe('the next mock', () => {
+    const MARKER = 'PRIVATE-MARKER-next-mock-7f3';
+    let carol: AuthResponse;
+    let dan: AuthResponse;
+    let held: string;
+
+    const nextMockOf = async (user: AuthResponse) => {
+      const response = await t
+        .http()
+        .get('/api/history/next-mock')
+        .set(bearer(user.token))
+        .expect(200);
+      return { proposal: nextMockResponseSchema.parse(response.body), raw: response.text };
+    };
+
+    beforeAll(async () => {
+      [carol, dan] = await Promise.all(['Carol', 'Dan'].map((name) => t.register(name)));
+      await play(dan, carol, {
+        roundType: 'behavioral',
+        promptId: 'behavioral-disagreeing-up',
+        scores: { leadership: 2, communication: 4, delivery: 4 },
+        release: true,
+      });
+      // Held back: were it read, framing and architecture at 1 would be the weakest signals.
+      held = await play(dan, carol, {
+        roundType: 'hiring-manager',
+        promptId: 'hiring-manager-rewrite-debate',
+        switchTo: 'hiring-manager-slipping-project',
+        scores: { framing: 1, architecture: 1, leadership: 5 },
+        evidence: [{ signal: 'framing', note: MARKER }],
+        release: false,
+      });
+    });
+
+    it("aims at the candidate's weakest released signal, with a prompt they have not answered", async () => {
+      const { proposal } = await nextMockOf(carol);
+      expect(proposal).toEqual({
+        roundType: 'hiring-manager',
+        // The held-back round switched to the first hiring-manager prompt: that one is answered.
+        promptId: 'hiring-manager-first-ninety-days',
+        targets: ['leadership'],
+        reason: expect.stringContaining('Leadership & influence scored 2'),
+      });
+    });
+
+    it('is built from released feedback only', async () => {
+      const { proposal, raw } = await nextMockOf(carol);
+      expect(raw).not.toContain(MARKER);
+      expect(raw).not.toContain(held);
+      expect(proposal.targets).not.toContain('framing');
+      expect(proposal.reason).not.toMatch(/Problem framing|Architectural judgment|scored 1/);
+      // The round's own score of 5 for leadership does not lift it either.
+      expect(proposal.reason).not.toContain('averaged');
+    });
+
+    it("gives everyone their own proposal, never someone else's", async () => {
+      // Dan only interviewed: nothing of Carol's rounds shapes his, so he starts from scratch.
+      for (const user of [dan, await t.register('Mallory')]) {
+        const { proposal, raw } = await nextMockOf(user);
+        expect(proposal).toMatchObject({
+          roundType: 'coding-screen',
+          targets: ['framing', 'coding'],
+        });
+        expect(proposal.reason).toContain('No feedback has been released to you yet');
+        expect(raw).not.toContain(MARKER);
+      }
+    });
+
+    it('is refused without a sign-in', async () => {
+      const response = await t.http().get('/api/history/next-mock').expect(401);
+      expect(errorOf(response.body).code).toBe('UNAUTHENTICATED');
+    });
+
+    it('starts from the proposal: a session created with its round and prompt carries them', async () => {
+      const { proposal } = await nextMockOf(carol);
+      const session = await createSession(t, dan, {
+        roundType: proposal.roundType,
+        promptId: proposal.promptId ?? undefined,
+      });
+      expect(session.promptTitle).toBe(promptById(proposal.promptId ?? '')?.title);
+      await admit(t, session.id, dan, carol, 'candidate');
+      // Booked for Carol, its prompt is no longer one to propose to her.
+      expect((await nextMockOf(carol)).proposal.promptId).not.toBe(proposal.promptId);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RoomEvent, RoomState } from '@signal-room/domain';
-import { SYSTEM_ACTOR_ID } from '@signal-room/domain';
+import { SYSTEM_ACTOR_ID, promptsFor } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
 import type { RoomClient, TestApp } from '../testing/test-app';
 import { roomViewOf, startSecondNode, startTestApp } from '../testing/test-app';
@@ -313,6 +313,41 @@ describe.each(TEST_DATABASE_KINDS)('the life of a round on %s PostgreSQL', (kind
       const refused = await newCandidate.command(nextId, 'timer.start', {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
       await accepted(newInterviewer.command(nextId, 'timer.start', {}));
+    });
+
+    it('gives each next round a prompt neither peer has answered as candidate, and says when it cannot', async () => {
+      const [pia, quinn] = await Promise.all(['Pia', 'Quinn'].map((name) => t.register(name)));
+      const [auction, metering, search] = promptsFor('system-design').map((prompt) => prompt.id);
+      /** Ends the round and swaps: the linked round's prompt and note, as its interviewer sees. */
+      const swap = async (sessionId: string, asker: AuthResponse, answerer: AuthResponse) => {
+        const interviewer = await t.connect(asker.token);
+        await interviewer.join(sessionId);
+        await accepted(interviewer.command(sessionId, 'session.end', {}));
+        await accepted(interviewer.command(sessionId, 'roles.swap', {}));
+        interviewer.close();
+        const { nextSessionId } = await summaryOf(sessionId, asker);
+        const next = await summaryOf(nextSessionId ?? '', answerer);
+        const room = await roomViewOf(t, next.id, answerer.token);
+        return { id: next.id, promptId: room.prompt?.promptId, note: next.promptNote };
+      };
+
+      const first = await createSession(t, pia, {
+        roundType: 'system-design',
+        promptId: auction,
+        peerMode: true,
+      });
+      await admit(t, first.id, pia, quinn, 'candidate');
+      expect(first.promptNote).toBeNull();
+      const second = await swap(first.id, pia, quinn);
+      expect(second).toMatchObject({ promptId: metering, note: null });
+      // Quinn answered the first prompt, Pia the second: the third round has a third.
+      const third = await swap(second.id, quinn, pia);
+      expect(third).toMatchObject({ promptId: search, note: null });
+      // Between them every prompt is used: Pia gets the one only Quinn has answered, and is told.
+      const fourth = await swap(third.id, pia, quinn);
+      expect(fourth.promptId).toBe(auction);
+      expect(fourth.note).toContain('new to the candidate');
+      expect((await summaryOf(fourth.id, quinn)).promptNote).toBe(fourth.note);
     });
 
     it('lets no observer swap roles', async () => {

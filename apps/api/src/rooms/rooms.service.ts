@@ -9,9 +9,12 @@ import {
   departure,
   initialRoomState,
   isStaff,
+  PROMPTS,
+  promptForSwap,
   recordsPresence,
   reduceAll,
   revisableForCandidate,
+  roomPromptFrom,
   timeUpEvents,
   viewFor,
 } from '@signal-room/domain';
@@ -26,7 +29,7 @@ import { isTransient } from '../common/transient';
 import type { AppConfig } from '../config';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
-import { freshPromptAfter } from '../sessions/sessions.service';
+import { promptsAnswered } from '../sessions/sessions.service';
 import { RoomBroadcaster, messageFor } from './room-broadcaster';
 import { SessionEventEntity } from './session-event.entity';
 
@@ -556,9 +559,19 @@ export class RoomsService {
     const candidate = members.find((member) => member.role === 'candidate');
     if (!candidate)
       throw new AppException('INVALID_STATE', 'There is no candidate to swap roles with.');
+    // The interviewer answers next, the candidate asks: both histories rule prompts out.
+    const answeredBy = async (userId: string) =>
+      (await promptsAnswered(manager, userId)).map((entry) => entry.promptId);
+    const { prompt, note } = promptForSwap(
+      PROMPTS,
+      session.roundType,
+      await answeredBy(session.createdBy),
+      await answeredBy(candidate.userId),
+    );
     const next = await manager.save(SessionEntity, {
       roundType: session.roundType,
-      prompt: freshPromptAfter(state),
+      prompt: prompt && roomPromptFrom(prompt),
+      promptNote: note,
       visibility: session.visibility,
       peerMode: true,
       durationMinutes: session.durationMinutes,

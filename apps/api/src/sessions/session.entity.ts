@@ -12,6 +12,10 @@ export class SessionEntity {
   @Column({ type: 'jsonb', nullable: true })
   prompt!: RoomPrompt | null;
 
+  /** Why the prompt is not one new to everyone, when a peer round had to settle for that. */
+  @Column({ name: 'prompt_note', type: 'text', nullable: true })
+  promptNote!: string | null;
+
   @Column({ type: 'text' })
   visibility!: Visibility;
 

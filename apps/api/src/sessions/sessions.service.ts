@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, RoomPrompt, RoomState, Scores } from '@signal-room/domain';
+import type { Role, RoomPrompt, Scores } from '@signal-room/domain';
 import {
   isStaff,
   promptById,
@@ -40,11 +40,28 @@ function choosePrompt(body: CreateSessionBody): RoomPrompt {
   return roomPromptFrom(prompt);
 }
 
-/** A different bank prompt of the same round for the second round of a peer pair. */
-export function freshPromptAfter(state: RoomState): RoomPrompt | null {
-  const bank = promptsFor(state.roundType);
-  const fresh = bank.find((prompt) => prompt.id !== state.prompt?.promptId) ?? bank[0];
-  return fresh ? roomPromptFrom(fresh) : null;
+/**
+ * The bank prompts a person has been the candidate for, oldest session first, booked rounds
+ * included. A room's prompt is the one it last set, not the one it was created with.
+ */
+export async function promptsAnswered(
+  manager: EntityManager,
+  userId: string,
+): Promise<{ sessionId: string; promptId: string }[]> {
+  return manager.query<{ sessionId: string; promptId: string }[]>(
+    `SELECT s.id AS "sessionId", COALESCE(last_set.prompt, s.prompt) ->> 'promptId' AS "promptId"
+     FROM participants p
+     JOIN sessions s ON s.id = p.session_id
+     LEFT JOIN LATERAL (
+       SELECT e.payload -> 'prompt' AS prompt FROM session_events e
+       WHERE e.session_id = s.id AND e.type = 'prompt.set'
+       ORDER BY e.seq DESC LIMIT 1
+     ) last_set ON true
+     WHERE p.user_id = $1 AND p.role = 'candidate'
+       AND COALESCE(last_set.prompt, s.prompt) ->> 'promptId' IS NOT NULL
+     ORDER BY s.created_at, s.id`,
+    [userId],
+  );
 }
 
 @Injectable()
@@ -57,6 +74,7 @@ export class SessionsService {
       const created = await manager.save(SessionEntity, {
         roundType: body.roundType,
         prompt: choosePrompt(body),
+        promptNote: null,
         visibility: body.visibility,
         peerMode: body.peerMode,
         durationMinutes: body.durationMinutes ?? roundType.defaultMinutes,
@@ -138,6 +156,7 @@ export class SessionsService {
         id: session.id,
         roundType: session.roundType,
         promptTitle: session.prompt?.title ?? null,
+        promptNote: session.promptNote,
         visibility: session.visibility,
         peerMode: session.peerMode,
         durationMinutes: session.durationMinutes,

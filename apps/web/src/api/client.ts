@@ -8,6 +8,7 @@ import type {
   Invite,
   InvitePreview,
   LoginBody,
+  NextMockResponse,
   RegisterBody,
   SessionListResponse,
   SessionSummary,
@@ -20,6 +21,7 @@ import {
   errorResponseSchema,
   invitePreviewSchema,
   inviteSchema,
+  nextMockResponseSchema,
   sessionListResponseSchema,
   sessionSummarySchema,
   timelineResponseSchema,
@@ -173,6 +175,8 @@ export const getTimeline = (id: string, signal?: AbortSignal): Promise<TimelineR
   json(timelineResponseSchema, 'GET', `/api/sessions/${id}/timeline`, undefined, signal);
 export const getTrends = (signal?: AbortSignal): Promise<TrendsResponse> =>
   json(trendsResponseSchema, 'GET', '/api/history/trends', undefined, signal);
+export const getNextMock = (signal?: AbortSignal): Promise<NextMockResponse> =>
+  json(nextMockResponseSchema, 'GET', '/api/history/next-mock', undefined, signal);
 export const getLoop = (sessionIds: string[], signal?: AbortSignal): Promise<LoopSummary> =>
   trusted(`/api/history/loop?sessionIds=${sessionIds.join(',')}`, signal);
 

@@ -23,6 +23,7 @@ const session = (overrides: Partial<SessionSummary>): SessionSummary => ({
   id: '11111111-1111-4111-8111-111111111111',
   roundType: 'system-design',
   promptTitle: 'Design a rate limiter',
+  promptNote: null,
   visibility: 'private',
   peerMode: false,
   durationMinutes: 60,
@@ -45,6 +46,16 @@ function JoinStandIn() {
 function renderWith(sessions: SessionSummary[]) {
   stubFetch(({ url }) => {
     if (url === '/api/sessions') return { body: { sessions } };
+    if (url === '/api/history/next-mock') {
+      return {
+        body: {
+          roundType: 'coding-screen',
+          promptId: 'coding-screen-rate-limiter',
+          targets: ['framing', 'coding'],
+          reason: 'No feedback has been released to you yet.',
+        },
+      };
+    }
     // The catalogue is missing here: round names fall back to readable ids.
     if (url === '/api/catalog') return { status: 503, body: null };
     return undefined;

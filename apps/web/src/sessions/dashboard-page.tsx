@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { listSessions } from '../api/client';
 import { useAuth } from '../auth/auth-store';
 import { useCatalog } from '../catalog/use-catalog';
+import { NextMockCard } from '../history/next-mock-card';
 import { ErrorNotice } from '../ui/error-notice';
 import type { RoundNames } from './labels';
 import { ROLE_LABELS, formatDateTime, roundName, roundNamesOf } from './labels';
@@ -73,7 +74,10 @@ export default function DashboardPage() {
             <SessionLists sessions={state.sessions} names={names} />
           )}
         </div>
-        <JoinWithLink />
+        <div className={styles.side}>
+          <NextMockCard />
+          <JoinWithLink />
+        </div>
       </div>
     </div>
   );
@@ -160,6 +164,7 @@ function SessionRow({ session, names }: { session: SessionSummary; names: RoundN
       <div className={styles.summary}>
         <h3 className={styles.round}>{name}</h3>
         <p className={styles.prompt}>{session.promptTitle ?? 'Prompt not chosen yet'}</p>
+        {session.promptNote && <p className={styles.promptNote}>{session.promptNote}</p>}
         <p className={styles.meta}>
           <span className="badge">You: {ROLE_LABELS[session.myRole]}</span>
           <span className={`${styles.status} ${styles[session.status]}`}>

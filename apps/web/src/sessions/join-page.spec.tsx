@@ -33,6 +33,7 @@ const JOINED: SessionSummary = {
   id: SESSION_ID,
   roundType: 'system-design',
   promptTitle: null,
+  promptNote: null,
   visibility: 'private',
   peerMode: false,
   durationMinutes: 60,

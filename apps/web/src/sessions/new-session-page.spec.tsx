@@ -56,6 +56,7 @@ const created = (body: { roundType: SessionSummary['roundType'] }): SessionSumma
   id: SESSION_ID,
   roundType: body.roundType,
   promptTitle: 'Design a rate limiter',
+  promptNote: null,
   visibility: 'coaching',
   peerMode: true,
   durationMinutes: 50,
@@ -84,9 +85,9 @@ function RoomStandIn() {
   return <h1>Room {useParams().id}</h1>;
 }
 
-function renderPage() {
+function renderPage(entry = '/sessions/new') {
   render(
-    <MemoryRouter initialEntries={['/sessions/new']}>
+    <MemoryRouter initialEntries={[entry]}>
       <Routes>
         <Route path="/sessions/new" element={<NewSessionPage />} />
         <Route path="/sessions/:id" element={<RoomStandIn />} />
@@ -213,5 +214,46 @@ describe('NewSessionPage', () => {
     expect(duration).toHaveAccessibleDescription(/whole number of minutes from 5 to 240/);
     expect(requestsTo(fetchMock, 'POST', '/api/sessions')).toEqual([]);
     expect(within(screen.getByRole('complementary')).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  describe('opened from the next-mock proposal', () => {
+    it('starts on the proposed round and prompt, and creates the session with them', async () => {
+      const fetchMock = stubApi();
+      const user = userEvent.setup();
+      renderPage('/sessions/new?round=hiring-manager&prompt=hiring-manager-first-ninety-days');
+
+      const round = roundTypeById('hiring-manager');
+      const prompt = PROMPTS.find(
+        (candidate) => candidate.id === 'hiring-manager-first-ninety-days',
+      );
+      expect(await screen.findByRole('radio', { name: round.name })).toBeChecked();
+      expect(screen.getByRole('radio', { name: prompt?.title })).toBeChecked();
+      await user.click(screen.getByRole('button', { name: 'Create session' }));
+
+      await screen.findByRole('heading', { name: `Room ${SESSION_ID}` });
+      expect(requestsTo(fetchMock, 'POST', '/api/sessions')).toEqual([
+        {
+          roundType: 'hiring-manager',
+          promptId: 'hiring-manager-first-ninety-days',
+          durationMinutes: round.defaultMinutes,
+          visibility: 'private',
+          peerMode: false,
+        },
+      ]);
+    });
+
+    it('opens on writing a prompt when the proposal has no bank prompt left', async () => {
+      stubApi();
+      renderPage('/sessions/new?round=behavioral&prompt=custom');
+      expect(await screen.findByRole('radio', { name: 'Write my own prompt' })).toBeChecked();
+      expect(screen.getByRole('radio', { name: 'Behavioral / values' })).toBeChecked();
+    });
+
+    it("falls back to the round's first prompt for a prompt of another round", async () => {
+      stubApi();
+      renderPage('/sessions/new?round=behavioral&prompt=coding-screen-rate-limiter');
+      const [first] = PROMPTS.filter((candidate) => candidate.roundType === 'behavioral');
+      expect(await screen.findByRole('radio', { name: first?.title })).toBeChecked();
+    });
   });
 });

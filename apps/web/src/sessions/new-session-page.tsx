@@ -53,6 +53,12 @@ const FIELD_ERRORS: Record<Field, string> = {
   duration: `Enter a whole number of minutes from ${SESSION_MINUTES.min} to ${SESSION_MINUTES.max}.`,
 };
 
+/** The prompt a round starts with: the one asked for if the round has it, else the round's first. */
+function startingPrompt(prompts: readonly { id: string }[], asked: string | null): string {
+  if (asked === CUSTOM) return CUSTOM;
+  return (prompts.find((prompt) => prompt.id === asked) ?? prompts[0])?.id ?? CUSTOM;
+}
+
 function fieldOf(path: readonly PropertyKey[]): Field | null {
   if (path[0] === 'durationMinutes') return 'duration';
   if (
@@ -91,11 +97,14 @@ function NewSessionForm({ catalog }: { catalog: CatalogResponse }) {
     [catalog.prompts],
   );
 
-  // A link from the catalogue may name the round to start with.
+  // A link from the catalogue may name the round to start with, the next-mock proposal its
+  // prompt as well; a prompt of another round is ignored.
   const initial =
     catalog.roundTypes.find((round) => round.id === params.get('round')) ?? catalog.roundTypes[0];
   const [roundId, setRoundId] = useState<RoundTypeId>(initial.id);
-  const [promptChoice, setPromptChoice] = useState(promptsOf(initial.id)[0]?.id ?? CUSTOM);
+  const [promptChoice, setPromptChoice] = useState(() =>
+    startingPrompt(promptsOf(initial.id), params.get('prompt')),
+  );
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [hints, setHints] = useState('');
@@ -121,7 +130,7 @@ function NewSessionForm({ catalog }: { catalog: CatalogResponse }) {
       setRoundId(next.id);
       // A new round brings its own default length and its own prompts.
       setDuration(String(next.defaultMinutes));
-      setPromptChoice(promptsOf(next.id)[0]?.id ?? CUSTOM);
+      setPromptChoice(startingPrompt(promptsOf(next.id), null));
       setInvalid((previous) => new Set([...previous].filter((field) => field !== 'duration')));
     },
     [promptsOf],

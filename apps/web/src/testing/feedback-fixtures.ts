@@ -145,6 +145,7 @@ export const sessionSummary = (overrides: Partial<SessionSummary> = {}): Session
   id: SESSION_ID,
   roundType: 'system-design',
   promptTitle: PROMPT.title,
+  promptNote: null,
   visibility: 'private',
   peerMode: false,
   durationMinutes: 45,

@@ -43,3 +43,14 @@ export const loopQuerySchema = z.object({
         .refine((ids) => new Set(ids).size === ids.length, 'Each session may appear once.'),
     ),
 });
+
+/** GET /api/history/next-mock — the next round aimed at the caller's weakest released signals. */
+export const nextMockResponseSchema = z.object({
+  roundType: roundTypeIdSchema,
+  /** A bank prompt the caller has never answered; null once they have answered them all. */
+  promptId: z.string().nullable(),
+  /** The weakest signals the round makes primary, weakest first. */
+  targets: z.array(signalIdSchema),
+  reason: z.string(),
+});
+export type NextMockResponse = z.infer<typeof nextMockResponseSchema>;

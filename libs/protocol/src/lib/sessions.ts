@@ -47,6 +47,8 @@ export const sessionSummarySchema = z.object({
   id: idSchema,
   roundType: roundTypeIdSchema,
   promptTitle: z.string().nullable(),
+  /** Set when a peer round could not find a prompt new to both peers: what it settled for. */
+  promptNote: z.string().nullable(),
   visibility: visibilitySchema,
   peerMode: z.boolean(),
   durationMinutes: z.number().int(),
