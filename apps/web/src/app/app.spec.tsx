@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { AuthResponse } from '@signal-room/protocol';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider, createMemoryRouter } from 'react-router';
 import { setAuth } from '../auth/auth-store';
 import { restoreFetch, stubFetch } from '../sessions/testing/stub-fetch';
 import { routes } from './app';
+import { SIGNED_IN as ME } from '../testing/auth-fixtures';
 
 // Two pages that fail, the way pages do: one whose code never arrives (a deploy replaced it),
 // one that throws while drawing.
@@ -20,17 +20,6 @@ jest.mock('../auth/account-page', () => ({
     throw new Error('Cannot read properties of undefined (reading "displayName")');
   },
 }));
-
-const ME: AuthResponse = {
-  token: 'token-1',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: '6f1c2b1e-8d7a-4c1e-9a55-0b6a3f0e2d11',
-    email: 'ada@example.com',
-    displayName: 'Ada',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  },
-};
 
 function renderAt(path: string) {
   const router = createMemoryRouter(routes, { initialEntries: [path] });

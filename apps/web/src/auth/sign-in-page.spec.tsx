@@ -1,22 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { AuthResponse } from '@signal-room/protocol';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { getAuth, setAuth } from './auth-store';
 import SignInPage from './sign-in-page';
 import { heldReply, requestsTo, restoreFetch, stubFetch } from '../sessions/testing/stub-fetch';
-
-const AUTH: AuthResponse = {
-  token: 'token-1',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: '6f1c2b1e-8d7a-4c1e-9a55-0b6a3f0e2d11',
-    email: 'ada@example.com',
-    displayName: 'Ada',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  },
-};
+import { SIGNED_IN as AUTH } from '../testing/auth-fixtures';
 
 // Declarative routing: the data router needs the Fetch API's Request, which jsdom lacks.
 function renderAt(path: string) {

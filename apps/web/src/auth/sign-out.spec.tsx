@@ -1,22 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { AuthResponse } from '@signal-room/protocol';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { SiteHeader } from '../app/site-header';
 import { restoreFetch, stubFetch } from '../sessions/testing/stub-fetch';
 import { getAuth, setAuth } from './auth-store';
-
-const AUTH: AuthResponse = {
-  token: 'token-1',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: '6f1c2b1e-8d7a-4c1e-9a55-0b6a3f0e2d11',
-    email: 'ada@example.com',
-    displayName: 'Ada',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  },
-};
+import { SIGNED_IN as AUTH } from '../testing/auth-fixtures';
 
 // Commands queued offline in two rooms, one a private scorecard note.
 const OUTBOXES = {

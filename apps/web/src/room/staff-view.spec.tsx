@@ -55,7 +55,7 @@ describe('StaffView', () => {
   });
 
   it('keeps the invite links within reach of the interviewer while the round runs', () => {
-    setup(live(), 'interviewer');
+    setup(liveRoom(), 'interviewer');
     const invites = screen.getByRole('region', { name: 'Invite people' });
     expect(within(invites).getByRole('button', { name: 'Invite people' })).toHaveAttribute(
       'aria-expanded',

@@ -1,22 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
+import type { SessionSummary } from '@signal-room/protocol';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes, useParams } from 'react-router';
 import { setAuth } from '../auth/auth-store';
 import DashboardPage from './dashboard-page';
 import { restoreFetch, stubFetch } from './testing/stub-fetch';
+import { SIGNED_IN as ME } from '../testing/auth-fixtures';
 
-const ME: AuthResponse = {
-  token: 'token-1',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: '6f1c2b1e-8d7a-4c1e-9a55-0b6a3f0e2d11',
-    email: 'ada@example.com',
-    displayName: 'Ada',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  },
-};
 const BEN = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
 const session = (overrides: Partial<SessionSummary>): SessionSummary => ({

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import type { AuthResponse, InvitePreview, SessionSummary } from '@signal-room/protocol';
+import type { InvitePreview, SessionSummary } from '@signal-room/protocol';
 import { INVITE_STATUSES } from '@signal-room/protocol';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,17 +7,8 @@ import { MemoryRouter, Route, Routes, useNavigate, useParams, useSearchParams } 
 import { setAuth } from '../auth/auth-store';
 import JoinPage from './join-page';
 import { requestsTo, restoreFetch, stubFetch } from './testing/stub-fetch';
+import { SIGNED_IN as ME } from '../testing/auth-fixtures';
 
-const ME: AuthResponse = {
-  token: 'token-1',
-  expiresAt: '2099-01-01T00:00:00.000Z',
-  user: {
-    id: '6f1c2b1e-8d7a-4c1e-9a55-0b6a3f0e2d11',
-    email: 'ada@example.com',
-    displayName: 'Ada',
-    createdAt: '2025-01-01T00:00:00.000Z',
-  },
-};
 const SESSION_ID = '22222222-2222-4222-8222-222222222222';
 const PREVIEW: InvitePreview = {
   sessionId: SESSION_ID,
