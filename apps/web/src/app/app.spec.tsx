@@ -6,6 +6,7 @@ import { setAuth } from '../auth/auth-store';
 import { restoreFetch, stubFetch } from '../sessions/testing/stub-fetch';
 import { routes } from './app';
 import { SIGNED_IN as ME } from '../testing/auth-fixtures';
+import { FIRST_MOCK } from '../testing/next-mock-fixtures';
 
 // Two pages that fail, the way pages do: one whose code never arrives (a deploy replaced it),
 // one that throws while drawing.
@@ -31,6 +32,7 @@ describe('the app routes', () => {
   beforeEach(() => {
     stubFetch(({ url }) => {
       if (url === '/api/sessions') return { body: { sessions: [] } };
+      if (url === '/api/history/next-mock') return { body: FIRST_MOCK };
       if (url === '/api/catalog') return { status: 503, body: null };
       return undefined;
     });

@@ -7,6 +7,7 @@ import { setAuth } from '../auth/auth-store';
 import DashboardPage from './dashboard-page';
 import { restoreFetch, stubFetch } from './testing/stub-fetch';
 import { SIGNED_IN as ME } from '../testing/auth-fixtures';
+import { FIRST_MOCK } from '../testing/next-mock-fixtures';
 
 const BEN = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 
@@ -37,16 +38,7 @@ function JoinStandIn() {
 function renderWith(sessions: SessionSummary[]) {
   stubFetch(({ url }) => {
     if (url === '/api/sessions') return { body: { sessions } };
-    if (url === '/api/history/next-mock') {
-      return {
-        body: {
-          roundType: 'coding-screen',
-          promptId: 'coding-screen-rate-limiter',
-          targets: ['framing', 'coding'],
-          reason: 'No feedback has been released to you yet.',
-        },
-      };
-    }
+    if (url === '/api/history/next-mock') return { body: FIRST_MOCK };
     // The catalogue is missing here: round names fall back to readable ids.
     if (url === '/api/catalog') return { status: 503, body: null };
     return undefined;
