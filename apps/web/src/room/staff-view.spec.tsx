@@ -73,6 +73,18 @@ describe('StaffView', () => {
     expect(send).toHaveBeenCalledWith('session.end', {});
   });
 
+  it.each([
+    [null, /you have not written your summary yet/],
+    [{ text: 'Framed it well.', practiseNext: 'Say the trade-off.' }, /with your summary/],
+  ])(
+    'warns in coaching mode that ending releases the feedback (summary %p)',
+    async (summary, warning) => {
+      const { user } = setup(liveRoom({ visibility: 'coaching', summary }), 'interviewer');
+      await user.click(screen.getByRole('button', { name: 'End session' }));
+      expect(screen.getByRole('alertdialog')).toHaveTextContent(warning);
+    },
+  );
+
   it('measures coverage of the expected signals against the time left', () => {
     setup(
       liveRoom({ scorecards: { [INTERVIEWER_ID]: interviewerCard('Asked about volume') } }),

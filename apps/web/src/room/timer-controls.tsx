@@ -112,6 +112,11 @@ export function TimerControls({ state, pending, actions }: TimerControlsProps) {
           onCancel={cancel}
         >
           End the session for everyone now? The timer stops and the round cannot be restarted.
+          {/* In coaching mode the end is the release: what is unwritten then stays unwritten. */}
+          {state.visibility === 'coaching' &&
+            (state.summary
+              ? ' The candidate reads the feedback at once, with your summary.'
+              : ' The candidate reads the feedback at once, and you have not written your summary yet: it cannot be added after.')}
         </ConfirmStep>
       )}
     </div>
