@@ -31,6 +31,10 @@ const PROMPT = {
 
 const INTERVIEWER_NOTE = 'Asked about burst size and per-key fairness before drawing anything';
 const OBSERVER_NOTE = 'Picked a token bucket and said what it costs in memory per key';
+const SUMMARY = {
+  text: 'Clear framing of bursts and fairness; the failure story came only when asked.',
+  practiseNext: 'Name what breaks first before you are asked',
+};
 
 const SIGNALS = {
   framing: 'Problem framing',
@@ -185,7 +189,8 @@ async function expectNoScoresForCandidate(moment: string) {
   const { page } = candidate;
   await visible(page.getByRole('heading', { name: 'What this round looks for' }));
   const problems: string[] = [];
-  for (const note of [INTERVIEWER_NOTE, OBSERVER_NOTE]) {
+  const privateTexts = [INTERVIEWER_NOTE, OBSERVER_NOTE, SUMMARY.text, SUMMARY.practiseNext];
+  for (const note of privateTexts) {
     if ((await page.getByText(note).count()) > 0) problems.push(`shows the note "${note}"`);
     if ((await page.content()).includes(note)) problems.push(`has "${note}" in its HTML`);
   }
@@ -216,8 +221,8 @@ async function expectNoScoresForCandidate(moment: string) {
   const raw = JSON.stringify(room);
   if (Object.keys(room.scorecards).length > 0) problems.push('is sent a scorecard by the API');
   if (room.moves.length > 0) problems.push('is sent the communication moves by the API');
-  if (raw.includes(INTERVIEWER_NOTE) || raw.includes(OBSERVER_NOTE)) {
-    problems.push('is sent an evidence note by the API');
+  for (const note of privateTexts) {
+    if (raw.includes(note)) problems.push(`is sent "${note}" by the API`);
   }
   expect({ moment, problems }).toEqual({ moment, problems: [] });
 }
@@ -451,6 +456,14 @@ describe('an interview, from sign-up to exported feedback', () => {
     await visible(seen.getByText('Thank you: your self-assessment is in.', { exact: false }));
 
     await visible(page.getByText('The candidate has sent their self-assessment.'));
+    const summary = page.getByRole('form', { name: 'Your summary for the candidate' });
+    await summary.getByLabel('How the round went').fill(SUMMARY.text);
+    await summary.getByLabel('One thing to practise next').fill(SUMMARY.practiseNext);
+    await summary.getByRole('button', { name: 'Save the summary' }).click();
+    await visible(summary.getByText('Saved.', { exact: true }));
+    // Written, saved, and still the interviewer's alone until the release.
+    await expectNoScoresForCandidate('with the summary written');
+
     await page.getByRole('button', { name: 'Release feedback' }).click();
     await visible(page.getByRole('link', { name: 'Open the feedback' }));
   });
@@ -469,6 +482,9 @@ describe('an interview, from sign-up to exported feedback', () => {
       await visible(article);
       expect(await article.textContent()).toContain(`${score} of 5`);
     }
+    const lead = page.getByRole('region', { name: 'From your interviewer' });
+    await visible(lead.getByText(SUMMARY.text));
+    await visible(lead.getByText(SUMMARY.practiseNext));
     const framing = page.getByRole('article', { name: SIGNALS.framing, exact: true });
     await visible(framing.getByText(INTERVIEWER_NOTE));
     // The observer scored privately: their note is not part of the candidate's feedback.
@@ -494,6 +510,7 @@ describe('an interview, from sign-up to exported feedback', () => {
     expect(markdown.suggestedFilename()).toMatch(/\.md$/);
     const markdownText = readFileSync(await markdown.path(), 'utf8');
     expect(markdownText).toContain(INTERVIEWER_NOTE);
+    expect(markdownText).toContain(SUMMARY.practiseNext);
     expect(markdownText).toContain(SIGNALS.framing);
     await markdown.saveAs(resolve(ARTIFACTS, 'feedback.md'));
 
