@@ -20,6 +20,8 @@ export interface Countdown {
   active: boolean;
   /** Started, then finished early or run out. */
   over: boolean;
+  /** Run out, rather than finished early. */
+  expired: boolean;
   start: () => void;
   /** Ends the timed part early, as a person who has finished would. */
   finish: () => void;
@@ -38,6 +40,7 @@ export function useCountdown(seconds: number): Countdown {
     now,
     active: running && !expired,
     over: expired || (!running && timer.elapsedMs > 0),
+    expired,
     start: () => setTimer((current) => startTimer(current, Date.now())),
     finish: () => setTimer((current) => pauseTimer(current, Date.now())),
     elapsedSeconds: () => Math.round(elapsedAt(timer, Date.now()) / 1000),
@@ -47,7 +50,13 @@ export function useCountdown(seconds: number): Countdown {
 /** The time left, with a spoken line that changes at most once a minute, never every tick. */
 export function CountdownDisplay({ countdown }: { countdown: Countdown }) {
   const remaining = remainingAt(countdown.timer, countdown.now);
-  const state = countdown.over ? 'Time is up' : countdown.active ? 'Running' : 'Not started';
+  const state = countdown.expired
+    ? 'Time is up'
+    : countdown.over
+      ? 'Finished early'
+      : countdown.active
+        ? 'Running'
+        : 'Not started';
   return (
     <div className={styles.countdown}>
       <span role="timer" className={styles.clock}>

@@ -72,7 +72,7 @@ export default function MapDrillPage() {
             Start the {drillById('round-to-signal-map').minutes}-minute clock
           </button>
         )}
-        {countdown.over && (
+        {countdown.expired && (
           <p className={styles.timeUp}>Time is up: finish the round in hand and save.</p>
         )}
       </div>
