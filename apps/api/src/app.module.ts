@@ -15,6 +15,7 @@ import { RoomsModule } from './rooms/rooms.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HistoryModule } from './history/history.module';
 import { DocsModule } from './docs/docs.module';
+import { DrillsModule } from './drills/drills.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationShutdown {
         RoomsModule,
         FeedbackModule,
         HistoryModule,
+        DrillsModule,
         DocsModule,
       ],
       providers: [

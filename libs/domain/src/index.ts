@@ -3,6 +3,7 @@ export * from './lib/signals';
 export * from './lib/round-types';
 export * from './lib/moves';
 export * from './lib/drills';
+export * from './lib/drill-check';
 export * from './lib/failure-modes';
 export * from './lib/catalog';
 export * from './lib/errors';

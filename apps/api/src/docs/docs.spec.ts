@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SIGNAL_IDS } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
 import type { TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
@@ -19,6 +20,13 @@ interface OpenApiDocument {
 }
 
 const NO_SUCH_ENDPOINT = 'No such endpoint.';
+
+const storyDrill = {
+  project: 'Billing rewrite',
+  sentences: Object.fromEntries(SIGNAL_IDS.map((id) => [id, `What I did for ${id}.`])),
+  answer: { mode: 'spoken', said: ['framing'] },
+  elapsedSeconds: 180,
+};
 const keyOf = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;
 
 /** Routes the app serves that are about the document itself, not part of the API it describes. */
@@ -85,14 +93,19 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     }
   });
 
-  it('gives every request body a schema of type object', () => {
+  it('gives every request body a schema of type object, or a choice among objects', () => {
+    /** The schema's type, or each choice's type joined with "|" where it is one of several. */
+    const typeOf = (schema: Record<string, unknown>): unknown => {
+      const choices = schema['anyOf'] as Record<string, unknown>[] | undefined;
+      return choices ? [...new Set(choices.map(typeOf))].join('|') : schema['type'];
+    };
     const bodies = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.entries(operations).flatMap(([method, operation]) =>
         operation.requestBody
           ? [
               {
                 route: keyOf(method, path),
-                type: operation.requestBody.content['application/json'].schema['type'],
+                type: typeOf(operation.requestBody.content['application/json'].schema),
               },
             ]
           : [],
@@ -114,6 +127,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     let session: SessionSummary;
     let revocable: string;
     let token: string;
+    let drillResult: string;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
@@ -131,6 +145,13 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       await interviewer.join(session.id);
       await accepted(interviewer.command(session.id, 'session.end', {}));
       await accepted(interviewer.command(session.id, 'feedback.release', {}));
+      const saved = await t
+        .http()
+        .post('/api/drills/signal-balanced-story/results')
+        .set(bearer(alice.token))
+        .send(storyDrill)
+        .expect(201);
+      drillResult = (saved.body as { id: string }).id;
     });
 
     const bodies = (): Record<string, object> => ({
@@ -149,18 +170,28 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       },
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
+      [keyOf('post', '/api/drills/{drillId}/results')]: storyDrill,
     });
     const queries = (): Record<string, Record<string, string>> => ({
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
     });
 
     it('answers each documented route with its documented status, never "no such endpoint"', async () => {
-      const placeholders: Record<string, string> = { id: session.id, inviteId: revocable, token };
+      const placeholders: Record<string, string> = {
+        id: session.id,
+        inviteId: revocable,
+        token,
+        drillId: 'signal-balanced-story',
+      };
       const answers: { route: string; status: number; message: unknown }[] = [];
       for (const route of ROUTES) {
         const key = keyOf(route.method, route.path);
+        // Under /api/drills an id names a drill result, not a session.
+        const ids: Record<string, string> = route.path.startsWith('/api/drills/')
+          ? { id: drillResult }
+          : {};
         const url = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-          const value = placeholders[name];
+          const value = { ...placeholders, ...ids }[name];
           if (!value) throw new Error(`no value for {${name}} in ${key}`);
           return value;
         });

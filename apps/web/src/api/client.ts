@@ -4,6 +4,9 @@ import type {
   ChangePasswordBody,
   CreateInviteBody,
   CreateSessionBody,
+  DrillResult,
+  DrillResultList,
+  DrillSubmission,
   ErrorCode,
   Invite,
   InvitePreview,
@@ -18,6 +21,8 @@ import type {
 import {
   authResponseSchema,
   catalogResponseSchema,
+  drillResultListSchema,
+  drillResultSchema,
   errorResponseSchema,
   invitePreviewSchema,
   inviteSchema,
@@ -179,6 +184,13 @@ export const getNextMock = (signal?: AbortSignal): Promise<NextMockResponse> =>
   json(nextMockResponseSchema, 'GET', '/api/history/next-mock', undefined, signal);
 export const getLoop = (sessionIds: string[], signal?: AbortSignal): Promise<LoopSummary> =>
   trusted(`/api/history/loop?sessionIds=${sessionIds.join(',')}`, signal);
+
+export const saveDrillResult = ({ drill, payload }: DrillSubmission): Promise<DrillResult> =>
+  json(drillResultSchema, 'POST', `/api/drills/${drill}/results`, payload);
+export const listDrillResults = (signal?: AbortSignal): Promise<DrillResultList> =>
+  json(drillResultListSchema, 'GET', '/api/drills/results', undefined, signal);
+export const getDrillResult = (id: string, signal?: AbortSignal): Promise<DrillResult> =>
+  json(drillResultSchema, 'GET', `/api/drills/results/${id}`, undefined, signal);
 
 /** Downloads the feedback export as a file (the bearer token rules out a plain link). */
 export async function downloadFeedback(id: string, format: 'markdown' | 'json'): Promise<void> {

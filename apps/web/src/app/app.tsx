@@ -19,6 +19,11 @@ const RoomPage = lazy(() => import('../room/room-page'));
 const FeedbackPage = lazy(() => import('../feedback/feedback-page'));
 const HistoryPage = lazy(() => import('../history/history-page'));
 const TimelinePage = lazy(() => import('../history/timeline-page'));
+const DrillsPage = lazy(() => import('../drills/drills-page'));
+const MapDrillPage = lazy(() => import('../drills/map-drill-page'));
+const StoryDrillPage = lazy(() => import('../drills/story-drill-page'));
+const RestraintDrillPage = lazy(() => import('../drills/restraint-drill-page'));
+const DrillResultPage = lazy(() => import('../drills/drill-result-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
 
 function Home() {
@@ -49,6 +54,11 @@ export const routes: RouteObject[] = [
           { path: '/sessions/:id/feedback', element: <FeedbackPage /> },
           { path: '/history', element: <HistoryPage /> },
           { path: '/history/:id', element: <TimelinePage /> },
+          { path: '/drills', element: <DrillsPage /> },
+          { path: '/drills/round-to-signal-map', element: <MapDrillPage /> },
+          { path: '/drills/signal-balanced-story', element: <StoryDrillPage /> },
+          { path: '/drills/primary-signal-restraint', element: <RestraintDrillPage /> },
+          { path: '/drills/results/:id', element: <DrillResultPage /> },
           { path: '/account', element: <AccountPage /> },
         ],
       },

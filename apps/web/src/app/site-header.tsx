@@ -8,6 +8,7 @@ const SIGNED_IN = [
   { to: '/dashboard', label: 'Sessions' },
   { to: '/sessions/new', label: 'New session' },
   { to: '/history', label: 'History' },
+  { to: '/drills', label: 'Drills' },
   { to: '/catalog', label: 'Signals & rounds' },
   { to: '/account', label: 'Account' },
 ] as const;

@@ -16,6 +16,8 @@ export const DRILLS: readonly Drill[] = [
     signals: ['framing', 'architecture', 'delivery', 'communication'],
     counters: ['solved-before-clarifying', 'wrong-altitude'],
     minutes: 20,
+    answerSeconds: null,
+    promptIds: [],
   },
   {
     id: 'hidden-signal-audit',
@@ -32,6 +34,8 @@ export const DRILLS: readonly Drill[] = [
     signals: ['communication', 'production', 'architecture', 'coding'],
     counters: ['production-as-checklist', 'ignored-hint'],
     minutes: 25,
+    answerSeconds: null,
+    promptIds: [],
   },
   {
     id: 'signal-balanced-story',
@@ -47,6 +51,8 @@ export const DRILLS: readonly Drill[] = [
     signals: ['leadership', 'delivery', 'architecture', 'production', 'communication'],
     counters: ['leadership-without-substance'],
     minutes: 30,
+    answerSeconds: 180,
+    promptIds: [],
   },
   {
     id: 'primary-signal-restraint',
@@ -63,5 +69,11 @@ export const DRILLS: readonly Drill[] = [
     signals: ['communication', 'framing', 'coding'],
     counters: ['signal-bloat', 'talked-without-progress'],
     minutes: 15,
+    answerSeconds: 120,
+    promptIds: [
+      'coding-screen-rate-limiter',
+      'system-design-usage-metering',
+      'behavioral-disagreeing-up',
+    ],
   },
 ];

@@ -108,6 +108,10 @@ export interface Drill {
   /** The failure patterns it works against; feedback recommends it when one was flagged. */
   counters: readonly FailureModeId[];
   minutes: number;
+  /** How long one timed answer lasts on the drill's page; null where no answer is timed. */
+  answerSeconds: number | null;
+  /** Bank prompts the drill's page sets, in order; empty where you bring your own material. */
+  promptIds: readonly string[];
 }
 
 export const FAILURE_MODE_IDS = [

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'STALE_SEQUENCE',
   'FEEDBACK_NOT_READY',
+  'DRILL_RESULT_NOT_FOUND',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -51,6 +52,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'NOT_FOUND':
     case 'SESSION_NOT_FOUND':
     case 'FEEDBACK_NOT_READY':
+    case 'DRILL_RESULT_NOT_FOUND':
       return 404;
     case 'INVALID_STATE':
     case 'EMAIL_TAKEN':
