@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { ProfileRound, Verdicts } from './interviewer-profile';
+import type { ProfileRound, BackingVerdicts } from './interviewer-profile';
 import {
   interviewerProfile,
   LEAN_GAP,
   MIN_LEAN_COMPARISONS,
-  VERDICTS,
+  BACKINGS,
 } from './interviewer-profile';
 import type { Score, SignalId } from './model';
 import { SCORES, SIGNAL_IDS } from './model';
@@ -23,7 +23,7 @@ const round = (
   rest: {
     observers?: Partial<Scores>[];
     self?: Partial<Scores>;
-    verdicts?: Verdicts;
+    verdicts?: BackingVerdicts;
   } = {},
 ): ProfileRound => ({
   interviewer: card('interviewer', interviewer),
@@ -143,8 +143,8 @@ describe('interviewerProfile', () => {
     );
     const verdictsArb = fc.dictionary(
       fc.constantFrom(...SIGNAL_IDS),
-      fc.constantFrom(...VERDICTS),
-    ) as fc.Arbitrary<Verdicts>;
+      fc.constantFrom(...BACKINGS),
+    ) as fc.Arbitrary<BackingVerdicts>;
     const roundArb = fc.record({
       interviewer: scoresArb.map((given) => card('interviewer', given)),
       observers: fc.array(

@@ -4,9 +4,9 @@ import { SIGNAL_IDS } from './model';
 import type { Scorecard, Scores } from './scorecard';
 
 /** The candidate's answer, per scored signal, to "does the evidence shown back this score?". */
-export const VERDICTS = ['backed', 'unbacked'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-export type Verdicts = Partial<Record<SignalId, Verdict>>;
+export const BACKINGS = ['backed', 'unbacked'] as const;
+export type Backing = (typeof BACKINGS)[number];
+export type BackingVerdicts = Partial<Record<SignalId, Backing>>;
 
 /**
  * A lean is read only from this many comparisons on one signal or more: one round says little
@@ -28,7 +28,7 @@ export interface ProfileRound {
   /** The candidate's self-assessment scores; null when they did not submit one. */
   self: Scores | null;
   /** The candidate's verdicts on the released feedback; null when they gave none. */
-  verdicts: Verdicts | null;
+  verdicts: BackingVerdicts | null;
 }
 
 export type LeanReading = 'lenient' | 'strict' | 'even';

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'UNSUPPORTED_MEDIA_TYPE',
   'STALE_SEQUENCE',
   'FEEDBACK_NOT_READY',
+  'SHARE_REVOKED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -58,6 +59,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROOM_FULL':
       return 409;
     case 'INVITE_INVALID':
+    case 'SHARE_REVOKED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
