@@ -19,6 +19,9 @@ import { InviteEntity } from '../sessions/invite.entity';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity';
 import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-revocation';
 import { PromptNote1764720000000 } from './migrations/1764720000000-prompt-note';
+import { RatingsAndProgressShares1764979200000 } from './migrations/1764979200000-ratings-and-progress-shares';
+import { RatingEntity } from '../ratings/rating.entity';
+import { ProgressShareEntity } from '../history/progress-share.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -29,6 +32,8 @@ export const ENTITIES = [
   SessionEventEntity,
   FeedbackEntity,
   RevokedTokenEntity,
+  RatingEntity,
+  ProgressShareEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -36,6 +41,7 @@ export const MIGRATIONS = [
   InvitesAndDeadlines1763856000000,
   TokenRevocation1764547200000,
   PromptNote1764720000000,
+  RatingsAndProgressShares1764979200000,
 ];
 
 const common = {

@@ -10,8 +10,10 @@ import { MIGRATIONS, openDataSource } from './data-source';
 const TABLES = [
   'app_secrets',
   'feedback',
+  'feedback_ratings',
   'invites',
   'participants',
+  'progress_shares',
   'revoked_tokens',
   'session_events',
   'sessions',

@@ -114,6 +114,9 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     let session: SessionSummary;
     let revocable: string;
     let token: string;
+    let bob: AuthResponse;
+    let revocableShare: string;
+    let shareToken: string;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
@@ -121,7 +124,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         [keyOf('post', '/api/auth/logout')]: (await t.register('Leo')).token,
         [keyOf('post', '/api/auth/password')]: (await t.register('Pam')).token,
       };
-      const bob = await t.register('Bob');
+      bob = await t.register('Bob');
       session = await createSession(t, alice, { promptId: 'system-design-usage-metering' });
       await admit(t, session.id, alice, bob, 'candidate');
       revocable = (await createInvite(t, session.id, alice, 'observer')).id;
@@ -131,6 +134,17 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       await interviewer.join(session.id);
       await accepted(interviewer.command(session.id, 'session.end', {}));
       await accepted(interviewer.command(session.id, 'feedback.release', {}));
+      const newShare = async () =>
+        (await t.http().post('/api/history/progress/shares').set(bearer(bob.token)).expect(201))
+          .body as { id: string; token: string };
+      revocableShare = (await newShare()).id;
+      shareToken = (await newShare()).token;
+    });
+
+    /** Routes only the session's candidate may call; the rest are called as Alice. */
+    const callers = (): Record<string, string> => ({
+      [keyOf('put', '/api/sessions/{id}/rating')]: bob.token,
+      [keyOf('delete', '/api/history/progress/shares/{shareId}')]: bob.token,
     });
 
     const bodies = (): Record<string, object> => ({
@@ -149,13 +163,20 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       },
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
+      [keyOf('put', '/api/sessions/{id}/rating')]: { verdicts: {}, comment: 'Fair reading.' },
     });
     const queries = (): Record<string, Record<string, string>> => ({
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
     });
 
     it('answers each documented route with its documented status, never "no such endpoint"', async () => {
-      const placeholders: Record<string, string> = { id: session.id, inviteId: revocable, token };
+      const placeholders: Record<string, string> = {
+        id: session.id,
+        inviteId: revocable,
+        token,
+        shareId: revocableShare,
+        shareToken,
+      };
       const answers: { route: string; status: number; message: unknown }[] = [];
       for (const route of ROUTES) {
         const key = keyOf(route.method, route.path);
@@ -168,7 +189,9 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
           .http()
           [route.method](url)
           .query(queries()[key] ?? {});
-        if (route.auth) request = request.set(bearer(ownSignIns[key] ?? alice.token));
+        if (route.auth) {
+          request = request.set(bearer(ownSignIns[key] ?? callers()[key] ?? alice.token));
+        }
         if (route.body) {
           const body = bodies()[key];
           if (!body) throw new Error(`no example body for ${key}`);

@@ -1,6 +1,7 @@
-import { calibrate } from './feedback';
+import { calibrate, observerScorecards, scorecardOf } from './feedback';
 import type { SignalId } from './model';
 import { SIGNAL_IDS } from './model';
+import type { RoomState } from './room/state';
 import type { Scorecard, Scores } from './scorecard';
 
 /** The candidate's answer, per scored signal, to "does the evidence shown back this score?". */
@@ -30,6 +31,17 @@ export interface ProfileRound {
   /** The candidate's verdicts on the released feedback; null when they gave none. */
   verdicts: BackingVerdicts | null;
 }
+
+/** An ended room read for the profile, with the candidate's verdicts on its feedback. */
+export const profileRoundOf = (
+  state: RoomState,
+  verdicts: BackingVerdicts | null,
+): ProfileRound => ({
+  interviewer: scorecardOf(state),
+  observers: observerScorecards(state),
+  self: state.selfAssessment?.scores ?? null,
+  verdicts,
+});
 
 export type LeanReading = 'lenient' | 'strict' | 'even';
 
