@@ -19,6 +19,9 @@ const RoomPage = lazy(() => import('../room/room-page'));
 const FeedbackPage = lazy(() => import('../feedback/feedback-page'));
 const HistoryPage = lazy(() => import('../history/history-page'));
 const TimelinePage = lazy(() => import('../history/timeline-page'));
+const ProgressPage = lazy(() => import('../history/progress-page'));
+const SharedProgressPage = lazy(() => import('../history/shared-progress-page'));
+const InterviewerProfilePage = lazy(() => import('../profile/interviewer-profile-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
 
 function Home() {
@@ -40,6 +43,8 @@ export const routes: RouteObject[] = [
       { path: '/signin', element: <SignInPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/join/:token', element: <JoinPage /> },
+      // Public: the link is the permission.
+      { path: '/progress/:token', element: <SharedProgressPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -49,6 +54,8 @@ export const routes: RouteObject[] = [
           { path: '/sessions/:id/feedback', element: <FeedbackPage /> },
           { path: '/history', element: <HistoryPage /> },
           { path: '/history/:id', element: <TimelinePage /> },
+          { path: '/progress', element: <ProgressPage /> },
+          { path: '/profile', element: <InterviewerProfilePage /> },
           { path: '/account', element: <AccountPage /> },
         ],
       },

@@ -8,6 +8,8 @@ const SIGNED_IN = [
   { to: '/dashboard', label: 'Sessions' },
   { to: '/sessions/new', label: 'New session' },
   { to: '/history', label: 'History' },
+  { to: '/progress', label: 'Progress' },
+  { to: '/profile', label: 'As interviewer' },
   { to: '/catalog', label: 'Signals & rounds' },
   { to: '/account', label: 'Account' },
 ] as const;
