@@ -63,7 +63,7 @@ function Profile({ profile }: { profile: InterviewerProfile }) {
     <>
       <dl className={styles.figures}>
         <div className="card">
-          <dt>Rounds ran</dt>
+          <dt>Rounds run</dt>
           <dd>{profile.rounds}</dd>
         </div>
         <div className="card">
@@ -79,7 +79,7 @@ function Profile({ profile }: { profile: InterviewerProfile }) {
           <dd>
             {calibration.agreement === null
               ? 'No observer scored with you yet'
-              : `${percent.format(calibration.agreement)} within one point (${calibration.pairs} ${calibration.pairs === 1 ? 'observer' : 'observers'})`}
+              : `${percent.format(calibration.agreement)} within one point (${calibration.pairs} observer ${calibration.pairs === 1 ? 'scorecard' : 'scorecards'})`}
           </dd>
         </div>
       </dl>
