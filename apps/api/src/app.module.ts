@@ -14,6 +14,7 @@ import { AuthModule } from './auth/auth.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HistoryModule } from './history/history.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { DocsModule } from './docs/docs.module';
 import { DrillsModule } from './drills/drills.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -42,6 +43,7 @@ export class AppModule implements OnApplicationShutdown {
         FeedbackModule,
         HistoryModule,
         DrillsModule,
+        RatingsModule,
         DocsModule,
       ],
       providers: [

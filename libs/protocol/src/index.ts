@@ -6,3 +6,4 @@ export * from './lib/sessions';
 export * from './lib/room';
 export * from './lib/history';
 export * from './lib/drills';
+export * from './lib/ratings';

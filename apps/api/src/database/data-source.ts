@@ -21,6 +21,9 @@ import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-r
 import { PromptNote1764720000000 } from './migrations/1764720000000-prompt-note';
 import { DrillResults1764892800000 } from './migrations/1764892800000-drill-results';
 import { DrillResultEntity } from '../drills/drill-result.entity';
+import { RatingsAndProgressShares1764979200000 } from './migrations/1764979200000-ratings-and-progress-shares';
+import { RatingEntity } from '../ratings/rating.entity';
+import { ProgressShareEntity } from '../history/progress-share.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -32,6 +35,8 @@ export const ENTITIES = [
   FeedbackEntity,
   RevokedTokenEntity,
   DrillResultEntity,
+  RatingEntity,
+  ProgressShareEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -40,6 +45,7 @@ export const MIGRATIONS = [
   TokenRevocation1764547200000,
   PromptNote1764720000000,
   DrillResults1764892800000,
+  RatingsAndProgressShares1764979200000,
 ];
 
 const common = {

@@ -128,6 +128,9 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     let revocable: string;
     let token: string;
     let drillResult: string;
+    let bob: AuthResponse;
+    let revocableShare: string;
+    let shareToken: string;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
@@ -135,7 +138,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         [keyOf('post', '/api/auth/logout')]: (await t.register('Leo')).token,
         [keyOf('post', '/api/auth/password')]: (await t.register('Pam')).token,
       };
-      const bob = await t.register('Bob');
+      bob = await t.register('Bob');
       session = await createSession(t, alice, { promptId: 'system-design-usage-metering' });
       await admit(t, session.id, alice, bob, 'candidate');
       revocable = (await createInvite(t, session.id, alice, 'observer')).id;
@@ -152,6 +155,17 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         .send(storyDrill)
         .expect(201);
       drillResult = (saved.body as { id: string }).id;
+      const newShare = async () =>
+        (await t.http().post('/api/history/progress/shares').set(bearer(bob.token)).expect(201))
+          .body as { id: string; token: string };
+      revocableShare = (await newShare()).id;
+      shareToken = (await newShare()).token;
+    });
+
+    /** Routes only the session's candidate may call; the rest are called as Alice. */
+    const callers = (): Record<string, string> => ({
+      [keyOf('put', '/api/sessions/{id}/rating')]: bob.token,
+      [keyOf('delete', '/api/history/progress/shares/{shareId}')]: bob.token,
     });
 
     const bodies = (): Record<string, object> => ({
@@ -171,6 +185,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
       [keyOf('post', '/api/drills/{drillId}/results')]: storyDrill,
+      [keyOf('put', '/api/sessions/{id}/rating')]: { verdicts: {}, comment: 'Fair reading.' },
     });
     const queries = (): Record<string, Record<string, string>> => ({
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
@@ -182,6 +197,8 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         inviteId: revocable,
         token,
         drillId: 'signal-balanced-story',
+        shareId: revocableShare,
+        shareToken,
       };
       const answers: { route: string; status: number; message: unknown }[] = [];
       for (const route of ROUTES) {
@@ -199,7 +216,9 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
           .http()
           [route.method](url)
           .query(queries()[key] ?? {});
-        if (route.auth) request = request.set(bearer(ownSignIns[key] ?? alice.token));
+        if (route.auth) {
+          request = request.set(bearer(ownSignIns[key] ?? callers()[key] ?? alice.token));
+        }
         if (route.body) {
           const body = bodies()[key];
           if (!body) throw new Error(`no example body for ${key}`);

@@ -13,17 +13,23 @@ import {
   inviteSchema,
   loginBodySchema,
   nextMockResponseSchema,
+  progressResponseSchema,
+  progressShareSchema,
+  ratingBodySchema,
+  ratingResponseSchema,
+  ratingSchema,
   registerBodySchema,
   roomStateSchema,
   sessionListResponseSchema,
   sessionSummarySchema,
+  sharedProgressResponseSchema,
   timelineResponseSchema,
   trendsResponseSchema,
   userSchema,
 } from '@signal-room/protocol';
 import { z } from 'zod';
 
-type Method = 'get' | 'post' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'delete';
 
 interface Route {
   method: Method;
@@ -209,6 +215,29 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'get',
+    path: `${sessionPath}/rating`,
+    summary:
+      "The candidate's rating of the feedback (the candidate once released; the interviewer)",
+    auth: true,
+    response: ratingResponseSchema,
+  },
+  {
+    method: 'put',
+    path: `${sessionPath}/rating`,
+    summary: 'Rate released feedback (candidate): per scored signal, backed or not, and a comment',
+    auth: true,
+    body: ratingBodySchema,
+    response: ratingSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/me/interviewer-profile',
+    summary: 'My profile as an interviewer: unbacked scores, calibration, lean per signal',
+    auth: true,
+    response: 'InterviewerProfile (libs/domain/src/lib/interviewer-profile.ts)',
+  },
+  {
+    method: 'get',
     path: `${sessionPath}/timeline`,
     summary: 'The events the caller may read, oldest first',
     auth: true,
@@ -220,6 +249,42 @@ export const ROUTES: readonly Route[] = [
     summary: 'My scores as a candidate per signal over time',
     auth: true,
     response: trendsResponseSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/history/progress',
+    summary: 'My progress as a candidate: the trends and the hidden signals round by round',
+    auth: true,
+    response: progressResponseSchema,
+  },
+  {
+    method: 'post',
+    path: '/api/history/progress/shares',
+    summary: 'Make a read-only link to my progress; the token is shown once',
+    auth: true,
+    status: 201,
+    response: progressShareSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/history/progress/shares',
+    summary: 'My progress share links',
+    auth: true,
+    response: z.array(progressShareSchema),
+  },
+  {
+    method: 'delete',
+    path: '/api/history/progress/shares/{shareId}',
+    summary: 'Revoke a progress share link: it then answers 410 SHARE_REVOKED',
+    auth: true,
+    response: progressShareSchema,
+  },
+  {
+    method: 'get',
+    path: '/api/progress/{shareToken}',
+    summary: 'Progress through a share link: released scores and hidden signals only',
+    auth: false,
+    response: sharedProgressResponseSchema,
   },
   {
     method: 'get',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Calibration, FeedbackDocument } from '@signal-room/domain';
-import { calibrate, emptyScorecard, isStaff } from '@signal-room/domain';
+import { calibrate, isStaff, observerScorecards, scorecardOf } from '@signal-room/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../common/app-exception';
 import { RoomsService } from '../rooms/rooms.service';
@@ -44,16 +44,9 @@ export class FeedbackService {
     const { state } = await this.rooms.state(sessionId);
     if (state.status !== 'ended')
       throw new AppException('INVALID_STATE', 'Calibration opens when the round ends.');
-    const interviewerCard =
-      state.scorecards[state.interviewerId] ?? emptyScorecard(state.interviewerId);
-    return Object.values(state.participants)
-      .filter((participant) => participant.role === 'observer')
-      .filter((participant) => role === 'interviewer' || participant.userId === userId)
-      .map((participant) =>
-        calibrate(
-          interviewerCard,
-          state.scorecards[participant.userId] ?? emptyScorecard(participant.userId),
-        ),
-      );
+    const interviewerCard = scorecardOf(state);
+    return observerScorecards(state)
+      .filter((observer) => role === 'interviewer' || observer.scorerId === userId)
+      .map((observer) => calibrate(interviewerCard, observer));
   }
 }

@@ -3,10 +3,12 @@ import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { HistoryController } from './history.controller';
 import { HistoryService } from './history.service';
+import { ProgressSharesService } from './progress-shares.service';
+import { SharedProgressController } from './shared-progress.controller';
 
 @Module({
   imports: [SessionsModule, RoomsModule],
-  controllers: [HistoryController],
-  providers: [HistoryService],
+  controllers: [HistoryController, SharedProgressController],
+  providers: [HistoryService, ProgressSharesService],
 })
 export class HistoryModule {}

@@ -9,7 +9,12 @@ import {
   seesScores,
   timelineFor,
 } from '@signal-room/domain';
-import type { NextMockResponse, TimelineResponse, TrendsResponse } from '@signal-room/protocol';
+import type {
+  NextMockResponse,
+  ProgressResponse,
+  TimelineResponse,
+  TrendsResponse,
+} from '@signal-room/protocol';
 import { DataSource, In, Not, IsNull } from 'typeorm';
 import { AppException } from '../common/app-exception';
 import { FeedbackEntity } from '../feedback/feedback.entity';
@@ -17,6 +22,35 @@ import { RoomsService } from '../rooms/rooms.service';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
 import { SessionsService, promptsAnswered } from '../sessions/sessions.service';
+
+interface ReleasedRound {
+  row: FeedbackEntity;
+  session: SessionEntity;
+}
+
+const endedAtOf = (session: SessionEntity): string =>
+  (session.endedAt ?? session.createdAt).toISOString();
+
+function trendsOf(rounds: readonly ReleasedRound[]): TrendsResponse {
+  return {
+    signals: SIGNAL_IDS.map((signal) => ({
+      signal,
+      points: rounds.flatMap(({ row, session }) => {
+        const entry = row.document.signals.find((item) => item.signal === signal);
+        if (!entry || entry.score === null) return [];
+        return [
+          {
+            sessionId: session.id,
+            roundType: session.roundType,
+            endedAt: endedAtOf(session),
+            score: entry.score as Score,
+            selfScore: entry.selfScore,
+          },
+        ];
+      }),
+    })),
+  };
+}
 
 @Injectable()
 export class HistoryService {
@@ -37,9 +71,7 @@ export class HistoryService {
   }
 
   /** Rounds the caller answered as candidate whose feedback is released to them, oldest first. */
-  private async releasedAsCandidate(
-    userId: string,
-  ): Promise<{ row: FeedbackEntity; session: SessionEntity }[]> {
+  private async releasedAsCandidate(userId: string): Promise<ReleasedRound[]> {
     const asCandidate = await this.dataSource.manager.findBy(ParticipantEntity, {
       userId,
       role: 'candidate',
@@ -56,32 +88,25 @@ export class HistoryService {
       : [[], []];
     return feedback
       .map((row) => ({ row, session: sessions.find((session) => session.id === row.sessionId) }))
-      .filter(
-        (entry): entry is { row: FeedbackEntity; session: SessionEntity } =>
-          !!entry.session?.endedAt,
-      )
+      .filter((entry): entry is ReleasedRound => !!entry.session?.endedAt)
       .sort((a, b) => (a.session.endedAt?.getTime() ?? 0) - (b.session.endedAt?.getTime() ?? 0));
   }
 
   /** Scores the caller received as a candidate, where they may see them, oldest first. */
   async trends(userId: string): Promise<TrendsResponse> {
+    return trendsOf(await this.releasedAsCandidate(userId));
+  }
+
+  /** The trends, and what each released round left hidden, oldest first. */
+  async progress(userId: string): Promise<ProgressResponse> {
     const rounds = await this.releasedAsCandidate(userId);
     return {
-      signals: SIGNAL_IDS.map((signal) => ({
-        signal,
-        points: rounds.flatMap(({ row, session }) => {
-          const entry = row.document.signals.find((item) => item.signal === signal);
-          if (!entry || entry.score === null) return [];
-          return [
-            {
-              sessionId: session.id,
-              roundType: session.roundType,
-              endedAt: (session.endedAt ?? session.createdAt).toISOString(),
-              score: entry.score as Score,
-              selfScore: entry.selfScore,
-            },
-          ];
-        }),
+      ...trendsOf(rounds),
+      rounds: rounds.map(({ row, session }) => ({
+        sessionId: session.id,
+        roundType: session.roundType,
+        endedAt: endedAtOf(session),
+        hiddenSignals: row.document.hiddenSignals.map((entry) => entry.signal),
       })),
     };
   }

@@ -17,11 +17,12 @@ export interface LogSink {
   stream: DestinationStream;
 }
 
-// An invite token is a bearer secret in the path (Express matches paths in any case).
-const INVITE_TOKEN = /^(\/api\/+invites\/+)[^/?#]+/i;
+// Invite and progress-share tokens are bearer secrets in the path (Express matches paths in any
+// case).
+const LINK_TOKEN = /^(\/api\/+(?:invites|progress)\/+)[^/?#]+/i;
 
-/** The request path as it may be logged: an invite token reads `[token]`. */
-const loggablePath = (url: string): string => url.replace(INVITE_TOKEN, '$1[token]');
+/** The request path as it may be logged: a link token reads `[token]`. */
+const loggablePath = (url: string): string => url.replace(LINK_TOKEN, '$1[token]');
 
 // The route parameters are left out: they repeat the path, token included.
 const loggedRequest = ({

@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { AuthResponse, CommandAck, Invite, SessionSummary } from '@signal-room/protocol';
+import type {
+  AuthResponse,
+  CommandAck,
+  Invite,
+  ProgressShare,
+  SessionSummary,
+} from '@signal-room/protocol';
 import { io } from 'socket.io-client';
 import request from 'supertest';
 import { createApp } from '../app';
@@ -100,7 +106,7 @@ describe('metrics behind METRICS_TOKEN', () => {
 });
 
 describe('request logs', () => {
-  it('show an invite token as [token] and never a bearer token or a referrer', async () => {
+  it('show an invite or share token as [token] and never a bearer token or a referrer', async () => {
     const lines: string[] = [];
     const database = await createTestDatabase('embedded');
     const app = await createApp(
@@ -148,10 +154,14 @@ describe('request logs', () => {
       .set(bearer(guest.token))
       .set('Referer', joinPage)
       .expect(201);
+    const share = (
+      await http().post('/api/history/progress/shares').set(bearer(guest.token)).expect(201)
+    ).body as ProgressShare & { token: string };
+    await http().get(`/api/progress/${share.token}`).expect(200);
     await app.close();
 
     const text = lines.join('');
-    for (const secret of [invite.token, owner.token, guest.token])
+    for (const secret of [invite.token, share.token, owner.token, guest.token])
       expect(text).not.toContain(secret);
     const requests = lines
       .map((line) => JSON.parse(line) as { req?: { url: string; headers: Record<string, string> } })
@@ -161,6 +171,7 @@ describe('request logs', () => {
         '/api/invites/[token]',
         '/api/Invites/[token]?from=link',
         '/api/invites/[token]/accept',
+        '/api/progress/[token]',
       ]),
     );
     const accepted = requests.find((logged) => logged.url === '/api/invites/[token]/accept');

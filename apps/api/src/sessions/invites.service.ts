@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CreateInviteBody,
@@ -11,13 +10,12 @@ import { DataSource, In } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
 import { UserEntity } from '../auth/user.entity';
 import { AppException } from '../common/app-exception';
+import { hashLinkToken, newLinkToken } from '../common/link-tokens';
 import type { AppConfig } from '../config';
 import { InviteEntity } from './invite.entity';
 import { ParticipantEntity } from './participant.entity';
 import { SessionEntity } from './session.entity';
 import { MAX_PARTICIPANTS, SessionsService } from './sessions.service';
-
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /** Where a link stands, given everyone already in its session. */
 export function inviteStatusOf(
@@ -90,11 +88,11 @@ export class InvitesService {
   /** The token is shown once, at creation; only its hash is stored. */
   async create(sessionId: string, userId: string, body: CreateInviteBody): Promise<Invite> {
     await this.requireInterviewer(sessionId, userId);
-    const token = randomBytes(32).toString('base64url');
+    const token = newLinkToken();
     const invite = await this.dataSource.manager.save(InviteEntity, {
       sessionId,
       role: body.role,
-      tokenHash: hashToken(token),
+      tokenHash: hashLinkToken(token),
       createdBy: userId,
       expiresAt: new Date(Date.now() + body.expiresInHours * 3_600_000),
       revokedAt: null,
@@ -130,7 +128,7 @@ export class InvitesService {
   /** The link a token opens, whatever its status; a token no link has is refused. */
   private async byToken(token: string): Promise<InviteEntity> {
     const invite = await this.dataSource.manager.findOneBy(InviteEntity, {
-      tokenHash: hashToken(token),
+      tokenHash: hashLinkToken(token),
     });
     if (!invite) {
       throw new AppException(

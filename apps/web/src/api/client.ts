@@ -12,9 +12,15 @@ import type {
   InvitePreview,
   LoginBody,
   NextMockResponse,
+  ProgressResponse,
+  ProgressShare,
+  Rating,
+  RatingBody,
+  RatingResponse,
   RegisterBody,
   SessionListResponse,
   SessionSummary,
+  SharedProgressResponse,
   TimelineResponse,
   TrendsResponse,
 } from '@signal-room/protocol';
@@ -27,12 +33,23 @@ import {
   invitePreviewSchema,
   inviteSchema,
   nextMockResponseSchema,
+  progressResponseSchema,
+  progressShareSchema,
+  ratingResponseSchema,
+  ratingSchema,
   sessionListResponseSchema,
   sessionSummarySchema,
+  sharedProgressResponseSchema,
   timelineResponseSchema,
   trendsResponseSchema,
 } from '@signal-room/protocol';
-import type { FeedbackDocument, LoopSummary, Calibration, RoomState } from '@signal-room/domain';
+import type {
+  Calibration,
+  FeedbackDocument,
+  InterviewerProfile,
+  LoopSummary,
+  RoomState,
+} from '@signal-room/domain';
 import type { z } from 'zod';
 import { getAuth, setAuth } from '../auth/auth-store';
 
@@ -70,7 +87,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** One HTTP call: the bearer token added, errors turned into ApiRequestError. */
 async function call(
@@ -191,6 +208,32 @@ export const listDrillResults = (signal?: AbortSignal): Promise<DrillResultList>
   json(drillResultListSchema, 'GET', '/api/drills/results', undefined, signal);
 export const getDrillResult = (id: string, signal?: AbortSignal): Promise<DrillResult> =>
   json(drillResultSchema, 'GET', `/api/drills/results/${id}`, undefined, signal);
+export const getRating = (id: string, signal?: AbortSignal): Promise<RatingResponse> =>
+  json(ratingResponseSchema, 'GET', `/api/sessions/${id}/rating`, undefined, signal);
+export const saveRating = (id: string, body: RatingBody): Promise<Rating> =>
+  json(ratingSchema, 'PUT', `/api/sessions/${id}/rating`, body);
+export const getInterviewerProfile = (signal?: AbortSignal): Promise<InterviewerProfile> =>
+  trusted('/api/me/interviewer-profile', signal);
+
+export const getProgress = (signal?: AbortSignal): Promise<ProgressResponse> =>
+  json(progressResponseSchema, 'GET', '/api/history/progress', undefined, signal);
+export const listProgressShares = (signal?: AbortSignal): Promise<ProgressShare[]> =>
+  json(progressShareSchema.array(), 'GET', '/api/history/progress/shares', undefined, signal);
+export const createProgressShare = (): Promise<ProgressShare> =>
+  json(progressShareSchema, 'POST', '/api/history/progress/shares');
+export const revokeProgressShare = (id: string): Promise<ProgressShare> =>
+  json(progressShareSchema, 'DELETE', `/api/history/progress/shares/${id}`);
+export const getSharedProgress = (
+  token: string,
+  signal?: AbortSignal,
+): Promise<SharedProgressResponse> =>
+  json(
+    sharedProgressResponseSchema,
+    'GET',
+    `/api/progress/${encodeURIComponent(token)}`,
+    undefined,
+    signal,
+  );
 
 /** Downloads the feedback export as a file (the bearer token rules out a plain link). */
 export async function downloadFeedback(id: string, format: 'markdown' | 'json'): Promise<void> {

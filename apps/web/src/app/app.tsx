@@ -24,6 +24,9 @@ const MapDrillPage = lazy(() => import('../drills/map-drill-page'));
 const StoryDrillPage = lazy(() => import('../drills/story-drill-page'));
 const RestraintDrillPage = lazy(() => import('../drills/restraint-drill-page'));
 const DrillResultPage = lazy(() => import('../drills/drill-result-page'));
+const ProgressPage = lazy(() => import('../history/progress-page'));
+const SharedProgressPage = lazy(() => import('../history/shared-progress-page'));
+const InterviewerProfilePage = lazy(() => import('../profile/interviewer-profile-page'));
 const NotFoundPage = lazy(() => import('./not-found-page'));
 
 function Home() {
@@ -45,6 +48,8 @@ export const routes: RouteObject[] = [
       { path: '/signin', element: <SignInPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/join/:token', element: <JoinPage /> },
+      // Public: the link is the permission.
+      { path: '/progress/:token', element: <SharedProgressPage /> },
       {
         element: <RequireAuth />,
         children: [
@@ -59,6 +64,8 @@ export const routes: RouteObject[] = [
           { path: '/drills/signal-balanced-story', element: <StoryDrillPage /> },
           { path: '/drills/primary-signal-restraint', element: <RestraintDrillPage /> },
           { path: '/drills/results/:id', element: <DrillResultPage /> },
+          { path: '/progress', element: <ProgressPage /> },
+          { path: '/profile', element: <InterviewerProfilePage /> },
           { path: '/account', element: <AccountPage /> },
         ],
       },

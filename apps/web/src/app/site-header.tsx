@@ -9,6 +9,8 @@ const SIGNED_IN = [
   { to: '/sessions/new', label: 'New session' },
   { to: '/history', label: 'History' },
   { to: '/drills', label: 'Drills' },
+  { to: '/progress', label: 'Progress' },
+  { to: '/profile', label: 'As interviewer' },
   { to: '/catalog', label: 'Signals & rounds' },
   { to: '/account', label: 'Account' },
 ] as const;

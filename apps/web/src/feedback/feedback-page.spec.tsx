@@ -19,6 +19,7 @@ import FeedbackPage from './feedback-page';
 const FEEDBACK_PATH = `/api/sessions/${SESSION_ID}/feedback`;
 const CALIBRATION_PATH = `/api/sessions/${SESSION_ID}/calibration`;
 const SESSION_PATH = `/api/sessions/${SESSION_ID}`;
+const RATING_PATH = `/api/sessions/${SESSION_ID}/rating`;
 
 /** The paths the page asked for, in order. */
 let requested: () => string[] = () => [];
@@ -122,7 +123,69 @@ describe('FeedbackPage', () => {
     // Calibration is not the candidate's to read: it is neither asked for nor mentioned.
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Calibration' })).not.toBeInTheDocument();
-    expect(requested()).toEqual([SESSION_PATH, FEEDBACK_PATH]);
+    expect(requested()).toEqual([SESSION_PATH, FEEDBACK_PATH, RATING_PATH]);
+  });
+
+  it('lets the candidate judge each score and send it to the interviewer', async () => {
+    const saved: unknown[] = [];
+    const read = fakeFetch({
+      [SESSION_PATH]: { body: sessionSummary() },
+      [FEEDBACK_PATH]: { body: doc },
+      [RATING_PATH]: { body: { rating: null } },
+    });
+    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (init?.method !== 'PUT') return read(input);
+      const body = JSON.parse(String(init.body)) as { verdicts: object; comment: string };
+      saved.push(body);
+      const rating = { sessionId: SESSION_ID, ...body, updatedAt: new Date(0).toISOString() };
+      return fakeFetch({ [RATING_PATH]: { body: rating } })(input);
+    }) as typeof globalThis.fetch;
+    renderRoute('/sessions/:id/feedback', `/sessions/${SESSION_ID}/feedback`, <FeedbackPage />);
+
+    const section = await screen.findByRole('region', { name: 'Was each score backed?' });
+    // One question per scored signal, none for a signal left unscored.
+    const scored = doc.signals.filter((entry) => entry.score !== null);
+    expect(within(section).getAllByRole('group')).toHaveLength(scored.length);
+    const send = within(section).getByRole('button', { name: 'Send to the interviewer' });
+    expect(send).toBeDisabled();
+
+    const user = userEvent.setup();
+    const framing = within(section).getByRole('group', { name: /Problem framing/ });
+    await user.click(within(framing).getByRole('radio', { name: 'The evidence does not back it' }));
+    await user.type(
+      within(section).getByRole('textbox', { name: /comment/ }),
+      'The note was about scale.',
+    );
+    await user.click(send);
+
+    expect(await within(section).findByRole('status')).toHaveTextContent('Saved.');
+    expect(saved).toEqual([
+      { verdicts: { framing: 'unbacked' }, comment: 'The note was about scale.' },
+    ]);
+  });
+
+  it("shows the interviewer the candidate's verdicts and comment, read-only", async () => {
+    renderAt({
+      [SESSION_PATH]: { body: sessionSummary({ myRole: 'interviewer' }) },
+      [FEEDBACK_PATH]: { body: doc },
+      [CALIBRATION_PATH]: { body: [] },
+      [RATING_PATH]: {
+        body: {
+          rating: {
+            sessionId: SESSION_ID,
+            verdicts: { framing: 'unbacked' },
+            comment: 'The note was about scale.',
+            updatedAt: new Date(0).toISOString(),
+          },
+        },
+      },
+    });
+    const section = await screen.findByRole('region', {
+      name: 'How the candidate judged your scores',
+    });
+    expect(await within(section).findByText(/The note was about scale/)).toBeInTheDocument();
+    expect(section).toHaveTextContent('the evidence does not back it');
+    expect(within(section).queryByRole('radio')).not.toBeInTheDocument();
   });
 
   it("leads with the interviewer's summary and the one thing to practise next", async () => {

@@ -13,6 +13,7 @@ import { FindingsSection } from './findings-section';
 import { HiddenSignalsSection } from './hidden-signals-section';
 import { MarksSection } from './marks-section';
 import { MovesSection } from './moves-section';
+import { RatingSection } from './rating-section';
 import { ReadingSection } from './reading-section';
 import { SelfAssessmentSection } from './self-assessment-section';
 import { SignalDetails } from './signal-details';
@@ -122,6 +123,7 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
       <MarksSection flags={doc.flags} phases={doc.phases} />
       <DrillsSection drills={doc.drills} />
       <CalibrationSection session={session} />
+      <RatingSection session={session} doc={doc} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import type { SignalId } from '@signal-room/domain';
+import type { Score, SignalId } from '@signal-room/domain';
 import { roundTypeById, signalById } from '@signal-room/domain';
-import type { TrendsResponse } from '@signal-room/protocol';
+import type { SharedProgressResponse } from '@signal-room/protocol';
 import type { DotItemDotProps } from 'recharts';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import {
@@ -14,7 +14,14 @@ import { SeriesLegend } from '../feedback/series-legend';
 import { dayFormat } from './labels';
 import styles from './history-page.module.css';
 
-type TrendPoint = TrendsResponse['signals'][number]['points'][number];
+/** A released score; the candidate's own self-score with it, except on a shared page. */
+type TrendPoint = SharedProgressResponse['signals'][number]['points'][number] & {
+  selfScore?: Score | null;
+};
+
+interface Trends {
+  signals: readonly { signal: SignalId; points: readonly TrendPoint[] }[];
+}
 
 /** Each small chart is drawn at a fixed size and scales down with CSS; it prints as drawn. */
 const CHART_WIDTH = 320;
@@ -28,7 +35,10 @@ const shortTime = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 
  * Each round's day, with its time where another round ended the same day: two rounds on one day
  * must not read as one.
  */
-export function whenLabels(points: readonly TrendPoint[], day: Intl.DateTimeFormat): string[] {
+export function whenLabels(
+  points: readonly { endedAt: string }[],
+  day: Intl.DateTimeFormat,
+): string[] {
   const days = points.map((point) => day.format(new Date(point.endedAt)));
   return points.map((point, index) => {
     const label = days[index] ?? '';
@@ -77,33 +87,57 @@ function summarise(points: readonly TrendPoint[]): string {
   const rounds = `${points.length} ${points.length === 1 ? 'round' : 'rounds'}`;
   const movement =
     points.length === 1 ? `scored ${last.score}` : `latest ${last.score}, first ${first.score}`;
-  const self = last.selfScore === null ? '' : `; your latest self-score ${last.selfScore}`;
+  const self =
+    last.selfScore === null || last.selfScore === undefined
+      ? ''
+      : `; your latest self-score ${last.selfScore}`;
   return `${rounds}: ${movement}${self}.`;
 }
 
-/** A small-multiples grid: one chart per signal on the same 1–5 scale, so they compare at a glance. */
-export function SignalTrends({ trends }: { trends: TrendsResponse }) {
+/**
+ * A small-multiples grid: one chart per signal on the same 1–5 scale, so they compare at a glance.
+ * A shared page shows the interviewer's scores alone: the self-assessment stays with its owner.
+ */
+export function SignalTrends({ trends, shared = false }: { trends: Trends; shared?: boolean }) {
   const anyPoints = trends.signals.some((entry) => entry.points.length > 0);
   return (
     <>
       {anyPoints ? (
-        <SeriesLegend note="A round marker inside a square: you gave the score the interviewer did." />
+        shared ? (
+          <SeriesLegend withSelf={false} />
+        ) : (
+          <SeriesLegend note="A round marker inside a square: you gave the score the interviewer did." />
+        )
       ) : (
         <p className="muted">
-          No trends yet: they start once the feedback of a round where you were the candidate is
-          released.
+          {shared
+            ? 'No released round has been scored yet.'
+            : 'No trends yet: they start once the feedback of a round where you were the candidate is released.'}
         </p>
       )}
       <div className={styles.trendGrid}>
         {trends.signals.map((entry) => (
-          <TrendCard key={entry.signal} signal={entry.signal} points={entry.points} />
+          <TrendCard
+            key={entry.signal}
+            signal={entry.signal}
+            points={entry.points}
+            withSelf={!shared}
+          />
         ))}
       </div>
     </>
   );
 }
 
-function TrendCard({ signal, points }: { signal: SignalId; points: readonly TrendPoint[] }) {
+function TrendCard({
+  signal,
+  points,
+  withSelf,
+}: {
+  signal: SignalId;
+  points: readonly TrendPoint[];
+  withSelf: boolean;
+}) {
   const name = signalById(signal).name;
   const headingId = `trend-${signal}`;
   const shortLabels = whenLabels(points, shortDay);
@@ -112,7 +146,7 @@ function TrendCard({ signal, points }: { signal: SignalId; points: readonly Tren
   const data: ChartRow[] = points.map((point) => ({
     key: point.sessionId,
     interviewer: point.score,
-    self: point.selfScore,
+    self: point.selfScore ?? null,
   }));
   return (
     <article className={`card ${styles.trend}`} aria-labelledby={headingId}>
@@ -157,28 +191,30 @@ function TrendCard({ signal, points }: { signal: SignalId; points: readonly Tren
                 dot={interviewerDot}
                 isAnimationActive={false}
               />
-              <Line
-                dataKey="self"
-                name="Your self-assessment"
-                stroke={SELF_COLOUR}
-                strokeWidth={2}
-                strokeDasharray={SELF_DASH}
-                dot={selfDot}
-                connectNulls
-                isAnimationActive={false}
-              />
+              {withSelf && (
+                <Line
+                  dataKey="self"
+                  name="Your self-assessment"
+                  stroke={SELF_COLOUR}
+                  strokeWidth={2}
+                  strokeDasharray={SELF_DASH}
+                  dot={selfDot}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              )}
             </LineChart>
           </div>
           {/* Hidden in a box: a table ignores the 1px width it is given. */}
           <div className="visually-hidden">
             <table>
-              <caption>{name}: your scores round by round, oldest first</caption>
+              <caption>{name}: scores round by round, oldest first</caption>
               <thead>
                 <tr>
                   <th scope="col">Date</th>
                   <th scope="col">Round</th>
                   <th scope="col">Interviewer</th>
-                  <th scope="col">You</th>
+                  {withSelf && <th scope="col">You</th>}
                 </tr>
               </thead>
               <tbody>
@@ -187,7 +223,7 @@ function TrendCard({ signal, points }: { signal: SignalId; points: readonly Tren
                     <th scope="row">{dates[index]}</th>
                     <td>{roundTypeById(point.roundType).name}</td>
                     <td>{point.score}</td>
-                    <td>{point.selfScore ?? 'Not given'}</td>
+                    {withSelf && <td>{point.selfScore ?? 'Not given'}</td>}
                   </tr>
                 ))}
               </tbody>

@@ -90,8 +90,17 @@ export interface FeedbackDocument {
   drills: { drill: DrillId; name: string; description: string; steps: string[]; reason: string }[];
 }
 
-const scorecardOf = (state: RoomState): Scorecard =>
+/** The interviewer's scorecard: the one feedback is built from. */
+export const scorecardOf = (state: RoomState): Scorecard =>
   state.scorecards[state.interviewerId] ?? emptyScorecard(state.interviewerId);
+
+/** Each observer's private scorecard, empty for an observer who scored nothing. */
+export const observerScorecards = (state: RoomState): Scorecard[] =>
+  Object.values(state.participants)
+    .filter((participant) => participant.role === 'observer')
+    .map(
+      (participant) => state.scorecards[participant.userId] ?? emptyScorecard(participant.userId),
+    );
 
 /** Something this session showed needs practice, said to the candidate. */
 interface Need {

@@ -19,6 +19,7 @@ describe('error codes', () => {
     ['FORBIDDEN_ROLE', 403],
     ['SESSION_NOT_FOUND', 404],
     ['INVALID_STATE', 409],
+    ['SHARE_REVOKED', 410],
     ['PAYLOAD_TOO_LARGE', 413],
     ['UNSUPPORTED_MEDIA_TYPE', 415],
     ['RATE_LIMITED', 429],

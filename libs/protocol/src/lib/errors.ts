@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'STALE_SEQUENCE',
   'FEEDBACK_NOT_READY',
   'DRILL_RESULT_NOT_FOUND',
+  'SHARE_REVOKED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -60,6 +61,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'ROOM_FULL':
       return 409;
     case 'INVITE_INVALID':
+    case 'SHARE_REVOKED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -10,24 +10,60 @@ export const timelineResponseSchema = z.object({
 });
 export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
 
+/** One released score of the caller's, in one round. */
+const scorePointSchema = z.object({
+  sessionId: idSchema,
+  roundType: roundTypeIdSchema,
+  endedAt: z.iso.datetime(),
+  score: scoreSchema,
+});
+
 /** GET /api/history/trends — the caller's scores as a candidate, per signal, over time. */
 export const trendsResponseSchema = z.object({
   signals: z.array(
     z.object({
       signal: signalIdSchema,
-      points: z.array(
-        z.object({
-          sessionId: idSchema,
-          roundType: roundTypeIdSchema,
-          endedAt: z.iso.datetime(),
-          score: scoreSchema,
-          selfScore: scoreSchema.nullable(),
-        }),
-      ),
+      points: z.array(scorePointSchema.extend({ selfScore: scoreSchema.nullable() })),
     }),
   ),
 });
 export type TrendsResponse = z.infer<typeof trendsResponseSchema>;
+
+/** One released round of the caller's as a candidate, oldest first. */
+const progressRoundSchema = z.object({
+  sessionId: idSchema,
+  roundType: roundTypeIdSchema,
+  endedAt: z.iso.datetime(),
+  /** Signals the round expected that the interviewer saw no evidence of. */
+  hiddenSignals: z.array(signalIdSchema),
+});
+
+/** GET /api/history/progress — the trends, and round by round what stayed hidden. */
+export const progressResponseSchema = trendsResponseSchema.extend({
+  rounds: z.array(progressRoundSchema),
+});
+export type ProgressResponse = z.infer<typeof progressResponseSchema>;
+
+/**
+ * GET /api/progress/:token — progress as shown to whoever holds a share link: the interviewer's
+ * released scores and the hidden signals, never a self-score, a note or an unreleased round.
+ */
+export const sharedProgressResponseSchema = z.object({
+  displayName: z.string(),
+  signals: z.array(z.object({ signal: signalIdSchema, points: z.array(scorePointSchema) })),
+  rounds: z.array(progressRoundSchema),
+});
+export type SharedProgressResponse = z.infer<typeof sharedProgressResponseSchema>;
+
+/** A share link of the caller's progress; the token and its url only in the answer that made it. */
+export const progressShareSchema = z.object({
+  id: idSchema,
+  token: z.string().nullable(),
+  url: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type ProgressShare = z.infer<typeof progressShareSchema>;
 
 /** GET /api/history/loop?sessionIds=a,b — several rounds of one candidate read together. */
 export const loopQuerySchema = z.object({

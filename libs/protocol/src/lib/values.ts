@@ -5,6 +5,7 @@ import {
   ROLES,
   ROUND_TYPE_IDS,
   SIGNAL_IDS,
+  BACKINGS,
   VISIBILITIES,
 } from '@signal-room/domain';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ export const failureModeIdSchema = z.enum(FAILURE_MODE_IDS);
 export const polaritySchema = z.enum(POLARITIES);
 export const roleSchema = z.enum(ROLES);
 export const visibilitySchema = z.enum(VISIBILITIES);
+export const backingSchema = z.enum(BACKINGS);
 export const scoreSchema = z.union([
   z.literal(1),
   z.literal(2),

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { RoomsModule } from '../rooms/rooms.module';
+import { SessionsModule } from '../sessions/sessions.module';
+import { RatingsController } from './ratings.controller';
+import { RatingsService } from './ratings.service';
+
+@Module({
+  imports: [SessionsModule, RoomsModule],
+  controllers: [RatingsController],
+  providers: [RatingsService],
+  // Peer matching, when it comes, reads partners' profiles through the service.
+  exports: [RatingsService],
+})
+export class RatingsModule {}
