@@ -14,6 +14,7 @@ import { AuthModule } from './auth/auth.module';
 import { RoomsModule } from './rooms/rooms.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HistoryModule } from './history/history.module';
+import { AuditModule } from './audit/audit.module';
 import { DocsModule } from './docs/docs.module';
 import { SessionsModule } from './sessions/sessions.module';
 
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationShutdown {
         RoomsModule,
         FeedbackModule,
         HistoryModule,
+        AuditModule,
         DocsModule,
       ],
       providers: [

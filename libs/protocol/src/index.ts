@@ -5,3 +5,4 @@ export * from './lib/accounts';
 export * from './lib/sessions';
 export * from './lib/room';
 export * from './lib/history';
+export * from './lib/audit';

@@ -19,6 +19,8 @@ import { InviteEntity } from '../sessions/invite.entity';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity';
 import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-revocation';
 import { PromptNote1764720000000 } from './migrations/1764720000000-prompt-note';
+import { AuditEntries1764806400000 } from './migrations/1764806400000-audit-entries';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -29,6 +31,7 @@ export const ENTITIES = [
   SessionEventEntity,
   FeedbackEntity,
   RevokedTokenEntity,
+  AuditEntryEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -36,6 +39,7 @@ export const MIGRATIONS = [
   InvitesAndDeadlines1763856000000,
   TokenRevocation1764547200000,
   PromptNote1764720000000,
+  AuditEntries1764806400000,
 ];
 
 const common = {

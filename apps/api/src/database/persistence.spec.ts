@@ -9,6 +9,7 @@ import { MIGRATIONS, openDataSource } from './data-source';
 
 const TABLES = [
   'app_secrets',
+  'audit_entries',
   'feedback',
   'invites',
   'participants',

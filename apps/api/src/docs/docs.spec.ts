@@ -114,6 +114,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     let session: SessionSummary;
     let revocable: string;
     let token: string;
+    let auditEntryId: string;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
@@ -131,6 +132,21 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       await interviewer.join(session.id);
       await accepted(interviewer.command(session.id, 'session.end', {}));
       await accepted(interviewer.command(session.id, 'feedback.release', {}));
+      // The audit is the candidate's: its routes are called as Bob, with an entry to remove.
+      for (const [method, path] of [
+        ['get', '/api/sessions/{id}/audit'],
+        ['post', '/api/sessions/{id}/audit'],
+        ['delete', '/api/sessions/{id}/audit/{entryId}'],
+      ] as const) {
+        ownSignIns[keyOf(method, path)] = bob.token;
+      }
+      const written = await t
+        .http()
+        .post(`/api/sessions/${session.id}/audit`)
+        .set(bearer(bob.token))
+        .send({ signal: 'framing', sentence: 'I meant to say the scale first.' })
+        .expect(201);
+      auditEntryId = (written.body as { id: string }).id;
     });
 
     const bodies = (): Record<string, object> => ({
@@ -149,13 +165,19 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       },
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
+      [keyOf('post', '/api/sessions/{id}/audit')]: { signal: 'framing', sentence: 'Scale first.' },
     });
     const queries = (): Record<string, Record<string, string>> => ({
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
     });
 
     it('answers each documented route with its documented status, never "no such endpoint"', async () => {
-      const placeholders: Record<string, string> = { id: session.id, inviteId: revocable, token };
+      const placeholders: Record<string, string> = {
+        id: session.id,
+        inviteId: revocable,
+        entryId: auditEntryId,
+        token,
+      };
       const answers: { route: string; status: number; message: unknown }[] = [];
       for (const route of ROUTES) {
         const key = keyOf(route.method, route.path);
