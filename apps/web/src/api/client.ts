@@ -1,4 +1,8 @@
 import type {
+  AuditEntry,
+  AuditHistoryResponse,
+  CreateAuditEntryBody,
+  SessionAuditResponse,
   AuthResponse,
   CatalogResponse,
   ChangePasswordBody,
@@ -16,12 +20,15 @@ import type {
   TrendsResponse,
 } from '@signal-room/protocol';
 import {
+  auditEntrySchema,
+  auditHistoryResponseSchema,
   authResponseSchema,
   catalogResponseSchema,
   errorResponseSchema,
   invitePreviewSchema,
   inviteSchema,
   nextMockResponseSchema,
+  sessionAuditResponseSchema,
   sessionListResponseSchema,
   sessionSummarySchema,
   timelineResponseSchema,
@@ -179,6 +186,15 @@ export const getNextMock = (signal?: AbortSignal): Promise<NextMockResponse> =>
   json(nextMockResponseSchema, 'GET', '/api/history/next-mock', undefined, signal);
 export const getLoop = (sessionIds: string[], signal?: AbortSignal): Promise<LoopSummary> =>
   trusted(`/api/history/loop?sessionIds=${sessionIds.join(',')}`, signal);
+
+export const getSessionAudit = (id: string, signal?: AbortSignal): Promise<SessionAuditResponse> =>
+  json(sessionAuditResponseSchema, 'GET', `/api/sessions/${id}/audit`, undefined, signal);
+export const addAuditEntry = (id: string, body: CreateAuditEntryBody): Promise<AuditEntry> =>
+  json(auditEntrySchema, 'POST', `/api/sessions/${id}/audit`, body);
+export const removeAuditEntry = (id: string, entryId: string): Promise<AuditEntry> =>
+  json(auditEntrySchema, 'DELETE', `/api/sessions/${id}/audit/${entryId}`);
+export const getAuditHistory = (signal?: AbortSignal): Promise<AuditHistoryResponse> =>
+  json(auditHistoryResponseSchema, 'GET', '/api/history/audit', undefined, signal);
 
 /** Downloads the feedback export as a file (the bearer token rules out a plain link). */
 export async function downloadFeedback(id: string, format: 'markdown' | 'json'): Promise<void> {

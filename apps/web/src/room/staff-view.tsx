@@ -23,6 +23,7 @@ import { Scorecard } from './scorecard';
 import { ScorecardSummary } from './scorecard-summary';
 import { SummaryForm } from './summary-form';
 import { TimerControls } from './timer-controls';
+import { WatchList } from './watch-list';
 import styles from './staff-view.module.css';
 
 interface StaffViewProps {
@@ -135,6 +136,11 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
               serverNow={() => actions.serverNow()}
             />
           </section>
+          {may('watch.tick') && state.watchFor.length > 0 && (
+            <div className="card">
+              <WatchList state={state} pending={pending} actions={actions} offsetNow={offsetNow} />
+            </div>
+          )}
           <div className={`card ${styles.marks}`}>
             <MarkPanel
               title="Communication moves"
