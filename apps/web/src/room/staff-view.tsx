@@ -102,6 +102,12 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
               <TimerControls state={state} pending={pending} actions={actions} />
             </section>
           )}
+          {/* Beside the clock, where the interviewer looks while listening. */}
+          {may('watch.tick') && state.watchFor.length > 0 && (
+            <div className="card">
+              <WatchList state={state} pending={pending} actions={actions} offsetNow={offsetNow} />
+            </div>
+          )}
           <section className="card">
             <PhaseMarkers
               state={state}
@@ -136,11 +142,6 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
               serverNow={() => actions.serverNow()}
             />
           </section>
-          {may('watch.tick') && state.watchFor.length > 0 && (
-            <div className="card">
-              <WatchList state={state} pending={pending} actions={actions} offsetNow={offsetNow} />
-            </div>
-          )}
           <div className={`card ${styles.marks}`}>
             <MarkPanel
               title="Communication moves"
