@@ -15,6 +15,7 @@ import { RoomsModule } from './rooms/rooms.module';
 import { FeedbackModule } from './feedback/feedback.module';
 import { HistoryModule } from './history/history.module';
 import { RatingsModule } from './ratings/ratings.module';
+import { AuditModule } from './audit/audit.module';
 import { DocsModule } from './docs/docs.module';
 import { DrillsModule } from './drills/drills.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -44,6 +45,7 @@ export class AppModule implements OnApplicationShutdown {
         HistoryModule,
         DrillsModule,
         RatingsModule,
+        AuditModule,
         DocsModule,
       ],
       providers: [

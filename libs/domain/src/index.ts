@@ -14,6 +14,7 @@ export * from './lib/loop';
 export * from './lib/next-mock';
 export * from './lib/feedback';
 export * from './lib/interviewer-profile';
+export * from './lib/audit';
 export * from './lib/feedback-markdown';
 export * from './lib/prompts';
 export * from './lib/room/state';

@@ -7,3 +7,4 @@ export * from './lib/room';
 export * from './lib/history';
 export * from './lib/drills';
 export * from './lib/ratings';
+export * from './lib/audit';

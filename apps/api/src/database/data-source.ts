@@ -24,6 +24,8 @@ import { DrillResultEntity } from '../drills/drill-result.entity';
 import { RatingsAndProgressShares1764979200000 } from './migrations/1764979200000-ratings-and-progress-shares';
 import { RatingEntity } from '../ratings/rating.entity';
 import { ProgressShareEntity } from '../history/progress-share.entity';
+import { AuditEntries1764806400000 } from './migrations/1764806400000-audit-entries';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 export const ENTITIES = [
   UserEntity,
@@ -37,6 +39,7 @@ export const ENTITIES = [
   DrillResultEntity,
   RatingEntity,
   ProgressShareEntity,
+  AuditEntryEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -46,6 +49,7 @@ export const MIGRATIONS = [
   PromptNote1764720000000,
   DrillResults1764892800000,
   RatingsAndProgressShares1764979200000,
+  AuditEntries1764806400000,
 ];
 
 const common = {

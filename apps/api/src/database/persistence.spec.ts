@@ -10,6 +10,7 @@ import { MIGRATIONS, openDataSource } from './data-source';
 const TABLES = [
   'app_secrets',
   'drill_results',
+  'audit_entries',
   'feedback',
   'feedback_ratings',
   'invites',

@@ -131,6 +131,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     let bob: AuthResponse;
     let revocableShare: string;
     let shareToken: string;
+    let auditEntryId: string;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
@@ -160,12 +161,23 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
           .body as { id: string; token: string };
       revocableShare = (await newShare()).id;
       shareToken = (await newShare()).token;
+      // An audit entry of Bob's, for the route that removes one.
+      const written = await t
+        .http()
+        .post(`/api/sessions/${session.id}/audit`)
+        .set(bearer(bob.token))
+        .send({ signal: 'framing', sentence: 'I meant to say the scale first.' })
+        .expect(201);
+      auditEntryId = (written.body as { id: string }).id;
     });
 
     /** Routes only the session's candidate may call; the rest are called as Alice. */
     const callers = (): Record<string, string> => ({
       [keyOf('put', '/api/sessions/{id}/rating')]: bob.token,
       [keyOf('delete', '/api/history/progress/shares/{shareId}')]: bob.token,
+      [keyOf('get', '/api/sessions/{id}/audit')]: bob.token,
+      [keyOf('post', '/api/sessions/{id}/audit')]: bob.token,
+      [keyOf('delete', '/api/sessions/{id}/audit/{entryId}')]: bob.token,
     });
 
     const bodies = (): Record<string, object> => ({
@@ -186,6 +198,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
       [keyOf('post', '/api/drills/{drillId}/results')]: storyDrill,
       [keyOf('put', '/api/sessions/{id}/rating')]: { verdicts: {}, comment: 'Fair reading.' },
+      [keyOf('post', '/api/sessions/{id}/audit')]: { signal: 'framing', sentence: 'Scale first.' },
     });
     const queries = (): Record<string, Record<string, string>> => ({
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
@@ -199,6 +212,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         drillId: 'signal-balanced-story',
         shareId: revocableShare,
         shareToken,
+        entryId: auditEntryId,
       };
       const answers: { route: string; status: number; message: unknown }[] = [];
       for (const route of ROUTES) {

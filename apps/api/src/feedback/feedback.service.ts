@@ -30,7 +30,8 @@ export class FeedbackService {
         'The interviewer has not released the feedback yet.',
       );
     }
-    return row.document;
+    // The watch list is the candidate's writing for the interviewer: an observer never saw it.
+    return role === 'observer' ? { ...row.document, watchFor: [] } : row.document;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { CommandPayload, CreateSessionBody } from '@signal-room/protocol';
 import jwt from 'jsonwebtoken';
 import { io } from 'socket.io-client';
 import type { Cast, RoomClient, TestApp } from '../testing/test-app';
-import { createStaffedSession, roomViewOf, startTestApp } from '../testing/test-app';
+import { auditedRound, createStaffedSession, roomViewOf, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
 const JWT_SECRET = 'a-test-signing-secret-of-at-least-32-chars';
@@ -17,6 +17,8 @@ interface Room {
   sessionId: string;
   clients: Record<Role, RoomClient>;
   stranger: RoomClient;
+  /** Gives the candidate an audit entry from an earlier round, listed here; its watch item id. */
+  watchItem(): Promise<string>;
   /** Sends a command that must succeed, to set the scene. */
   must<T extends RoomCommandType>(
     role: Role,
@@ -136,6 +138,21 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
     (markId) => ({ markId }),
     ['interviewer'],
   ),
+  'watch.tick': {
+    prepare: async (room) => {
+      const itemId = await room.watchItem();
+      await room.must('interviewer', 'timer.start', {});
+      return () => ({ itemId });
+    },
+  },
+  'watch.untick': {
+    prepare: async (room) => {
+      const itemId = await room.watchItem();
+      await room.must('interviewer', 'timer.start', {});
+      await room.must('interviewer', 'watch.tick', { itemId });
+      return () => ({ itemId });
+    },
+  },
   'self-assessment.submit': given({ scores: SCORES, note: 'I ran out of time.' }, end),
   'summary.write': given({ text: 'Framed it well.', practiseNext: 'Name the risks.' }, (room) =>
     room.must('interviewer', 'timer.start', {}),
@@ -187,6 +204,14 @@ describe.each(TEST_DATABASE_KINDS)('room authorization on %s PostgreSQL', (kind)
       sessionId,
       clients,
       stranger: await t.connect(outsider.token),
+      async watchItem() {
+        const { entry } = await auditedRound(t, cast);
+        // The list is drawn up when someone enters the room.
+        await clients.interviewer.join(sessionId);
+        const item = clients.interviewer.state?.watchFor.find((listed) => listed.id === entry.id);
+        if (!item) throw new Error('the audit entry was not listed');
+        return item.id;
+      },
       async must(role, type, payload, clientEventId) {
         const ack = await clients[role].command(sessionId, type, payload, clientEventId);
         expect(ack).toMatchObject({ ok: true, duplicate: false });

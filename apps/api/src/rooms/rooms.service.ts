@@ -9,6 +9,7 @@ import {
   departure,
   initialRoomState,
   isStaff,
+  itemsSeen,
   PROMPTS,
   promptForSwap,
   recordsPresence,
@@ -17,6 +18,7 @@ import {
   roomPromptFrom,
   timeUpEvents,
   viewFor,
+  watchListEvents,
 } from '@signal-room/domain';
 import type { CommandAck, JoinAck } from '@signal-room/protocol';
 import { commandEnvelopeSchema, commandPayloadSchemas, issuesOf } from '@signal-room/protocol';
@@ -24,6 +26,7 @@ import type { EntityManager } from 'typeorm';
 import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
 import { UserEntity } from '../auth/user.entity';
+import { openAuditEntries } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
 import { isTransient } from '../common/transient';
 import type { AppConfig } from '../config';
@@ -176,11 +179,12 @@ export class RoomsService {
   ): Promise<Extract<JoinAck, { ok: true }>> {
     const user = await this.dataSource.manager.findOneBy(UserEntity, { id: userId });
     let role = 'observer' as Role;
-    const { after } = await this.append(sessionId, userId, null, async ({ state, manager }) => {
+    const arrived = await this.append(sessionId, userId, null, async ({ state, manager }) => {
       role = await this.roleIn(manager, state, userId);
       const displayName = user?.displayName ?? 'Someone';
       return accept(arrival(state, { userId, displayName, role }));
     });
+    const after = await this.listWatchFor(arrived.after);
     // Not awaited: the answer must not wait on other nodes for what only the online dots show.
     if (!recordsPresence(after)) void this.broadcaster.announcePresence(sessionId);
     const serverTime = Date.now();
@@ -206,6 +210,21 @@ export class RoomsService {
     // snapshot holds only what stands.
     if (!isStaff(role) && message?.events.some(revisableForCandidate)) return snapshot;
     return { ...snapshot, snapshot: null, events: message?.events ?? [] };
+  }
+
+  /**
+   * Puts the candidate's open audit entries on the room's watch list, by the system actor: the
+   * log records where the list came from and when, and a join by anyone finds entries written
+   * since the room was built. Checked on join because that is when a room is opened to be used.
+   */
+  private async listWatchFor(state: RoomState): Promise<RoomState> {
+    if (state.status === 'ended') return state;
+    const entries = await openAuditEntries(this.dataSource.manager, state.sessionId);
+    if (watchListEvents(state, entries).length === 0) return state;
+    const { after } = await this.append(state.sessionId, SYSTEM_ACTOR_ID, null, ({ state: now }) =>
+      Promise.resolve(accept(watchListEvents(now, entries))),
+    );
+    return after;
   }
 
   /** Presence: the user's last socket in the room has gone. */
@@ -449,8 +468,8 @@ export class RoomsService {
   }
 
   /**
-   * Appends a batch with the session row and, once the round is over, its feedback, in one
-   * statement. Two writers of the same seq collide on the primary key; a repeated client event
+   * Appends a batch with the session row, once the round is over its feedback, and once that is
+   * released the audit entries its interviewer heard said, in one statement. Two writers of the same seq collide on the primary key; a repeated client event
    * id on its unique key.
    */
   private async store(
@@ -488,6 +507,10 @@ export class RoomsService {
            generated_at = EXCLUDED.generated_at,
            released_at = CASE WHEN $10::boolean
                               THEN COALESCE(feedback.released_at, EXCLUDED.generated_at) END
+       ), audit_seen AS (
+         UPDATE audit_entries SET visible_in_session_id = $1::uuid
+         WHERE visible_in_session_id IS NULL
+           AND id IN (SELECT value::uuid FROM jsonb_array_elements_text($11::jsonb))
        )
        SELECT count(*)::int AS appended FROM appended`,
       [
@@ -508,6 +531,8 @@ export class RoomsService {
         after.endedAt === null ? null : new Date(after.endedAt).toISOString(),
         ended ? JSON.stringify(buildFeedback(after, now)) : null,
         after.feedbackReleased,
+        // Ticks stay revisable until release; only then do they count as heard.
+        JSON.stringify(after.feedbackReleased ? itemsSeen(after).map((item) => item.id) : []),
       ],
     );
     // Sessions are never deleted, so a room that was loaded has its row.

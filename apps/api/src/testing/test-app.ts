@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { OrderedFold, RoomCommandType, RoomState } from '@signal-room/domain';
 import { emptyFold, withEvent, withSnapshot } from '@signal-room/domain';
 import type {
+  AuditEntry,
   AuthResponse,
   ClientToServerEvents,
   CommandAck,
@@ -329,6 +330,33 @@ export async function createStaffedSession(
       .expect(201);
   }
   return session;
+}
+
+/**
+ * A round of the cast ended at once and released, so every signal it expects stayed hidden, and
+ * an audit entry its candidate wrote about one of them: what the candidate's next room watches for.
+ */
+export async function auditedRound(
+  t: TestApp,
+  cast: Cast,
+  sentence = 'I chose hourly buckets because billing closes hourly.',
+): Promise<{ sessionId: string; entry: AuditEntry }> {
+  const { id: sessionId } = await createStaffedSession(t, cast);
+  const interviewer = await t.connect(cast.interviewer.token);
+  const answer = await interviewer.join(sessionId);
+  if (!answer.ok) throw new Error(`join was refused: ${answer.error.code}`);
+  for (const type of ['timer.start', 'session.end', 'feedback.release'] as const) {
+    const ack = await interviewer.command(sessionId, type, {});
+    if (!ack.ok) throw new Error(`${type} was refused: ${ack.error.code}`);
+  }
+  interviewer.close();
+  const response = await t
+    .http()
+    .post(`/api/sessions/${sessionId}/audit`)
+    .set({ Authorization: `Bearer ${cast.candidate.token}` })
+    .send({ signal: 'framing', sentence })
+    .expect(201);
+  return { sessionId, entry: response.body as AuditEntry };
 }
 
 /** The room as `token`'s user may see it now, read over HTTP. */

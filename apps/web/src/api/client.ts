@@ -1,4 +1,8 @@
 import type {
+  AuditEntry,
+  AuditHistoryResponse,
+  CreateAuditEntryBody,
+  SessionAuditResponse,
   AuthResponse,
   CatalogResponse,
   ChangePasswordBody,
@@ -25,6 +29,8 @@ import type {
   TrendsResponse,
 } from '@signal-room/protocol';
 import {
+  auditEntrySchema,
+  auditHistoryResponseSchema,
   authResponseSchema,
   catalogResponseSchema,
   drillResultListSchema,
@@ -37,6 +43,7 @@ import {
   progressShareSchema,
   ratingResponseSchema,
   ratingSchema,
+  sessionAuditResponseSchema,
   sessionListResponseSchema,
   sessionSummarySchema,
   sharedProgressResponseSchema,
@@ -234,6 +241,14 @@ export const getSharedProgress = (
     undefined,
     signal,
   );
+export const getSessionAudit = (id: string, signal?: AbortSignal): Promise<SessionAuditResponse> =>
+  json(sessionAuditResponseSchema, 'GET', `/api/sessions/${id}/audit`, undefined, signal);
+export const addAuditEntry = (id: string, body: CreateAuditEntryBody): Promise<AuditEntry> =>
+  json(auditEntrySchema, 'POST', `/api/sessions/${id}/audit`, body);
+export const removeAuditEntry = (id: string, entryId: string): Promise<AuditEntry> =>
+  json(auditEntrySchema, 'DELETE', `/api/sessions/${id}/audit/${entryId}`);
+export const getAuditHistory = (signal?: AbortSignal): Promise<AuditHistoryResponse> =>
+  json(auditHistoryResponseSchema, 'GET', '/api/history/audit', undefined, signal);
 
 /** Downloads the feedback export as a file (the bearer token rules out a plain link). */
 export async function downloadFeedback(id: string, format: 'markdown' | 'json'): Promise<void> {

@@ -20,6 +20,22 @@ const FEEDBACK_PATH = `/api/sessions/${SESSION_ID}/feedback`;
 const CALIBRATION_PATH = `/api/sessions/${SESSION_ID}/calibration`;
 const SESSION_PATH = `/api/sessions/${SESSION_ID}`;
 const RATING_PATH = `/api/sessions/${SESSION_ID}/rating`;
+const AUDIT_PATH = `/api/sessions/${SESSION_ID}/audit`;
+const AUDIT = {
+  sessionId: SESSION_ID,
+  signals: [{ signal: 'production', name: 'Production judgment', reason: 'hidden' }],
+  entries: [
+    {
+      id: '00000000-0000-4000-8000-0000000000a1',
+      sessionId: SESSION_ID,
+      signal: 'production',
+      sentence: 'I kept a dead-letter queue for poison jobs.',
+      offsetMs: 95_000,
+      createdAt: '2026-01-01T10:00:00.000Z',
+      visibleInSessionId: null,
+    },
+  ],
+};
 
 /** The paths the page asked for, in order. */
 let requested: () => string[] = () => [];
@@ -38,11 +54,24 @@ describe('FeedbackPage', () => {
     renderAt({
       [FEEDBACK_PATH]: { body: doc },
       [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+      [AUDIT_PATH]: { body: AUDIT },
     });
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Design a durable job queue' }),
     ).toBeInTheDocument();
+
+    // The candidate audits what stayed hidden, and is told who will read it.
+    const audit = screen.getByRole('region', {
+      name: 'Your audit: what you decided and never said',
+    });
+    expect(audit).toHaveTextContent('the interviewer of your next mock');
+    expect(
+      await within(audit).findByText('I kept a dead-letter queue for poison jobs.'),
+    ).toBeInTheDocument();
+    expect(
+      within(audit).getByRole('button', { name: /^Save entry for Production judgment/ }),
+    ).toBeDisabled();
 
     // The overall reading and the reasons behind it: production, a primary, went unscored, so
     // the round is not read, and the reasons say so first.
@@ -123,7 +152,10 @@ describe('FeedbackPage', () => {
     // Calibration is not the candidate's to read: it is neither asked for nor mentioned.
     expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
     expect(screen.queryByRole('heading', { name: 'Calibration' })).not.toBeInTheDocument();
-    expect(requested()).toEqual([SESSION_PATH, FEEDBACK_PATH, RATING_PATH]);
+    // The rating and the audit are the candidate's; calibration is not asked for.
+    expect([...requested()].sort()).toEqual(
+      [SESSION_PATH, FEEDBACK_PATH, RATING_PATH, AUDIT_PATH].sort(),
+    );
   });
 
   it('lets the candidate judge each score and send it to the interviewer', async () => {

@@ -6,6 +6,7 @@ import { Link, useParams } from 'react-router';
 import { ApiRequestError, downloadFeedback, getFeedback, getSession } from '../api/client';
 import { useLoad } from '../history/use-load';
 import { ErrorNotice } from '../ui/error-notice';
+import { AuditSection } from './audit-section';
 import { CalibrationSection } from './calibration-section';
 import { DrillsSection } from './drills-section';
 import { feedbackOpen } from './feedback-access';
@@ -19,6 +20,7 @@ import { SelfAssessmentSection } from './self-assessment-section';
 import { SignalDetails } from './signal-details';
 import { SignalOverview } from './signal-overview';
 import { SummarySection } from './summary-section';
+import { WatchForSection } from './watch-for-section';
 import styles from './feedback-page.module.css';
 
 const endedFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -117,6 +119,10 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
       <SignalOverview doc={doc} />
       <SignalDetails signals={doc.signals} />
       <HiddenSignalsSection hidden={doc.hiddenSignals} />
+      {session.myRole === 'candidate' && session.feedbackReleased && (
+        <AuditSection sessionId={sessionId} elapsedMs={doc.elapsedMs} />
+      )}
+      <WatchForSection items={doc.watchFor ?? []} />
       <SelfAssessmentSection doc={doc} />
       <FindingsSection findings={doc.findings} />
       <MovesSection moves={doc.moves} elapsedMs={doc.elapsedMs} />

@@ -1,5 +1,6 @@
 import { getTrends, listSessions } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
+import { AuditHistory } from './audit-history';
 import { LoopSection } from './loop-section';
 import { pastSessions } from './session-filters';
 import { SessionHistory } from './session-history';
@@ -36,6 +37,21 @@ export default function HistoryPage() {
           <ErrorNotice error={sessions.loaded.error} onRetry={sessions.retry} />
         )}
         {sessions.loaded.status === 'done' && <SessionHistory sessions={sessions.loaded.data} />}
+      </section>
+
+      <section className={styles.section} aria-labelledby="audit-heading">
+        <h2 id="audit-heading" className={styles.sectionTitle}>
+          Your hidden-signal audits
+        </h2>
+        <p className={styles.intro}>
+          What you wrote, after each round, that you had decided and never said. Each stays on your
+          next interviewer&apos;s watch list until one hears you say it.
+        </p>
+        {sessions.loaded.status === 'done' ? (
+          <AuditHistory sessions={sessions.loaded.data} />
+        ) : (
+          <p className="muted">Your audits appear here once the list of sessions has loaded.</p>
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby="trends-heading">

@@ -132,6 +132,14 @@ function describeEvent(event: StepEvent, before: RoomState): string {
       const mark = before.flags.find((entry) => entry.id === event.payload.markId);
       return `Flag withdrawn${mark ? ` · ${failureModeById(mark.flag).name}` : ''}`;
     }
+    case 'watch.listed':
+      return `Watch for · ${event.payload.items.length} from the candidate's audits`;
+    case 'watch.ticked':
+    case 'watch.unticked': {
+      const item = before.watchFor.find((entry) => entry.id === event.payload.itemId);
+      const what = item ? ` · ${signalById(item.signal).name}: ${item.intent}` : '';
+      return `${event.type === 'watch.ticked' ? 'Heard' : 'Tick withdrawn'}${what}`;
+    }
     case 'self-assessment.submitted':
       return 'Self-assessment submitted';
     case 'summary.written':
@@ -166,6 +174,7 @@ function clockOffset(event: StepEvent, before: RoomState): number {
     case 'phase.changed':
     case 'move.marked':
     case 'flag.marked':
+    case 'watch.ticked':
       return event.payload.offsetMs;
     default:
       return offsetAt(before, event.at);

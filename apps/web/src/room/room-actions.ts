@@ -34,6 +34,8 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'move.unmark': 'Undo a communication move',
   'flag.mark': 'Flag a failure mode',
   'flag.unmark': 'Undo a failure-mode flag',
+  'watch.tick': 'Tick a watch-for item',
+  'watch.untick': 'Untick a watch-for item',
   'self-assessment.submit': 'Send the self-assessment',
   'summary.write': 'Save the summary',
   'session.end': 'End the session',

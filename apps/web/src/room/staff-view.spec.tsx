@@ -54,6 +54,28 @@ describe('StaffView', () => {
     });
   });
 
+  it('lists what to watch for to the interviewer, who ticks an item when it is said', async () => {
+    const watched: RoomState = {
+      ...liveRoom(),
+      watchFor: [
+        {
+          id: 'w1',
+          signal: 'production',
+          intent: 'I capped retries so one tenant cannot flood the queue.',
+          fromSessionId: 's0',
+          seenAtMs: null,
+        },
+      ],
+    };
+    const { send, user } = setup(watched, 'interviewer');
+    const list = screen.getByRole('region', { name: 'Watch for' });
+    expect(list).toHaveTextContent('I capped retries so one tenant cannot flood the queue.');
+    const tick = within(list).getByRole('button', { name: /^Heard.*Production judgment/ });
+    expect(tick).toHaveAttribute('aria-pressed', 'false');
+    await user.click(tick);
+    expect(send).toHaveBeenLastCalledWith('watch.tick', { itemId: 'w1', offsetMs: 2 * MINUTE });
+  });
+
   it('keeps the invite links within reach of the interviewer while the round runs', () => {
     setup(liveRoom(), 'interviewer');
     const invites = screen.getByRole('region', { name: 'Invite people' });

@@ -23,6 +23,7 @@ import { Scorecard } from './scorecard';
 import { ScorecardSummary } from './scorecard-summary';
 import { SummaryForm } from './summary-form';
 import { TimerControls } from './timer-controls';
+import { WatchList } from './watch-list';
 import styles from './staff-view.module.css';
 
 interface StaffViewProps {
@@ -100,6 +101,12 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
             <section className="card" aria-label="Run the round">
               <TimerControls state={state} pending={pending} actions={actions} />
             </section>
+          )}
+          {/* Beside the clock, where the interviewer looks while listening. */}
+          {may('watch.tick') && state.watchFor.length > 0 && (
+            <div className="card">
+              <WatchList state={state} pending={pending} actions={actions} offsetNow={offsetNow} />
+            </div>
           )}
           <section className="card">
             <PhaseMarkers

@@ -88,6 +88,18 @@ export interface FeedbackDocument {
   phases: { phaseId: string; name: string; offsetMs: number }[];
   /** Each with why it was picked for this session: the needs it answers that no drill before it did. */
   drills: { drill: DrillId; name: string; description: string; steps: string[]; reason: string }[];
+  /**
+   * What the candidate's audits of earlier rounds asked the interviewer to watch for, and when
+   * each was heard (null: not this time). Absent in documents stored before the audit existed.
+   */
+  watchFor?: {
+    id: string;
+    signal: SignalId;
+    name: string;
+    intent: string;
+    fromSessionId: string;
+    seenAtMs: number | null;
+  }[];
 }
 
 /** The interviewer's scorecard: the one feedback is built from. */
@@ -267,6 +279,7 @@ export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDo
       offsetMs: mark.offsetMs,
     })),
     drills: recommendDrills(needsOf(card, hidden, state)),
+    watchFor: state.watchFor.map((item) => ({ ...item, name: signalById(item.signal).name })),
   };
 }
 

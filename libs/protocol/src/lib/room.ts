@@ -74,6 +74,8 @@ export const commandPayloadSchemas = {
   'move.unmark': markIdSchema,
   'flag.mark': z.strictObject({ flag: failureModeIdSchema, offsetMs: offsetSchema.optional() }),
   'flag.unmark': markIdSchema,
+  'watch.tick': z.strictObject({ itemId: idSchema, offsetMs: offsetSchema.optional() }),
+  'watch.untick': z.strictObject({ itemId: idSchema }),
   'self-assessment.submit': z.strictObject({
     scores: scoresSchema,
     note: optionalTextSchema(4000),
@@ -121,6 +123,13 @@ export const evidenceSchema = z.object({
 
 const markSchema = z.object({ id: idSchema, offsetMs: z.number(), authorId: idSchema });
 
+const watchItemSchema = z.object({
+  id: idSchema,
+  signal: signalIdSchema,
+  intent: z.string(),
+  fromSessionId: idSchema,
+});
+
 /** One schema per room event payload, keyed by its type. */
 export const eventPayloadSchemas = {
   'participant.joined': z.object({ userId: idSchema, displayName: z.string(), role: roleSchema }),
@@ -148,6 +157,9 @@ export const eventPayloadSchemas = {
   'move.unmarked': z.object({ markId: idSchema }),
   'flag.marked': z.object({ markId: idSchema, flag: failureModeIdSchema, offsetMs: z.number() }),
   'flag.unmarked': z.object({ markId: idSchema }),
+  'watch.listed': z.object({ items: z.array(watchItemSchema) }),
+  'watch.ticked': z.object({ itemId: idSchema, offsetMs: z.number() }),
+  'watch.unticked': z.object({ itemId: idSchema }),
   'self-assessment.submitted': z.object({ scores: scoresSchema, note: z.string() }),
   'summary.written': summarySchema,
   'session.ended': z.object({ reason: z.enum(END_REASONS) }),
@@ -206,6 +218,7 @@ export const roomStateSchema = z.object({
   scorecards: z.record(z.string(), scorecardSchema),
   moves: z.array(markSchema.extend({ move: moveIdSchema })),
   flags: z.array(markSchema.extend({ flag: failureModeIdSchema })),
+  watchFor: z.array(watchItemSchema.extend({ seenAtMs: z.number().nullable() })),
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
   summary: summarySchema.nullable(),
   feedbackReleased: z.boolean(),

@@ -27,6 +27,8 @@ export interface RoomCommandPayloads {
   'move.unmark': { markId: string };
   'flag.mark': { flag: FailureModeId; offsetMs?: number };
   'flag.unmark': { markId: string };
+  'watch.tick': { itemId: string; offsetMs?: number };
+  'watch.untick': { itemId: string };
   'self-assessment.submit': { scores: Scores; note: string };
   'summary.write': InterviewerSummary;
   'session.end': Record<string, never>;
@@ -56,6 +58,8 @@ export const ROOM_COMMAND_TYPES = [
   'move.unmark',
   'flag.mark',
   'flag.unmark',
+  'watch.tick',
+  'watch.untick',
   'self-assessment.submit',
   'summary.write',
   'session.end',

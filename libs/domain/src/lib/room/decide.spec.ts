@@ -18,6 +18,7 @@ import {
   run,
   T0,
   testPrompt,
+  withWatch,
 } from './room-fixtures';
 import type { Role, RoomState } from './state';
 import { ROLES } from './state';
@@ -48,6 +49,8 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'move.unmark': ['interviewer'],
   'flag.mark': ['interviewer'],
   'flag.unmark': ['interviewer'],
+  'watch.tick': ['interviewer'],
+  'watch.untick': ['interviewer'],
   'self-assessment.submit': ['candidate'],
   'summary.write': ['interviewer'],
   'session.end': ['interviewer'],
@@ -128,6 +131,8 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
   'move.unmark': () => [withMove(liveRoom()), command('move.unmark', { markId: 'm1' })],
   'flag.mark': () => [liveRoom(), command('flag.mark', { flag: 'signal-bloat' })],
   'flag.unmark': () => [withFlag(liveRoom()), command('flag.unmark', { markId: 'f1' })],
+  'watch.tick': () => [withWatch(liveRoom()), command('watch.tick', { itemId: 'w1' })],
+  'watch.untick': () => [withWatch(liveRoom(), MINUTE), command('watch.untick', { itemId: 'w1' })],
   'self-assessment.submit': () => [
     endedRoom(),
     command('self-assessment.submit', { scores: emptyScores(), note: 'n' }),
@@ -300,17 +305,21 @@ describe('decide: state preconditions', () => {
     'move.unmark',
     'flag.mark',
     'flag.unmark',
+    'watch.tick',
+    'watch.untick',
   ];
 
   it.each(SCORECARD_COMMANDS)('refuses %s once feedback is released', (type) => {
     const [, cmd] = VALID[type](INTERVIEWER);
-    const state = withFlag(withMove(withEvidence(released(), INTERVIEWER.userId)));
+    const state = withWatch(withFlag(withMove(withEvidence(released(), INTERVIEWER.userId))));
     expect(refusal(state, cmd)).toBe('INVALID_STATE');
   });
 
   it.each(SCORECARD_COMMANDS)('accepts %s after the end, before feedback is released', (type) => {
     const [, cmd] = VALID[type](INTERVIEWER);
-    const state = withFlag(withMove(withEvidence(endedRoom(), INTERVIEWER.userId)));
+    const marked = withFlag(withMove(withEvidence(endedRoom(), INTERVIEWER.userId)));
+    // An untick needs a ticked item, a tick an unticked one.
+    const state = withWatch(marked, type === 'watch.untick' ? MINUTE : null);
     expect(refusal(state, cmd)).toBeNull();
   });
 });
@@ -553,6 +562,48 @@ describe('decide: moves and flags', () => {
     );
     expect(refusal(withMove(liveRoom()), command('flag.unmark', { markId: 'm1' }))).toBe(
       'NOT_FOUND',
+    );
+  });
+});
+
+describe('decide: the watch list', () => {
+  it('ticks an item at the clamped offset, and unticks it', () => {
+    expect(eventsOf(withWatch(liveRoom()), command('watch.tick', { itemId: 'w1' }))).toEqual([
+      eventBody('watch.ticked', { itemId: 'w1', offsetMs: 5 * MINUTE }),
+    ]);
+    expect(
+      eventsOf(
+        withWatch(liveRoom()),
+        command('watch.tick', { itemId: 'w1', offsetMs: 2 * MINUTE }),
+      ),
+    ).toEqual([eventBody('watch.ticked', { itemId: 'w1', offsetMs: 2 * MINUTE })]);
+    expect(
+      eventsOf(withWatch(liveRoom(), MINUTE), command('watch.untick', { itemId: 'w1' })),
+    ).toEqual([eventBody('watch.unticked', { itemId: 'w1' })]);
+  });
+
+  it('ticks after the end too, until feedback is released', () => {
+    expect(eventsOf(withWatch(endedRoom()), command('watch.tick', { itemId: 'w1' }))).toEqual([
+      eventBody('watch.ticked', { itemId: 'w1', offsetMs: 10 * MINUTE }),
+    ]);
+  });
+
+  it('refuses an item that is not on the list, a tick twice, and an untick of the unticked', () => {
+    expect(refusal(liveRoom(), command('watch.tick', { itemId: 'w1' }))).toBe('NOT_FOUND');
+    expect(refusal(withWatch(liveRoom()), command('watch.untick', { itemId: 'w9' }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(refusal(withWatch(liveRoom(), MINUTE), command('watch.tick', { itemId: 'w1' }))).toBe(
+      'INVALID_STATE',
+    );
+    expect(refusal(withWatch(liveRoom()), command('watch.untick', { itemId: 'w1' }))).toBe(
+      'INVALID_STATE',
+    );
+  });
+
+  it('refuses a tick before the round has started', () => {
+    expect(refusal(withWatch(newRoom()), command('watch.tick', { itemId: 'w1' }))).toBe(
+      'INVALID_STATE',
     );
   });
 });

@@ -27,6 +27,9 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   'move.unmark': ['interviewer'],
   'flag.mark': ['interviewer'],
   'flag.unmark': ['interviewer'],
+  // The candidate's audit entries are theirs and the interviewer's: an observer scores blind.
+  'watch.tick': ['interviewer'],
+  'watch.untick': ['interviewer'],
   'self-assessment.submit': ['candidate'],
   'summary.write': ['interviewer'],
   'session.end': ['interviewer'],
@@ -46,6 +49,8 @@ const SCORECARD_COMMANDS: ReadonlySet<RoomCommandType> = new Set<RoomCommandType
   'move.unmark',
   'flag.mark',
   'flag.unmark',
+  'watch.tick',
+  'watch.untick',
 ]);
 
 /** No round runs longer than this, extensions included. */
@@ -212,6 +217,26 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
         return refuse('NOT_FOUND', 'No such failure mode was flagged.');
       }
       return ok(eventBody('flag.unmarked', { ...command.payload }));
+    case 'watch.tick': {
+      const item = state.watchFor.find((entry) => entry.id === command.payload.itemId);
+      if (!item) return refuse('NOT_FOUND', 'Nothing with that id is on the watch list.');
+      if (state.status === 'waiting') {
+        return refuse('INVALID_STATE', 'Ticking opens once the round has started.');
+      }
+      if (item.seenAtMs !== null) return refuse('INVALID_STATE', 'That item is already ticked.');
+      return ok(
+        eventBody('watch.ticked', {
+          itemId: item.id,
+          offsetMs: clampOffset(state, now, command.payload.offsetMs),
+        }),
+      );
+    }
+    case 'watch.untick': {
+      const item = state.watchFor.find((entry) => entry.id === command.payload.itemId);
+      if (!item) return refuse('NOT_FOUND', 'Nothing with that id is on the watch list.');
+      if (item.seenAtMs === null) return refuse('INVALID_STATE', 'That item is not ticked.');
+      return ok(eventBody('watch.unticked', { itemId: item.id }));
+    }
     case 'self-assessment.submit':
       if (!ended) return refuse('INVALID_STATE', 'Self-assessment opens when the round ends.');
       if (state.selfAssessment)

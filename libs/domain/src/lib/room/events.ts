@@ -1,6 +1,6 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import type { Evidence, Polarity, Scores } from '../scorecard';
-import type { EndReason, InterviewerSummary, RoomPrompt, Role } from './state';
+import type { EndReason, InterviewerSummary, RoomPrompt, Role, WatchItem } from './state';
 
 /** Every event the room's state is folded from, by type, with its payload. */
 export interface RoomEventPayloads {
@@ -29,6 +29,9 @@ export interface RoomEventPayloads {
   'move.unmarked': { markId: string };
   'flag.marked': { markId: string; flag: FailureModeId; offsetMs: number };
   'flag.unmarked': { markId: string };
+  'watch.listed': { items: Omit<WatchItem, 'seenAtMs'>[] };
+  'watch.ticked': { itemId: string; offsetMs: number };
+  'watch.unticked': { itemId: string };
   'self-assessment.submitted': { scores: Scores; note: string };
   'summary.written': InterviewerSummary;
   'session.ended': { reason: EndReason };
@@ -59,6 +62,9 @@ export const ROOM_EVENT_TYPES = [
   'move.unmarked',
   'flag.marked',
   'flag.unmarked',
+  'watch.listed',
+  'watch.ticked',
+  'watch.unticked',
   'self-assessment.submitted',
   'summary.written',
   'session.ended',

@@ -28,6 +28,7 @@ import {
   stamped,
   T0,
   testPrompt,
+  withWatch,
 } from './room-fixtures';
 import type { Role, RoomState, SessionConfig, Visibility } from './state';
 import { ROLES, VISIBILITIES } from './state';
@@ -140,6 +141,8 @@ type Session = typeof sessionArb extends fc.Arbitrary<infer S> ? S : never;
 const pickId = (ids: readonly string[], pick: number): string =>
   [...ids, 'missing-id'][pick % (ids.length + 1)];
 
+const watchIds = (state: RoomState): string[] => state.watchFor.map((item) => item.id);
+
 const ownEvidenceIds = (state: RoomState, actor: Actor): string[] =>
   (state.scorecards[actor.userId]?.evidence ?? []).map((item) => item.id);
 
@@ -187,6 +190,14 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
       const ids = state.flags.map((mark) => mark.id);
       return command(step.type, { markId: pickId(ids, step.pick) }, id);
     }
+    case 'watch.tick':
+      return command(
+        step.type,
+        { itemId: pickId(watchIds(state), step.pick), offsetMs: step.offsetMs },
+        id,
+      );
+    case 'watch.untick':
+      return command(step.type, { itemId: pickId(watchIds(state), step.pick) }, id);
     case 'self-assessment.submit':
       return command(step.type, { scores: step.selfScores, note: 'my own view' }, id);
     case 'summary.write':
@@ -224,7 +235,7 @@ interface Committed {
  * says. Returns the room it started from and every event with the states either side of it.
  */
 function play({ visibility, withPrompt, graceMs, steps, finish }: Session) {
-  const initial = newRoom({ visibility, prompt: withPrompt ? testPrompt('A') : null });
+  const initial = withWatch(newRoom({ visibility, prompt: withPrompt ? testPrompt('A') : null }));
   const log: Committed[] = [];
   let state = initial;
   let now = T0;

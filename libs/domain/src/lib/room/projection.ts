@@ -77,6 +77,12 @@ const MARK_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>([
 
 const isSummary = (event: RoomEvent): boolean => event.type === 'summary.written';
 
+const WATCH_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>([
+  'watch.listed',
+  'watch.ticked',
+  'watch.unticked',
+]);
+
 /**
  * Scorecard, mark and summary events a candidate may receive only as the final state shows
  * them: an earlier version of a note or of the summary, a removed note, a withdrawn mark or a
@@ -140,25 +146,28 @@ function standingSeqs(events: readonly RoomEvent[], final: RoomState): Set<numbe
  * visible to them, and then only in their final state (see finalVersionOf), and the summary only
  * once feedback is released, as it stands, when it was last written; never an observer's
  * scorecard, never the prompt as set (it holds the guide). Staff read other scorers' events, and
- * an observer the interviewer's summary, only once the round has ended.
+ * an observer the interviewer's summary, only once the round has ended. The watch list and its
+ * ticks are the interviewer's alone, as in the room (the candidate reads them in the feedback).
  */
 export function timelineFor(
   events: readonly RoomEvent[],
   final: RoomState,
   viewer: Viewer,
 ): RoomEvent[] {
+  const seesWatch = viewer.userId === final.interviewerId;
   if (isStaff(viewer.role)) {
     return events.filter(
       (event) =>
-        !(SCORECARD_EVENTS.has(event.type) || isSummary(event)) ||
-        event.actorId === viewer.userId ||
-        final.status === 'ended',
+        (!WATCH_EVENTS.has(event.type) || seesWatch) &&
+        (!(SCORECARD_EVENTS.has(event.type) || isSummary(event)) ||
+          event.actorId === viewer.userId ||
+          final.status === 'ended'),
     );
   }
   const open = seesScores(final, viewer);
   const standing = standingSeqs(events, final);
   return events.flatMap((event) => {
-    if (event.type === 'prompt.set') return [];
+    if (event.type === 'prompt.set' || WATCH_EVENTS.has(event.type)) return [];
     if (!revisableForCandidate(event)) return [event];
     const fromInterviewer = event.actorId === final.interviewerId;
     const kept = open && fromInterviewer ? finalVersionOf(event, final, standing) : null;

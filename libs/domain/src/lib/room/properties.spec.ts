@@ -27,6 +27,7 @@ import {
   OBSERVER,
   T0,
   testPrompt,
+  withWatch,
 } from './room-fixtures';
 import type { Role, RoomPrompt, RoomState, Visibility } from './state';
 import { END_REASONS, ROLES, VISIBILITIES } from './state';
@@ -116,6 +117,8 @@ const evidenceIds = (state: RoomState): string[] =>
 const pickId = (ids: readonly string[], pick: number): string =>
   [...ids, 'missing-id'][pick % (ids.length + 1)];
 
+const watchIds = (state: RoomState): string[] => state.watchFor.map((item) => item.id);
+
 /** Evidence notes carry the author's role, so a view can be searched for whose notes leaked. */
 function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
   const id = `cmd-${index}`;
@@ -177,6 +180,14 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
         },
         id,
       );
+    case 'watch.tick':
+      return command(
+        step.type,
+        { itemId: pickId(watchIds(state), step.pick), offsetMs: step.offsetMs },
+        id,
+      );
+    case 'watch.untick':
+      return command(step.type, { itemId: pickId(watchIds(state), step.pick) }, id);
     case 'self-assessment.submit':
       return command(step.type, { scores: step.selfScores, note: 'my own view' }, id);
     case 'summary.write':
@@ -266,6 +277,9 @@ function roomFacts(state: RoomState, now: number, committed: number) {
     privateTextSeenByBlindCandidate: blind
       ? leaked(['SECRET-', ...privateIds.map((id) => `"${id}"`)])
       : [],
+    watchListSeenByOthers: [CANDIDATE, OBSERVER].flatMap((viewer) =>
+      JSON.stringify(viewFor(state, viewer)).includes('WATCH-INTENT') ? [viewer.role] : [],
+    ),
     summarySeenBeforeRelease: state.feedbackReleased
       ? []
       : [CANDIDATE, ...(state.status === 'ended' ? [] : [OBSERVER])].flatMap((viewer) =>
@@ -292,6 +306,7 @@ const HEALTHY: ReturnType<typeof roomFacts> = {
   marksSeenByBlindCandidate: [],
   guideOrFollowUpsSeenByBlindCandidate: false,
   privateTextSeenByBlindCandidate: [],
+  watchListSeenByOthers: [],
   summarySeenBeforeRelease: [],
 };
 
@@ -302,9 +317,10 @@ describe('room properties: random sessions through decide and reduce', () => {
   it('keeps the timer in bounds, the candidate blind and decide deterministic', () => {
     fc.assert(
       fc.property(roomArb, ({ visibility, withPrompt, graceMs, steps }) => {
-        let state = newRoom({ visibility, prompt: withPrompt ? testPrompt('A') : null });
+        // Listed by the server before anyone joins, as when the candidate has audited a round.
+        let state = withWatch(newRoom({ visibility, prompt: withPrompt ? testPrompt('A') : null }));
         let now = T0;
-        let committed = 0;
+        let committed = state.seq;
         checkRoom(state, now, committed);
 
         steps.forEach((step, index) => {
@@ -408,6 +424,19 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
     offsetMs: fc.integer(),
   }),
   'flag.unmarked': fc.record({ markId: idArb }),
+  'watch.listed': fc.record({
+    items: fc.array(
+      fc.record({
+        id: idArb,
+        signal: signalArb,
+        intent: fc.string(),
+        fromSessionId: fc.string(),
+      }),
+      { maxLength: 3 },
+    ),
+  }),
+  'watch.ticked': fc.record({ itemId: idArb, offsetMs: fc.integer() }),
+  'watch.unticked': fc.record({ itemId: idArb }),
   'self-assessment.submitted': fc.record({ scores: scoresArb, note: fc.string() }),
   'summary.written': fc.record({ text: fc.string(), practiseNext: fc.string() }),
   'session.ended': fc.record({ reason: fc.constantFrom(...END_REASONS) }),

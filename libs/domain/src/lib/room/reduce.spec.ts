@@ -15,6 +15,7 @@ import {
   stamped,
   T0,
   testPrompt,
+  WATCH_ITEM,
 } from './room-fixtures';
 import type { RoomState } from './state';
 
@@ -69,6 +70,9 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
   'move.unmarked': { markId: 'm1' },
   'flag.marked': { markId: 'f1', flag: 'ignored-hint', offsetMs: MINUTE },
   'flag.unmarked': { markId: 'f1' },
+  'watch.listed': { items: [WATCH_ITEM] },
+  'watch.ticked': { itemId: WATCH_ITEM.id, offsetMs: MINUTE },
+  'watch.unticked': { itemId: WATCH_ITEM.id },
   'self-assessment.submitted': {
     scores: scoredRoom().scorecards[INTERVIEWER.userId].scores,
     note: 'n',
@@ -370,6 +374,31 @@ describe('reduce: scorecards', () => {
         communication: null,
       },
     });
+  });
+});
+
+describe('reduce: the watch list', () => {
+  const listed = (seq: number) => stamped('watch.listed', { items: [WATCH_ITEM] }, { seq });
+
+  it('lists items unticked, and lists each once however often it comes', () => {
+    const once = reduce(liveRoom(), listed(50));
+    expect(once.watchFor).toEqual([{ ...WATCH_ITEM, seenAtMs: null }]);
+    expect(reduce(once, listed(51)).watchFor).toEqual(once.watchFor);
+  });
+
+  it('ticks an item at its offset and unticks it; an unknown id changes nothing', () => {
+    const ticked = reduceAll(liveRoom(), [
+      listed(50),
+      stamped('watch.ticked', { itemId: WATCH_ITEM.id, offsetMs: MINUTE }, { seq: 51 }),
+    ]);
+    expect(ticked.watchFor[0]?.seenAtMs).toBe(MINUTE);
+    const unticked = reduce(
+      ticked,
+      stamped('watch.unticked', { itemId: WATCH_ITEM.id }, { seq: 52 }),
+    );
+    expect(unticked.watchFor[0]?.seenAtMs).toBeNull();
+    const stray = stamped('watch.ticked', { itemId: 'nope', offsetMs: 0 }, { seq: 53 });
+    expect(reduce(unticked, stray).watchFor).toEqual(unticked.watchFor);
   });
 });
 

@@ -121,6 +121,22 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
     }
     case 'flag.unmarked':
       return { ...state, flags: state.flags.filter((mark) => mark.id !== event.payload.markId) };
+    case 'watch.listed': {
+      const listed = new Set(state.watchFor.map((item) => item.id));
+      const added = event.payload.items
+        .filter((item) => !listed.has(item.id))
+        .map((item) => ({ ...item, seenAtMs: null }));
+      return added.length === 0 ? state : { ...state, watchFor: [...state.watchFor, ...added] };
+    }
+    case 'watch.ticked':
+    case 'watch.unticked': {
+      const { itemId } = event.payload;
+      const seenAtMs = event.type === 'watch.ticked' ? event.payload.offsetMs : null;
+      return {
+        ...state,
+        watchFor: state.watchFor.map((item) => (item.id === itemId ? { ...item, seenAtMs } : item)),
+      };
+    }
     case 'self-assessment.submitted':
       return { ...state, selfAssessment: { ...event.payload } };
     case 'summary.written':

@@ -6,8 +6,8 @@ import { decide } from './decide';
 import type { RoomEvent, RoomEventBody, RoomEventPayloads, RoomEventType } from './events';
 import { eventBody } from './events';
 import { reduce } from './reduce';
-import type { RoomPrompt, RoomState, SessionConfig } from './state';
-import { initialRoomState } from './state';
+import type { RoomPrompt, RoomState, SessionConfig, WatchItem } from './state';
+import { initialRoomState, SYSTEM_ACTOR_ID } from './state';
 
 export const INTERVIEWER: Actor = { userId: 'interviewer-1', role: 'interviewer' };
 export const CANDIDATE: Actor = { userId: 'candidate-1', role: 'candidate' };
@@ -107,6 +107,31 @@ export function liveRoom(config: Partial<SessionConfig> = {}): RoomState {
 /** A live room ended by the interviewer after `afterMs`. */
 export const endedRoom = (config: Partial<SessionConfig> = {}, afterMs = 10 * MINUTE): RoomState =>
   run(liveRoom(config), command('session.end', {}), INTERVIEWER, T0 + afterMs);
+
+/** What a candidate's audit of an earlier round put on the watch list, before any tick. */
+export const WATCH_ITEM: Omit<WatchItem, 'seenAtMs'> = {
+  id: 'w1',
+  signal: 'production',
+  intent: 'WATCH-INTENT: say the retry budget before picking a queue.',
+  fromSessionId: 'session-0',
+};
+
+/** The room with WATCH_ITEM listed by the server, and ticked at `seenAtMs` when given. */
+export function withWatch(state: RoomState, seenAtMs: number | null = null): RoomState {
+  const listed = commit(
+    state,
+    [eventBody('watch.listed', { items: [WATCH_ITEM] })],
+    SYSTEM_ACTOR_ID,
+    state.startedAt ?? T0,
+  );
+  if (seenAtMs === null) return listed;
+  return commit(
+    listed,
+    [eventBody('watch.ticked', { itemId: WATCH_ITEM.id, offsetMs: seenAtMs })],
+    INTERVIEWER.userId,
+    T0 + seenAtMs,
+  );
+}
 
 /** The events a command that must be accepted commits, numbered and stamped as the server would. */
 export function acceptedEvents(

@@ -56,6 +56,21 @@ export interface InterviewerSummary {
   practiseNext: string;
 }
 
+/**
+ * One thing the interviewer watches for: a decision the candidate, auditing an earlier round,
+ * wrote they had in mind but never said. Its id is that audit entry's.
+ */
+export interface WatchItem {
+  id: string;
+  signal: SignalId;
+  /** The candidate's own sentence: what to listen for, not a line to read out. */
+  intent: string;
+  /** The session whose audit the entry came from. */
+  fromSessionId: string;
+  /** Round time at which the interviewer heard it said; null while it stays unsaid. */
+  seenAtMs: number | null;
+}
+
 export interface RoomState {
   sessionId: string;
   roundType: RoundTypeId;
@@ -78,6 +93,8 @@ export interface RoomState {
   scorecards: Record<string, Scorecard>;
   moves: MoveMark[];
   flags: FlagMark[];
+  /** The candidate's open audit entries from earlier rounds; the interviewer's alone to see. */
+  watchFor: WatchItem[];
   selfAssessment: SelfAssessment | null;
   /** The interviewer's; the candidate reads it only once feedback is released. */
   summary: InterviewerSummary | null;
@@ -117,6 +134,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   scorecards: {},
   moves: [],
   flags: [],
+  watchFor: [],
   selfAssessment: null,
   summary: null,
   feedbackReleased: false,

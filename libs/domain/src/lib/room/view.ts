@@ -38,16 +38,22 @@ function candidatePrompt(state: RoomState): RoomPrompt | null {
  * only their own scorecard, and an observer not the interviewer's summary), then see every
  * scorecard for calibration. The candidate never sees the guide, follow-ups, unrevealed hints or
  * an observer's scorecard, sees the interviewer's scorecard and marks only in coaching mode or
- * once feedback is released, and the interviewer's summary only once feedback is released.
+ * once feedback is released, and the interviewer's summary only once feedback is released. Only
+ * the interviewer sees the watch list (the candidate reads what came of it in the feedback).
  */
 export function viewFor(state: RoomState, viewer: Viewer): RoomState {
+  const interviewer = viewer.userId === state.interviewerId;
   if (isStaff(viewer.role)) {
-    if (state.status === 'ended') return { ...state };
+    // The watch list is the candidate's own writing, shown to the interviewer they wrote it for;
+    // an observer scoring blind for calibration must not be steered by it.
+    const watchFor = interviewer ? state.watchFor : [];
+    if (state.status === 'ended') return { ...state, watchFor };
     return {
       ...state,
       scorecards: only(state.scorecards, viewer.userId),
       // The summary is the interviewer's judgement: an observer scoring blind reads it at the end.
-      summary: viewer.userId === state.interviewerId ? state.summary : null,
+      summary: interviewer ? state.summary : null,
+      watchFor,
     };
   }
   const open = seesScores(state, viewer);
@@ -57,6 +63,8 @@ export function viewFor(state: RoomState, viewer: Viewer): RoomState {
     scorecards: open ? only(state.scorecards, state.interviewerId) : {},
     moves: open ? state.moves : [],
     flags: open ? state.flags : [],
+    // Seeing ticks land live would turn the list into lines to recite; the feedback tells them.
+    watchFor: [],
     // Even in coaching mode: the summary is part of the feedback, and goes out with it.
     summary: state.feedbackReleased ? state.summary : null,
   };

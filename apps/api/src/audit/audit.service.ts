@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { FeedbackDocument, OpenAuditEntry } from '@signal-room/domain';
+import { auditableSignals } from '@signal-room/domain';
+import type {
+  AuditEntry,
+  AuditHistoryResponse,
+  CreateAuditEntryBody,
+  SessionAuditResponse,
+} from '@signal-room/protocol';
+import { AUDIT_ENTRIES_PER_SIGNAL } from '@signal-room/protocol';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AppException } from '../common/app-exception';
+import { FeedbackEntity } from '../feedback/feedback.entity';
+import { SessionsService } from '../sessions/sessions.service';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+const toAuditEntry = (row: AuditEntryEntity): AuditEntry => ({
+  id: row.id,
+  sessionId: row.sessionId,
+  signal: row.signal,
+  sentence: row.sentence,
+  offsetMs: row.offsetMs,
+  createdAt: row.createdAt.toISOString(),
+  visibleInSessionId: row.visibleInSessionId,
+});
+
+/**
+ * The open audit entries of a session's candidate, written after their earlier rounds, oldest
+ * first: what the room's interviewer is to watch for. None when the session has no candidate.
+ */
+export function openAuditEntries(
+  manager: EntityManager,
+  sessionId: string,
+): Promise<OpenAuditEntry[]> {
+  return manager.query<OpenAuditEntry[]>(
+    `SELECT a.id, a.session_id AS "sessionId", a.signal, a.sentence
+     FROM participants p
+     JOIN audit_entries a ON a.user_id = p.user_id AND a.visible_in_session_id IS NULL
+     WHERE p.session_id = $1 AND p.role = 'candidate' AND a.session_id <> $1
+     ORDER BY a.created_at, a.id`,
+    [sessionId],
+  );
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /**
+   * The released feedback of a round the caller was the candidate of. The audit is the
+   * candidate's own: the interviewer and observers of the round are refused like anyone else
+   * (strangers learn nothing about whether the session exists).
+   */
+  private async releasedTo(
+    sessionId: string,
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<FeedbackDocument> {
+    const { role } = await this.sessions.membership(sessionId, userId, manager);
+    if (role !== 'candidate') {
+      throw new AppException('FORBIDDEN_ROLE', 'Only the candidate of a round audits it.');
+    }
+    const feedback = await manager.findOneBy(FeedbackEntity, { sessionId });
+    if (!feedback?.releasedAt) {
+      throw new AppException('FEEDBACK_NOT_READY', 'The audit opens once feedback is released.');
+    }
+    return feedback.document;
+  }
+
+  private entriesOf(manager: EntityManager, sessionId: string, userId: string) {
+    return manager.find(AuditEntryEntity, {
+      where: { sessionId, userId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async forSession(sessionId: string, userId: string): Promise<SessionAuditResponse> {
+    const document = await this.releasedTo(sessionId, userId);
+    const entries = await this.entriesOf(this.dataSource.manager, sessionId, userId);
+    return { sessionId, signals: auditableSignals(document), entries: entries.map(toAuditEntry) };
+  }
+
+  async add(sessionId: string, userId: string, body: CreateAuditEntryBody): Promise<AuditEntry> {
+    return this.dataSource.transaction(async (manager) => {
+      // One candidate's adds to one session queue here, so the per-signal cap holds.
+      await manager.query(
+        'SELECT 1 FROM participants WHERE session_id = $1 AND user_id = $2 FOR UPDATE',
+        [sessionId, userId],
+      );
+      const document = await this.releasedTo(sessionId, userId, manager);
+      if (!auditableSignals(document).some((open) => open.signal === body.signal)) {
+        throw new AppException(
+          'INVALID_PAYLOAD',
+          'Only a signal this round hid or saw weakly can be audited.',
+        );
+      }
+      if (body.offsetMs !== undefined && body.offsetMs > document.elapsedMs) {
+        throw new AppException('INVALID_PAYLOAD', 'That moment is past the end of the round.');
+      }
+      const written = await this.entriesOf(manager, sessionId, userId);
+      if (
+        written.filter((entry) => entry.signal === body.signal).length >= AUDIT_ENTRIES_PER_SIGNAL
+      ) {
+        throw new AppException(
+          'INVALID_STATE',
+          `A signal keeps ${AUDIT_ENTRIES_PER_SIGNAL} entries at most; remove one first.`,
+        );
+      }
+      const saved = await manager.save(AuditEntryEntity, {
+        sessionId,
+        userId,
+        signal: body.signal,
+        sentence: body.sentence,
+        offsetMs: body.offsetMs ?? null,
+        visibleInSessionId: null,
+      });
+      return toAuditEntry(saved);
+    });
+  }
+
+  async remove(sessionId: string, entryId: string, userId: string): Promise<AuditEntry> {
+    await this.releasedTo(sessionId, userId);
+    const entry = await this.dataSource.manager.findOneBy(AuditEntryEntity, {
+      id: entryId,
+      sessionId,
+      userId,
+    });
+    if (!entry) throw new AppException('NOT_FOUND', 'No audit entry with this id is yours.');
+    await this.dataSource.manager.delete(AuditEntryEntity, { id: entry.id });
+    return toAuditEntry(entry);
+  }
+
+  /** Everything the caller wrote, newest round first; nobody's entries but their own. */
+  async history(userId: string): Promise<AuditHistoryResponse> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(AuditEntryEntity, 'entry')
+      .innerJoin('sessions', 'session', 'session.id = entry.session_id')
+      .where('entry.user_id = :userId', { userId })
+      .orderBy('session.created_at', 'DESC')
+      .addOrderBy('entry.created_at', 'ASC')
+      .addOrderBy('entry.id', 'ASC')
+      .getMany();
+    return { entries: rows.map(toAuditEntry) };
+  }
+}
