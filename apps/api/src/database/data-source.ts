@@ -47,9 +47,9 @@ export const MIGRATIONS = [
   InvitesAndDeadlines1763856000000,
   TokenRevocation1764547200000,
   PromptNote1764720000000,
+  AuditEntries1764806400000,
   DrillResults1764892800000,
   RatingsAndProgressShares1764979200000,
-  AuditEntries1764806400000,
 ];
 
 const common = {

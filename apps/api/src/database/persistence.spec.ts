@@ -9,8 +9,8 @@ import { MIGRATIONS, openDataSource } from './data-source';
 
 const TABLES = [
   'app_secrets',
-  'drill_results',
   'audit_entries',
+  'drill_results',
   'feedback',
   'feedback_ratings',
   'invites',
