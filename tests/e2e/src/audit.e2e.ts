@@ -1,25 +1,15 @@
 import type { Invite, SessionSummary } from '@signal-room/protocol';
-import type { Browser, Page } from 'playwright-core';
-import {
-  docScreenshots,
-  expectNoneSeen,
-  launchBrowser,
-  pageProblems,
-  policyViolations,
-} from './support/browser';
+import type { Page } from 'playwright-core';
+import { docScreenshots } from './support/browser';
 import type { Person } from './support/journey';
-import { WAIT_MS, allSaved, apiPost, person, signUp, visible } from './support/journey';
-import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { allSaved, apiPost, person, signUp, visible } from './support/journey';
+import { watchedBrowser } from './support/watched';
 
 // The hidden-signal audit end to end: a candidate finishes a mock, writes down two decisions they
 // never said, the next mock's interviewer sees them as things to watch for and ticks the one the
 // candidate says, and that round's feedback shows it became visible evidence.
 
-let product: RunningProduct;
-let browser: Browser;
-const violations: string[][] = [];
-const problems: string[][] = [];
+const product = watchedBrowser();
 const interviewer = person('interviewer', 'Iris Hale');
 const candidate = person('candidate', 'Cai Moreno');
 const pages = new Map<Person, Page>();
@@ -33,27 +23,10 @@ const SAID = 'I sized the buckets hourly because invoices close on the hour.';
 const UNSAID = 'I kept a replay log so a failed aggregation can be rerun.';
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
   for (const who of [interviewer, candidate]) {
-    const context = await browser.newContext({
-      baseURL: product.url,
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(WAIT_MS);
-    context.setDefaultNavigationTimeout(WAIT_MS);
-    violations.push(await policyViolations(context));
-    const page = await context.newPage();
-    problems.push(pageProblems(page, product.url));
-    pages.set(who, page);
+    pages.set(who, await product.newPage({ viewport: { width: 1280, height: 900 } }));
   }
   await Promise.all([...pages].map(([who, page]) => signUp(page, who)));
-});
-
-afterEach(() => expectNoneSeen(violations, problems));
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
 });
 
 /** A session of the interviewer's, with the candidate in it through an invite link. */

@@ -1,48 +1,24 @@
-import type { Browser, Page } from 'playwright-core';
-import { docScreenshots, launchBrowser, pageProblems, policyViolations } from './support/browser';
-import { AxeLog, WAIT_MS, person, signUp, visible } from './support/journey';
-import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import type { Page } from 'playwright-core';
+import { docScreenshots } from './support/browser';
+import { AxeLog, person, signUp, visible } from './support/journey';
+import { ON_A_PHONE, PHONE, watchedBrowser } from './support/watched';
 
 // One person does each of the three drills that have a page of their own, once, on a phone:
 // every page fits 390 px without sideways scrolling, passes axe without a serious finding, and
 // is photographed at 1280 and 390 px. The timed parts are ended with Done, as a person who has
 // finished early would; nobody waits out a real clock.
 
-const PHONE = { width: 390, height: 844 };
-
-let product: RunningProduct;
-let browser: Browser;
+const product = watchedBrowser();
 let page: Page;
-let violations: string[] = [];
-let problems: string[] = [];
 const axe = new AxeLog();
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-  const context = await browser.newContext({
-    baseURL: product.url,
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  violations = await policyViolations(context);
-  page = await context.newPage();
-  problems = pageProblems(page, product.url);
+  page = await product.newPage(ON_A_PHONE);
   await signUp(page, person('drills', 'Dana'));
 });
 
-afterEach(() => {
-  expect(violations.splice(0)).toEqual([]);
-  expect(problems.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
+afterAll(() => {
   if (axe.pages.length > 0) process.stdout.write(`${axe.summary()}\n`);
-  await browser?.close();
-  await product?.stop();
 });
 
 /** The page fits the phone, axe finds nothing serious, and it is photographed at both widths. */

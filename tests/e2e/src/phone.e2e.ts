@@ -1,39 +1,17 @@
 import type { Invite, SessionSummary } from '@signal-room/protocol';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { docScreenshots, launchBrowser, pageProblems, policyViolations } from './support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { docScreenshots } from './support/browser';
 import type { Person } from './support/journey';
-import { WAIT_MS, allSaved, apiPost, eventually, person, signUp, visible } from './support/journey';
-import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { allSaved, apiPost, eventually, person, signUp, visible } from './support/journey';
+import { ON_A_PHONE, PHONE, watchedBrowser } from './support/watched';
 
 // Signal Room on a phone: what the first visit costs on the wire, and every page at 390 px
 // wide (an iPhone 12 to 15) without sideways scrolling, except inside a table that says it
 // scrolls, and with no console error or failed request on any of them, for any role. Each page
 // is photographed at 1280 and 390 px (see docScreenshots for where the pictures go).
 
-const PHONE = { width: 390, height: 844 };
-
-let product: RunningProduct;
-let browser: Browser;
-/** Each context's policy violations, as reported while its pages run. */
-const violations: string[][] = [];
-/** Each page's console errors, failed requests and refused answers. */
-const problems: string[][] = [];
-
-async function phone(): Promise<Page> {
-  const context = await browser.newContext({
-    baseURL: product.url,
-    viewport: PHONE,
-    isMobile: true,
-    hasTouch: true,
-  });
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  violations.push(await policyViolations(context));
-  const page = await context.newPage();
-  problems.push(pageProblems(page, product.url));
-  return page;
-}
+const product = watchedBrowser();
+const phone = () => product.newPage(ON_A_PHONE);
 
 interface Overflow {
   scrollWidth: number;
@@ -167,22 +145,6 @@ async function fetchAs(url: string, acceptEncoding: string) {
     body: Buffer.from(await response.arrayBuffer()),
   };
 }
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-
-// The pages run under the product's Content-Security-Policy: nothing they use may be blocked;
-// and nothing they do may fail.
-afterEach(() => {
-  expect(violations.flatMap((seen) => seen.splice(0))).toEqual([]);
-  expect(problems.flatMap((seen) => seen.splice(0))).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
 
 describe('the first screen on the wire', () => {
   it('sends the front page and everything it loads precompressed, and prints the bytes', async () => {

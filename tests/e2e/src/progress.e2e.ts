@@ -1,33 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { emptyScores } from '@signal-room/domain';
 import type { Invite, SessionSummary } from '@signal-room/protocol';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
-import { docScreenshots, launchBrowser, pageProblems, policyViolations } from './support/browser';
+import { docScreenshots } from './support/browser';
 import type { Person } from './support/journey';
-import { WAIT_MS, apiPost, person, signUp, tokenOf, visible } from './support/journey';
-import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { apiPost, person, signUp, tokenOf, visible } from './support/journey';
+import { watchedBrowser } from './support/watched';
 
 // Feedback on the feedback and progress over time, in a real browser: the candidate judges the
 // scores of released feedback, the interviewer reads the verdicts and their profile, the
 // candidate's progress page shares a read-only link, and a revoked link says so. Rounds are
 // played through the API and a socket: the room's own pages are photographed elsewhere.
 
-let product: RunningProduct;
-let browser: Browser;
-const violations: string[][] = [];
-const problems: string[][] = [];
-
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ baseURL: product.url });
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(WAIT_MS);
-  violations.push(await policyViolations(context));
-  const page = await context.newPage();
-  problems.push(pageProblems(page, product.url));
-  return page;
-}
+const product = watchedBrowser();
+const newPage = () => product.newPage();
 
 /** Room commands sent as the person signed in on `page`, each awaited until acknowledged. */
 async function roomOf(page: Page, sessionId: string) {
@@ -56,20 +43,6 @@ async function roomOf(page: Page, sessionId: string) {
     close: () => socket.disconnect(),
   };
 }
-
-beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
-});
-
-afterEach(() => {
-  expect(violations.flatMap((seen) => seen.splice(0))).toEqual([]);
-  expect(problems.flatMap((seen) => seen.splice(0))).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await product?.stop();
-});
 
 describe('feedback on the feedback, and progress shared by link', () => {
   const interviewer = person('progress-interviewer', 'Ines Interviewer');
@@ -222,7 +195,7 @@ describe('feedback on the feedback, and progress shared by link', () => {
     await visible(page.getByText('has revoked the link', { exact: false }));
     await docScreenshots(page, 'progress-shared-revoked');
     // The refusal itself is the point here: the one 410, and the console's note of it.
-    const seen = problems[problems.length - 1] ?? [];
+    const seen = product.problemsOf(page);
     const path = new URL(shareUrl).pathname;
     expect(seen.filter((problem) => !problem.includes('410'))).toEqual([]);
     expect(seen).toContain(`410: GET ${product.url}/api${path}`);

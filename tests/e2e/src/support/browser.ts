@@ -109,12 +109,3 @@ export async function docScreenshots(
   }
   await page.setViewportSize(size);
 }
-
-/**
- * For an afterEach: every context's policy violations and every page's problems since the last
- * test, which must be none; the lists are emptied for the next test.
- */
-export function expectNoneSeen(violations: string[][], problems: string[][]): void {
-  expect(violations.flatMap((seen) => seen.splice(0))).toEqual([]);
-  expect(problems.flatMap((seen) => seen.splice(0))).toEqual([]);
-}
