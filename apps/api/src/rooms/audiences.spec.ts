@@ -435,7 +435,13 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       // Every GET route of the API, from the one route list: a new one is covered by default.
       const gets = ROUTES.filter((route) => route.method === 'get');
       const needsAnotherId = gets.filter((route) => /\{(?!id\})\w+\}/.test(route.path));
-      expect(needsAnotherId.map((route) => route.path)).toEqual(['/api/invites/{token}']);
+      expect(needsAnotherId.map((route) => route.path)).toEqual([
+        '/api/invites/{token}',
+        '/api/progress/{shareToken}',
+      ]);
+      // The candidate's own progress, shared by link, is read through its public page too.
+      const share = await t.http().post('/api/history/progress/shares').set(auth).expect(201);
+      const shared = `/api/progress/${(share.body as { token: string }).token}`;
       const urls = gets
         .filter((route) => !needsAnotherId.includes(route))
         .flatMap((route) => {
@@ -444,7 +450,8 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
             return [`${path}?format=markdown`, `${path}?format=json`];
           if (path.endsWith('/history/loop')) return [`${path}?sessionIds=${round.sessionId}`];
           return [path];
-        });
+        })
+        .concat(shared);
       const bodies: string[] = [];
       for (const url of urls) {
         const response = await t.http().get(url).set(auth);
