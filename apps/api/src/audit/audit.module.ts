@@ -7,5 +7,7 @@ import { AuditService } from './audit.service';
   imports: [SessionsModule],
   controllers: [AuditController],
   providers: [AuditService],
+  // The next mock is aimed at what the audit has not yet seen heard.
+  exports: [AuditService],
 })
 export class AuditModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { FeedbackDocument, OpenAuditEntry } from '@signal-room/domain';
+import type { FeedbackDocument, OpenAuditEntry, SignalId } from '@signal-room/domain';
 import { auditableSignals } from '@signal-room/domain';
 import type {
   AuditEntry,
@@ -9,7 +9,7 @@ import type {
 } from '@signal-room/protocol';
 import { AUDIT_ENTRIES_PER_SIGNAL } from '@signal-room/protocol';
 import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../common/app-exception';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { SessionsService } from '../sessions/sessions.service';
@@ -132,6 +132,16 @@ export class AuditService {
     if (!entry) throw new AppException('NOT_FOUND', 'No audit entry with this id is yours.');
     await this.dataSource.manager.delete(AuditEntryEntity, { id: entry.id });
     return toAuditEntry(entry);
+  }
+
+  /** The signal of each of the person's entries that no later round has heard yet. */
+  async openSignals(userId: string): Promise<SignalId[]> {
+    const rows = await this.dataSource.manager.find(AuditEntryEntity, {
+      select: { signal: true },
+      where: { userId, visibleInSessionId: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    return rows.map((row) => row.signal);
   }
 
   /** Everything the caller wrote, newest round first; nobody's entries but their own. */

@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   AuditHistoryResponse,
   AuthResponse,
+  NextMockResponse,
   SessionAuditResponse,
 } from '@signal-room/protocol';
 import { AUDIT_ENTRIES_PER_SIGNAL } from '@signal-room/protocol';
@@ -166,6 +167,13 @@ describe.each(TEST_DATABASE_KINDS)('the hidden-signal audit on %s PostgreSQL', (
     const own = await registerCast(t);
     const first = await auditedRound(t, own, 'Said aloud: hourly buckets match billing.');
     const second = await auditedRound(t, own, 'Never said: what happens at a region failure.');
+    // The candidate's next mock is aimed at what the audit has still to see heard.
+    const reason = async () =>
+      (
+        (await t.http().get('/api/history/next-mock').set(bearer(own.candidate.token)).expect(200))
+          .body as NextMockResponse
+      ).reason;
+    expect(await reason()).toContain('has 2 audit entries of yours not yet heard');
     const { id: next } = await createStaffedSession(t, own);
     const interviewer = await t.connect(own.interviewer.token);
     const observer = await t.connect(own.observer.token);
@@ -210,6 +218,7 @@ describe.each(TEST_DATABASE_KINDS)('the hidden-signal audit on %s PostgreSQL', (
         [second.entry.id, null],
       ]),
     );
+    expect(await reason()).toContain('has an audit entry of yours not yet heard');
     const feedback = (
       await t
         .http()

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { HistoryController } from './history.controller';
@@ -7,7 +8,7 @@ import { ProgressSharesService } from './progress-shares.service';
 import { SharedProgressController } from './shared-progress.controller';
 
 @Module({
-  imports: [SessionsModule, RoomsModule],
+  imports: [SessionsModule, RoomsModule, AuditModule],
   controllers: [HistoryController, SharedProgressController],
   providers: [HistoryService, ProgressSharesService],
 })

@@ -16,6 +16,7 @@ import type {
   TrendsResponse,
 } from '@signal-room/protocol';
 import { DataSource, In, Not, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { RoomsService } from '../rooms/rooms.service';
@@ -58,6 +59,7 @@ export class HistoryService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly rooms: RoomsService,
+    private readonly audit: AuditService,
   ) {}
 
   async timeline(sessionId: string, userId: string): Promise<TimelineResponse> {
@@ -116,9 +118,10 @@ export class HistoryService {
    * held back weighs in only by its prompt, which they have answered either way.
    */
   async nextMock(userId: string): Promise<NextMockResponse> {
-    const [rounds, answered] = await Promise.all([
+    const [rounds, answered, openAuditSignals] = await Promise.all([
       this.releasedAsCandidate(userId),
       promptsAnswered(this.dataSource.manager, userId),
+      this.audit.openSignals(userId),
     ]);
     const promptOf = new Map(answered.map((entry) => [entry.sessionId, entry.promptId]));
     const released = rounds.map(({ row, session }): AnsweredRound => ({
@@ -131,7 +134,7 @@ export class HistoryService {
       hiddenSignals: row.document.hiddenSignals.map((entry) => entry.signal),
     }));
     return proposeNextMock(
-      { released, answeredPromptIds: answered.map((entry) => entry.promptId) },
+      { released, answeredPromptIds: answered.map((entry) => entry.promptId), openAuditSignals },
       PROMPTS,
     );
   }

@@ -129,6 +129,21 @@ describe('proposeNextMock', () => {
     );
   });
 
+  it('puts the signals of audit entries not yet heard first among equally weak ones', () => {
+    const rounds = [round('system-design', allAt(4, { production: 2, leadership: 2 }))];
+    const plain = proposeNextMock(history(rounds), PROMPTS);
+    const audited = proposeNextMock(
+      { ...history(rounds), openAuditSignals: ['leadership', 'leadership'] },
+      PROMPTS,
+    );
+    // Catalogue order puts production first without the audit; the two entries turn that round.
+    expect(plain.targets[0]).toBe('production');
+    expect(roundTypeById(audited.roundType).primary).toContain('leadership');
+    expect(audited.targets[0]).toBe('leadership');
+    expect(audited.reason).toContain('has 2 audit entries of yours not yet heard');
+    expect(plain.reason).not.toContain('audit');
+  });
+
   describe('breaks ties', () => {
     it('by the lowest score when the means are equal', () => {
       const proposal = proposeNextMock(

@@ -15,15 +15,17 @@ export interface AnsweredRound {
   hiddenSignals: readonly SignalId[];
 }
 
-/**
- * What the next mock is aimed from. Each field is one source of what is known about the person;
- * the hidden-signal audit will join as one more, read alongside `released`.
- */
+/** What the next mock is aimed from. Each field is one source of what is known about the person. */
 export interface CandidateHistory {
   /** Rounds whose feedback was released to the person, oldest first. */
   released: readonly AnsweredRound[];
   /** Every bank prompt the person has been the candidate for, feedback released or not. */
   answeredPromptIds: readonly string[];
+  /**
+   * The signal of each hidden-signal audit entry not yet heard in a later round: what the person
+   * meant to say and has still to show, so the next round keeps the pressure on it.
+   */
+  openAuditSignals?: readonly SignalId[];
 }
 
 export interface NextMockProposal {
@@ -59,6 +61,8 @@ interface Standing {
   tier: Tier;
   scores: Score[];
   hidden: number;
+  /** The person's audit entries on it that no later round has heard yet. */
+  audit: number;
   /** Mean over the rounds that scored it or hid it; null when the signal was never seen. */
   mean: number | null;
   lowest: number | null;
@@ -74,7 +78,11 @@ function observationsOf(history: CandidateHistory): Observation[] {
   );
 }
 
-function standingOf(signal: SignalId, observations: readonly Observation[]): Standing {
+function standingOf(
+  signal: SignalId,
+  observations: readonly Observation[],
+  openAudit: readonly SignalId[],
+): Standing {
   const mine = observations.filter((entry) => entry.signal === signal);
   const scores = mine.flatMap((entry) => (entry.score === null ? [] : [entry.score]));
   // A round that scored the signal without evidence for it counts once, by its score.
@@ -85,15 +93,20 @@ function standingOf(signal: SignalId, observations: readonly Observation[]): Sta
     tier: mean === null ? 'unseen' : mean < COMPETENT ? 'weak' : 'holding',
     scores,
     hidden: mine.filter((entry) => entry.hidden).length,
+    audit: openAudit.filter((entry) => entry === signal).length,
     mean,
     lowest: values.length ? Math.min(...values) : null,
   };
 }
 
-/** Weakest first: the tier, then the mean, the lowest value, how often hidden, catalogue order. */
+/**
+ * Weakest first: the tier, then the open audit entries (what the person has already set out to
+ * show comes first), the mean, the lowest value, how often hidden, catalogue order.
+ */
 function weakestFirst(a: Standing, b: Standing): number {
   return (
     TIER_ORDER.indexOf(a.tier) - TIER_ORDER.indexOf(b.tier) ||
+    b.audit - a.audit ||
     (a.mean ?? 0) - (b.mean ?? 0) ||
     (a.lowest ?? 0) - (b.lowest ?? 0) ||
     b.hidden - a.hidden ||
@@ -169,6 +182,8 @@ function whyOf(standing: Standing): string {
   }
   if (hidden === 1) parts.push('stayed hidden once');
   if (hidden > 1) parts.push(`stayed hidden in ${hidden} rounds`);
+  if (standing.audit === 1) parts.push('has an audit entry of yours not yet heard');
+  if (standing.audit > 1) parts.push(`has ${standing.audit} audit entries of yours not yet heard`);
   return parts.join(' and ');
 }
 
@@ -207,7 +222,10 @@ export function proposeNextMock(
   bank: readonly Prompt[],
 ): NextMockProposal {
   const observations = observationsOf(history);
-  const ranked = SIGNAL_IDS.map((signal) => standingOf(signal, observations)).sort(weakestFirst);
+  const openAudit = history.openAuditSignals ?? [];
+  const ranked = SIGNAL_IDS.map((signal) => standingOf(signal, observations, openAudit)).sort(
+    weakestFirst,
+  );
   const focus = focusOf(ranked);
   const focusIds = focus.map((standing) => standing.signal);
   const answered = new Set([
