@@ -144,6 +144,19 @@ export class AuditService {
     return rows.map((row) => row.signal);
   }
 
+  /** How many of the person's entries each later round heard, by that round's session id. */
+  async heardBySession(userId: string): Promise<Map<string, number>> {
+    const rows: { sessionId: string; heard: string }[] = await this.dataSource.manager
+      .createQueryBuilder(AuditEntryEntity, 'entry')
+      .select('entry.visible_in_session_id', 'sessionId')
+      .addSelect('COUNT(*)', 'heard')
+      .where('entry.user_id = :userId', { userId })
+      .andWhere('entry.visible_in_session_id IS NOT NULL')
+      .groupBy('entry.visible_in_session_id')
+      .getRawMany();
+    return new Map(rows.map((row) => [row.sessionId, Number(row.heard)]));
+  }
+
   /** Everything the caller wrote, newest round first; nobody's entries but their own. */
   async history(userId: string): Promise<AuditHistoryResponse> {
     const rows = await this.dataSource.manager

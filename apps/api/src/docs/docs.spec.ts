@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { SIGNAL_IDS } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
+import { STORY_DRILL } from '../testing/drill-fixtures';
 import type { TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -21,12 +21,6 @@ interface OpenApiDocument {
 
 const NO_SUCH_ENDPOINT = 'No such endpoint.';
 
-const storyDrill = {
-  project: 'Billing rewrite',
-  sentences: Object.fromEntries(SIGNAL_IDS.map((id) => [id, `What I did for ${id}.`])),
-  answer: { mode: 'spoken', said: ['framing'] },
-  elapsedSeconds: 180,
-};
 const keyOf = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;
 
 /** Routes the app serves that are about the document itself, not part of the API it describes. */
@@ -153,7 +147,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         .http()
         .post('/api/drills/signal-balanced-story/results')
         .set(bearer(alice.token))
-        .send(storyDrill)
+        .send(STORY_DRILL)
         .expect(201);
       drillResult = (saved.body as { id: string }).id;
       const newShare = async () =>
@@ -196,7 +190,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       },
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
-      [keyOf('post', '/api/drills/{drillId}/results')]: storyDrill,
+      [keyOf('post', '/api/drills/{drillId}/results')]: STORY_DRILL,
       [keyOf('put', '/api/sessions/{id}/rating')]: { verdicts: {}, comment: 'Fair reading.' },
       [keyOf('post', '/api/sessions/{id}/audit')]: { signal: 'framing', sentence: 'Scale first.' },
     });

@@ -5,5 +5,7 @@ import { DrillsService } from './drills.service';
 @Module({
   controllers: [DrillsController],
   providers: [DrillsService],
+  // Progress counts the drills done.
+  exports: [DrillsService],
 })
 export class DrillsModule {}

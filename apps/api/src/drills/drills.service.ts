@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { DrillResult, DrillSubmission } from '@signal-room/protocol';
+import type { ExerciseDrillId } from '@signal-room/domain';
+import { EXERCISE_DRILL_IDS } from '@signal-room/domain';
+import type { DrillResult, DrillSubmission, ProgressResponse } from '@signal-room/protocol';
 import { drillResultSchema } from '@signal-room/protocol';
 import { DataSource } from 'typeorm';
 import { AppException } from '../common/app-exception';
@@ -30,6 +32,25 @@ export class DrillsService {
       take: LIST_LIMIT,
     });
     return rows.map(resultOf);
+  }
+
+  /** Each drill the person has done, how often and when last, in the catalogue's order. */
+  async doneBy(userId: string): Promise<ProgressResponse['drillsDone']> {
+    const rows: { drill: ExerciseDrillId; count: string; last: Date }[] =
+      await this.dataSource.manager
+        .createQueryBuilder(DrillResultEntity, 'result')
+        .select('result.drill_id', 'drill')
+        .addSelect('COUNT(*)', 'count')
+        .addSelect('MAX(result.created_at)', 'last')
+        .where('result.user_id = :userId', { userId })
+        .groupBy('result.drill_id')
+        .getRawMany();
+    return EXERCISE_DRILL_IDS.flatMap((drill) => {
+      const row = rows.find((entry) => entry.drill === drill);
+      return row
+        ? [{ drill, count: Number(row.count), lastDoneAt: new Date(row.last).toISOString() }]
+        : [];
+    });
   }
 
   /** Someone else's result answers as one that does not exist: ids are not confirmed to others. */

@@ -1,6 +1,7 @@
-import { SIGNAL_IDS, drillById } from '@signal-room/domain';
+import { drillById } from '@signal-room/domain';
 import type { AuthResponse, DrillResult } from '@signal-room/protocol';
 import { drillResultListSchema, drillResultSchema } from '@signal-room/protocol';
+import { STORY_DRILL } from '../testing/drill-fixtures';
 import type { TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -21,12 +22,7 @@ const MAP = {
   elapsedSeconds: 900,
 };
 
-const STORY = {
-  project: 'Billing rewrite',
-  sentences: Object.fromEntries(SIGNAL_IDS.map((id) => [id, `The one thing I did for ${id}.`])),
-  answer: { mode: 'typed', text: 'The one thing I did for framing, then for coding.' },
-  elapsedSeconds: 175,
-};
+const STORY = STORY_DRILL;
 
 const RESTRAINT = {
   answers: drillById('primary-signal-restraint').promptIds.map((promptId) => ({

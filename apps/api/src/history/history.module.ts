@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DrillsModule } from '../drills/drills.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { HistoryController } from './history.controller';
@@ -8,7 +9,7 @@ import { ProgressSharesService } from './progress-shares.service';
 import { SharedProgressController } from './shared-progress.controller';
 
 @Module({
-  imports: [SessionsModule, RoomsModule, AuditModule],
+  imports: [SessionsModule, RoomsModule, AuditModule, DrillsModule],
   controllers: [HistoryController, SharedProgressController],
   providers: [HistoryService, ProgressSharesService],
 })

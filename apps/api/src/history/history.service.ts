@@ -17,6 +17,7 @@ import type {
 } from '@signal-room/protocol';
 import { DataSource, In, Not, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { DrillsService } from '../drills/drills.service';
 import { AppException } from '../common/app-exception';
 import { FeedbackEntity } from '../feedback/feedback.entity';
 import { RoomsService } from '../rooms/rooms.service';
@@ -60,6 +61,7 @@ export class HistoryService {
     private readonly sessions: SessionsService,
     private readonly rooms: RoomsService,
     private readonly audit: AuditService,
+    private readonly drills: DrillsService,
   ) {}
 
   async timeline(sessionId: string, userId: string): Promise<TimelineResponse> {
@@ -101,7 +103,11 @@ export class HistoryService {
 
   /** The trends, and what each released round left hidden, oldest first. */
   async progress(userId: string): Promise<ProgressResponse> {
-    const rounds = await this.releasedAsCandidate(userId);
+    const [rounds, heard, drillsDone] = await Promise.all([
+      this.releasedAsCandidate(userId),
+      this.audit.heardBySession(userId),
+      this.drills.doneBy(userId),
+    ]);
     return {
       ...trendsOf(rounds),
       rounds: rounds.map(({ row, session }) => ({
@@ -109,7 +115,9 @@ export class HistoryService {
         roundType: session.roundType,
         endedAt: endedAtOf(session),
         hiddenSignals: row.document.hiddenSignals.map((entry) => entry.signal),
+        auditHeard: heard.get(session.id) ?? 0,
       })),
+      drillsDone,
     };
   }
 

@@ -82,6 +82,7 @@ export class ProgressSharesService {
         points: points.map(({ selfScore: _self, ...point }) => point),
       })),
       rounds: progress.rounds,
+      drillsDone: progress.drillsDone,
     };
   }
 }

@@ -8,8 +8,14 @@ import type {
   SharedProgressResponse,
 } from '@signal-room/protocol';
 import { progressResponseSchema, sharedProgressResponseSchema } from '@signal-room/protocol';
+import { STORY_DRILL } from '../testing/drill-fixtures';
 import type { TestApp } from '../testing/test-app';
-import { startTestApp } from '../testing/test-app';
+import {
+  auditedRound,
+  createStaffedSession,
+  registerCast,
+  startTestApp,
+} from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted, admit, bearer, createSession, errorOf } from '../testing/test-http';
 
@@ -102,8 +108,10 @@ describe.each(TEST_DATABASE_KINDS)('progress and its share links on %s PostgreSQ
         roundType: 'system-design',
         endedAt: expect.any(String),
         hiddenSignals: feedback.hiddenSignals.map((entry) => entry.signal),
+        auditHeard: 0,
       },
     ]);
+    expect(progress.drillsDone).toEqual([]);
     expect(progress.rounds[0]?.hiddenSignals.length).toBeGreaterThan(0);
     expect(progress.rounds[0]?.hiddenSignals).not.toContain('framing');
     const framing = progress.signals.find((entry) => entry.signal === 'framing');
@@ -111,6 +119,54 @@ describe.each(TEST_DATABASE_KINDS)('progress and its share links on %s PostgreSQ
       expect.objectContaining({ sessionId: released.id, score: 4, selfScore: 2 }),
     ]);
     expect(JSON.stringify(progress)).not.toContain(unreleased.id);
+  });
+
+  it('counts the audit entries each round heard and the drills done, and shares the counts', async () => {
+    const own = await registerCast(t);
+    const audited = await auditedRound(t, own, 'private-marker-audit-sentence');
+    const { id: next } = await createStaffedSession(t, own);
+    const interviewer = await t.connect(own.interviewer.token);
+    await interviewer.join(next);
+    for (const [type, payload] of [
+      ['timer.start', {}],
+      ['watch.tick', { itemId: audited.entry.id }],
+      ['session.end', {}],
+      ['feedback.release', {}],
+    ] as const) {
+      await accepted(interviewer.command(next, type, payload));
+    }
+    for (let done = 0; done < 2; done += 1) {
+      await t
+        .http()
+        .post('/api/drills/signal-balanced-story/results')
+        .set(bearer(own.candidate.token))
+        .send(STORY_DRILL)
+        .expect(201);
+    }
+
+    const progress = await progressOf(own.candidate);
+    expect(progress.rounds.map((entry) => [entry.sessionId, entry.auditHeard])).toEqual([
+      [audited.sessionId, 0],
+      [next, 1],
+    ]);
+    expect(progress.drillsDone).toEqual([
+      { drill: 'signal-balanced-story', count: 2, lastDoneAt: expect.any(String) },
+    ]);
+    // Nobody else's counts move, and a share link carries the counts, never the sentence.
+    expect((await progressOf(own.interviewer)).drillsDone).toEqual([]);
+    const link = (
+      await t
+        .http()
+        .post('/api/history/progress/shares')
+        .set(bearer(own.candidate.token))
+        .expect(201)
+    ).body as ProgressShare;
+    const page = await shared(link.token ?? '').expect(200);
+    expect(sharedProgressResponseSchema.parse(page.body)).toMatchObject({
+      rounds: progress.rounds,
+      drillsDone: progress.drillsDone,
+    });
+    expect(page.text).not.toContain('private-marker-audit-sentence');
   });
 
   it('is always the caller’s own: the interviewer and strangers read none of the candidate’s', async () => {

@@ -5,7 +5,10 @@ import { dayFormat } from './labels';
 import { whenLabels } from './signal-trends';
 import styles from './history-page.module.css';
 
-/** Round by round, oldest first, how many expected signals the interviewer saw no evidence of. */
+/**
+ * Round by round, oldest first, how many expected signals the interviewer saw no evidence of,
+ * and how many audit entries from earlier rounds were heard said.
+ */
 export function HiddenByRound({ rounds }: { rounds: ProgressResponse['rounds'] }) {
   if (rounds.length === 0) {
     return <p className="muted">No released round yet.</p>;
@@ -23,6 +26,7 @@ export function HiddenByRound({ rounds }: { rounds: ProgressResponse['rounds'] }
             <th scope="col">Round</th>
             <th scope="col">Hidden</th>
             <th scope="col">Which</th>
+            <th scope="col">Audit entries heard</th>
           </tr>
         </thead>
         <tbody>
@@ -36,6 +40,7 @@ export function HiddenByRound({ rounds }: { rounds: ProgressResponse['rounds'] }
                   ? 'None: every expected signal had evidence'
                   : round.hiddenSignals.map((signal) => signalById(signal).name).join(', ')}
               </td>
+              <td className={styles.hiddenCount}>{round.auditHeard}</td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ import {
   revokeProgressShare,
 } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
+import { DrillsDone } from './drills-done';
 import { HiddenByRound } from './hidden-by-round';
 import { SignalTrends } from './signal-trends';
 import { useLoad } from './use-load';
@@ -55,6 +56,12 @@ export default function ProgressPage() {
               may have had but did not say aloud. Fewer over time is the aim.
             </p>
             <HiddenByRound rounds={progress.loaded.data.rounds} />
+          </section>
+          <section className={styles.section} aria-labelledby="progress-drills-heading">
+            <h2 id="progress-drills-heading" className={styles.sectionTitle}>
+              Drills done
+            </h2>
+            <DrillsDone drills={progress.loaded.data.drillsDone} />
           </section>
         </>
       )}

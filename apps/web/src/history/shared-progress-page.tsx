@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { ApiRequestError, getSharedProgress } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
+import { DrillsDone } from './drills-done';
 import { HiddenByRound } from './hidden-by-round';
 import { SignalTrends } from './signal-trends';
 import { useLoad } from './use-load';
@@ -71,6 +72,12 @@ export default function SharedProgressPage() {
           Hidden signals, round by round
         </h2>
         <HiddenByRound rounds={progress.rounds} />
+      </section>
+      <section className={styles.section} aria-labelledby="shared-drills-heading">
+        <h2 id="shared-drills-heading" className={styles.sectionTitle}>
+          Drills done
+        </h2>
+        <DrillsDone drills={progress.drillsDone} />
       </section>
     </div>
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roomEventSchema } from './room';
+import { exerciseDrillIdSchema } from './drills';
 import { idSchema, roundTypeIdSchema, scoreSchema, signalIdSchema } from './values';
 
 /** GET /api/sessions/:id/timeline — the events the caller may read, oldest first. */
@@ -36,11 +37,23 @@ const progressRoundSchema = z.object({
   endedAt: z.iso.datetime(),
   /** Signals the round expected that the interviewer saw no evidence of. */
   hiddenSignals: z.array(signalIdSchema),
+  /** Audit entries from earlier rounds that this round's interviewer heard said. */
+  auditHeard: z.number().int().min(0),
 });
+
+/** How often the person has done each drill with a page of its own, and when last. */
+const drillsDoneSchema = z.array(
+  z.object({
+    drill: exerciseDrillIdSchema,
+    count: z.number().int().positive(),
+    lastDoneAt: z.iso.datetime(),
+  }),
+);
 
 /** GET /api/history/progress — the trends, and round by round what stayed hidden. */
 export const progressResponseSchema = trendsResponseSchema.extend({
   rounds: z.array(progressRoundSchema),
+  drillsDone: drillsDoneSchema,
 });
 export type ProgressResponse = z.infer<typeof progressResponseSchema>;
 
@@ -52,6 +65,7 @@ export const sharedProgressResponseSchema = z.object({
   displayName: z.string(),
   signals: z.array(z.object({ signal: signalIdSchema, points: z.array(scorePointSchema) })),
   rounds: z.array(progressRoundSchema),
+  drillsDone: drillsDoneSchema,
 });
 export type SharedProgressResponse = z.infer<typeof sharedProgressResponseSchema>;
 
