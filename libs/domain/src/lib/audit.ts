@@ -1,17 +1,10 @@
 import { signalById } from './catalog';
 import type { FeedbackDocument } from './feedback';
-import type { SignalId } from './model';
+import type { AuditReason, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import type { RoomEventBody } from './room/events';
 import { eventBody } from './room/events';
 import type { RoomState, WatchItem } from './room/state';
-
-/**
- * Why a signal is open to the candidate's audit: the interviewer saw nothing of it, or saw it
- * only weakly.
- */
-export const AUDIT_REASONS = ['hidden', 'weak'] as const;
-export type AuditReason = (typeof AUDIT_REASONS)[number];
 
 export interface AuditableSignal {
   signal: SignalId;

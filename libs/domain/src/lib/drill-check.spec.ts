@@ -1,7 +1,7 @@
 import { drillById } from './catalog';
+import { EXERCISE_DRILL_IDS } from './model';
 import type { MapFinding, MappedRound, MappedSignal, SignalStory } from './drill-check';
 import {
-  EXERCISE_DRILL_IDS,
   checkRestraintAnswer,
   checkSignalMap,
   checkStory,

@@ -2,17 +2,9 @@
 // words to you, how it compares with the catalogue; none of them reads a clock (elapsed time
 // arrives with the input).
 import { layerOf, roundTypeById, signalById } from './catalog';
-import type { DrillId, RoundTypeId, SignalId } from './model';
+import type { RoundTypeId, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import { promptById } from './prompts';
-
-/** The drills with a page of their own that saves a result; the audit lives with its session. */
-export const EXERCISE_DRILL_IDS = [
-  'round-to-signal-map',
-  'signal-balanced-story',
-  'primary-signal-restraint',
-] as const satisfies readonly DrillId[];
-export type ExerciseDrillId = (typeof EXERCISE_DRILL_IDS)[number];
 
 // ---- Word overlap -------------------------------------------------------------------------
 

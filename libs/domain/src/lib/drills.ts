@@ -1,4 +1,5 @@
 import type { Drill } from './model';
+import { RESTRAINT_PROMPT_IDS } from './model';
 
 export const DRILLS: readonly Drill[] = [
   {
@@ -70,10 +71,6 @@ export const DRILLS: readonly Drill[] = [
     counters: ['signal-bloat', 'talked-without-progress'],
     minutes: 15,
     answerSeconds: 120,
-    promptIds: [
-      'coding-screen-rate-limiter',
-      'system-design-usage-metering',
-      'behavioral-disagreeing-up',
-    ],
+    promptIds: RESTRAINT_PROMPT_IDS,
   },
 ];

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import type { ProfileRound, BackingVerdicts } from './interviewer-profile';
-import {
-  interviewerProfile,
-  LEAN_GAP,
-  MIN_LEAN_COMPARISONS,
-  BACKINGS,
-} from './interviewer-profile';
+import { interviewerProfile, LEAN_GAP, MIN_LEAN_COMPARISONS } from './interviewer-profile';
 import type { Score, SignalId } from './model';
-import { SCORES, SIGNAL_IDS } from './model';
+import { BACKINGS, SCORES, SIGNAL_IDS } from './model';
 import type { Scorecard, Scores } from './scorecard';
 import { emptyScores } from './scorecard';
 

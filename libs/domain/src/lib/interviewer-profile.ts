@@ -1,12 +1,9 @@
 import { calibrate, observerScorecards, scorecardOf } from './feedback';
-import type { SignalId } from './model';
+import type { Backing, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import type { RoomState } from './room/state';
 import type { Scorecard, Scores } from './scorecard';
 
-/** The candidate's answer, per scored signal, to "does the evidence shown back this score?". */
-export const BACKINGS = ['backed', 'unbacked'] as const;
-export type Backing = (typeof BACKINGS)[number];
 export type BackingVerdicts = Partial<Record<SignalId, Backing>>;
 
 /**

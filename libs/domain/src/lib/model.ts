@@ -98,6 +98,35 @@ export const DRILL_IDS = [
 ] as const;
 export type DrillId = (typeof DRILL_IDS)[number];
 
+/** The drills with a page of their own that saves a result; the audit lives with its session. */
+export const EXERCISE_DRILL_IDS = [
+  'round-to-signal-map',
+  'signal-balanced-story',
+  'primary-signal-restraint',
+] as const satisfies readonly DrillId[];
+export type ExerciseDrillId = (typeof EXERCISE_DRILL_IDS)[number];
+
+/**
+ * The bank prompts of the primary-signal restraint drill, in the order it asks them. Kept here
+ * with the other wire-level constants so that the protocol's schemas need no catalogue module.
+ */
+export const RESTRAINT_PROMPT_IDS = [
+  'coding-screen-rate-limiter',
+  'system-design-usage-metering',
+  'behavioral-disagreeing-up',
+] as const;
+
+/**
+ * Why a signal is open to the candidate's audit: the interviewer saw nothing of it, or saw it
+ * only weakly.
+ */
+export const AUDIT_REASONS = ['hidden', 'weak'] as const;
+export type AuditReason = (typeof AUDIT_REASONS)[number];
+
+/** The candidate's answer, per scored signal, to "does the evidence shown back this score?". */
+export const BACKINGS = ['backed', 'unbacked'] as const;
+export type Backing = (typeof BACKINGS)[number];
+
 export interface Drill {
   id: DrillId;
   name: string;

@@ -5,7 +5,7 @@ import type {
   SignalMap,
   SignalStory,
 } from '@signal-room/domain';
-import { EXERCISE_DRILL_IDS, SIGNAL_IDS, drillById } from '@signal-room/domain';
+import { EXERCISE_DRILL_IDS, RESTRAINT_PROMPT_IDS, SIGNAL_IDS } from '@signal-room/domain';
 import { z } from 'zod';
 import { idSchema, roundTypeIdSchema, signalIdSchema, textSchema } from './values';
 
@@ -61,8 +61,6 @@ export const signalStorySchema = z.strictObject({
   elapsedSeconds: elapsedSecondsSchema,
 }) satisfies z.ZodType<SignalStory>;
 
-const RESTRAINT_PROMPTS = drillById('primary-signal-restraint').promptIds;
-
 export const restraintRunSchema = z.strictObject({
   answers: z
     .array(
@@ -78,9 +76,9 @@ export const restraintRunSchema = z.strictObject({
     // The drill's own prompts, each once and in its order: that is what makes runs comparable.
     .refine(
       (answers) =>
-        answers.length === RESTRAINT_PROMPTS.length &&
-        answers.every((answer, index) => answer.promptId === RESTRAINT_PROMPTS[index]),
-      `Answer the drill's prompts in order: ${RESTRAINT_PROMPTS.join(', ')}.`,
+        answers.length === RESTRAINT_PROMPT_IDS.length &&
+        answers.every((answer, index) => answer.promptId === RESTRAINT_PROMPT_IDS[index]),
+      `Answer the drill's prompts in order: ${RESTRAINT_PROMPT_IDS.join(', ')}.`,
     ),
 }) satisfies z.ZodType<RestraintRun>;
 
