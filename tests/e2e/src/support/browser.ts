@@ -59,7 +59,8 @@ export async function policyViolations(context: BrowserContext): Promise<string[
 
 /**
  * What would tell a person something broke, whether or not the page shows it: console errors,
- * uncaught exceptions, failed requests and refused answers from the product at `origin`.
+ * uncaught exceptions, failed requests, refused answers from the product at `origin`, and any
+ * request to another origin.
  */
 export function pageProblems(page: Page, origin: string): string[] {
   const problems: string[] = [];
@@ -67,6 +68,12 @@ export function pageProblems(page: Page, origin: string): string[] {
     if (message.type() === 'error') problems.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+  // Nothing may load from another origin (fonts, wasm, scripts): everything comes from our build.
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (['data:', 'blob:'].includes(url.protocol)) return;
+    if (url.origin !== new URL(origin).origin) problems.push(`another origin: ${request.url()}`);
+  });
   page.on('requestfailed', (request) => {
     // Cancelled on purpose (a page left, an effect cleaned up), not failed.
     if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
