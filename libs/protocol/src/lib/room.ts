@@ -1,14 +1,6 @@
-import type {
-  Role,
-  RoomCommandPayloads,
-  RoomCommandType,
-  RoomEvent,
-  RoomEventType,
-  RoomState,
-} from '@signal-room/domain';
-import { END_REASONS, MAX_DURATION_MS, ROOM_STATUSES } from '@signal-room/domain';
+import type { RoomCommandType, RoomEventType } from '@signal-room/domain';
+import { END_REASONS, MAX_DURATION_MS, ROOM_EVENT_TYPES, ROOM_STATUSES } from '@signal-room/domain';
 import { z } from 'zod';
-import type { ApiError } from './errors';
 import { apiErrorSchema } from './errors';
 import {
   failureModeIdSchema,
@@ -93,16 +85,6 @@ export const commandPayloadSchemas = {
 
 export type CommandPayload<T extends RoomCommandType> = z.infer<(typeof commandPayloadSchemas)[T]>;
 
-// Compile-time proof that what the wire accepts is what the domain decides on.
-type WireMatchesDomain = {
-  [T in Exclude<RoomCommandType, 'roles.swap'>]: CommandPayload<T> extends RoomCommandPayloads[T]
-    ? true
-    : never;
-};
-export const wireMatchesDomain: WireMatchesDomain = Object.fromEntries(
-  Object.keys(commandPayloadSchemas).map((type) => [type, true]),
-) as WireMatchesDomain;
-
 /** Every client command: a type, its payload, and an id that makes a retry safe. */
 export const commandEnvelopeSchema = z.strictObject({
   sessionId: idSchema,
@@ -168,22 +150,22 @@ export const eventPayloadSchemas = {
   'participant.removed': z.object({ userId: idSchema }),
 } satisfies Record<RoomEventType, z.ZodType>;
 
-export const roomEventSchema = z
-  .object({
+/** One committed event of the given type, its payload parsed with that type's schema. */
+const eventSchemaOf = <T extends RoomEventType>(type: T) =>
+  z.object({
     seq: z.number().int().positive(),
-    type: z.enum(Object.keys(eventPayloadSchemas) as [RoomEventType, ...RoomEventType[]]),
-    payload: z.unknown(),
+    type: z.literal(type),
+    payload: eventPayloadSchemas[type],
     actorId: idSchema,
     at: z.number(),
-  })
-  .transform((event, ctx) => {
-    const parsed = eventPayloadSchemas[event.type].safeParse(event.payload);
-    if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: `Bad payload for ${event.type}`, path: ['payload'] });
-      return z.NEVER;
-    }
-    return { ...event, payload: parsed.data } as RoomEvent;
   });
+type EventSchema = { [T in RoomEventType]: ReturnType<typeof eventSchemaOf<T>> }[RoomEventType];
+
+/** A committed event: numbered within its session, stamped with the server time and its actor. */
+export const roomEventSchema = z.discriminatedUnion(
+  'type',
+  ROOM_EVENT_TYPES.map(eventSchemaOf) as unknown as [EventSchema, ...EventSchema[]],
+);
 
 const scorecardSchema = z.object({
   scorerId: idSchema,
@@ -224,7 +206,7 @@ export const roomStateSchema = z.object({
   feedbackReleased: z.boolean(),
   nextSessionId: idSchema.nullable(),
   seq: z.number().int().min(0),
-}) satisfies z.ZodType<RoomState>;
+});
 
 /** room:join — enter a session's room, optionally catching up from the last sequence held. */
 export const joinRequestSchema = z.strictObject({
@@ -246,11 +228,7 @@ export const joinAckSchema = z.union([
   }),
   failedAckSchema,
 ]);
-// Typed with the domain's own (readonly) types; the schema's output is assignable to them.
-export type JoinAck =
-  | { ok: true; role: Role; serverTime: number; snapshot: RoomState | null; events: RoomEvent[] }
-  | { ok: false; error: ApiError };
-joinAckSchema satisfies z.ZodType<JoinAck>;
+export type JoinAck = z.infer<typeof joinAckSchema>;
 
 /** The answer to room:command, sent only once the events are committed. */
 export const commandAckSchema = z.union([
@@ -261,43 +239,36 @@ export type CommandAck = z.infer<typeof commandAckSchema>;
 
 /** clock:ping — the client's send time echoed with the server's, for offset estimation. */
 export const clockPingSchema = z.strictObject({ clientTime: z.number() });
+export type ClockPing = z.infer<typeof clockPingSchema>;
 export const clockPongSchema = z.object({ clientTime: z.number(), serverTime: z.number() });
 export type ClockPong = z.infer<typeof clockPongSchema>;
-
-export const roomEventMessageSchema = z.object({ sessionId: idSchema, event: roomEventSchema });
-export const roomSnapshotMessageSchema = z.object({
-  sessionId: idSchema,
-  serverTime: z.number(),
-  state: roomStateSchema,
-});
 
 /** socket.io's typed maps, used by the gateway and the client alike. */
 export interface ClientToServerEvents {
   'room:join': (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   'room:command': (command: CommandEnvelope, ack: (answer: CommandAck) => void) => void;
-  'clock:ping': (ping: z.infer<typeof clockPingSchema>, ack: (pong: ClockPong) => void) => void;
+  'clock:ping': (ping: ClockPing, ack: (pong: ClockPong) => void) => void;
 }
 
-export interface RoomEventMessage {
-  sessionId: string;
-  event: RoomEvent;
-}
-export interface RoomSnapshotMessage {
-  sessionId: string;
-  serverTime: number;
-  state: RoomState;
-}
-roomEventMessageSchema satisfies z.ZodType<RoomEventMessage>;
-roomSnapshotMessageSchema satisfies z.ZodType<RoomSnapshotMessage>;
+/** room:event — one committed event, as this socket's viewer may see it. */
+export const roomEventMessageSchema = z.object({ sessionId: idSchema, event: roomEventSchema });
+export type RoomEventMessage = z.infer<typeof roomEventMessageSchema>;
 
-/** Sent to a participant's sockets when the interviewer removes them; they leave the room. */
-export interface RoomRemovedMessage {
-  sessionId: string;
-}
+/** room:snapshot — the viewer's whole room, sent when events alone cannot bring it up to date. */
+export const roomSnapshotMessageSchema = z.object({
+  sessionId: idSchema,
+  serverTime: z.number(),
+  state: roomStateSchema,
+});
+export type RoomSnapshotMessage = z.infer<typeof roomSnapshotMessageSchema>;
+
+/** room:removed — sent to a participant's sockets when the interviewer removes them. */
+export const roomRemovedMessageSchema = z.object({ sessionId: idSchema });
+export type RoomRemovedMessage = z.infer<typeof roomRemovedMessageSchema>;
 
 /**
- * Who has an ended room open now, sent to its sockets whenever someone comes or goes: the log of
- * an ended room no longer records presence (see the domain's recordsPresence).
+ * room:presence — who has an ended room open now, sent to its sockets whenever someone comes or
+ * goes: the log of an ended room no longer records presence (see the domain's recordsPresence).
  */
 export const roomPresenceMessageSchema = z.object({
   sessionId: idSchema,
