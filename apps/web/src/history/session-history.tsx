@@ -1,11 +1,11 @@
 import type { Role, RoundTypeId } from '@signal-room/domain';
-import { ROLES, ROUND_TYPE_IDS, roundTypeById } from '@signal-room/domain';
+import { ROLE_LABELS, ROLES, ROUND_TYPE_IDS, roundTypeById } from '@signal-room/domain';
 import type { SessionSummary } from '@signal-room/protocol';
 import { useId, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/auth-store';
 import { feedbackOpen } from '../feedback/feedback-access';
-import { dayFormat, ROLE_LABELS } from './labels';
+import { dayFormat } from './labels';
 import type { SessionFilters } from './session-filters';
 import {
   applyFilters,

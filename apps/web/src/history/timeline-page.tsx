@@ -9,6 +9,7 @@ import {
   roundTypeById,
   SIGNAL_IDS,
   signalById,
+  ROLE_LABELS,
 } from '@signal-room/domain';
 import type { SessionSummary, TimelineResponse } from '@signal-room/protocol';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -16,7 +17,6 @@ import { Link, useParams } from 'react-router';
 import { getRoom, getSession, getTimeline } from '../api/client';
 import { OffsetTime } from '../feedback/offset-time';
 import { ErrorNotice } from '../ui/error-notice';
-import { ROLE_LABELS } from './labels';
 import type { Attendance, TimelineStep } from './timeline-steps';
 import { describeAttendance, readTimeline } from './timeline-steps';
 import { useLoad } from './use-load';

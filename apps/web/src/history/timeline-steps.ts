@@ -11,9 +11,9 @@ import {
   SCORE_LABELS,
   signalById,
   SYSTEM_ACTOR_ID,
+  ROLE_LABELS,
 } from '@signal-room/domain';
 import { POLARITY_LABELS } from '../feedback/feedback-labels';
-import { ROLE_LABELS } from './labels';
 
 type PresenceEvent = Extract<RoomEvent, { type: 'participant.joined' | 'participant.left' }>;
 /** Everything but people coming and going, which the timeline folds into attendance instead. */

@@ -1,12 +1,8 @@
 import type { Participant, Role } from '@signal-room/domain';
+import { ROLE_LABELS } from '@signal-room/domain';
 import styles from './presence-list.module.css';
 
 const ROLE_ORDER: Record<Role, number> = { interviewer: 0, candidate: 1, observer: 2 };
-const ROLE_WORDS: Record<Role, string> = {
-  interviewer: 'Interviewer',
-  candidate: 'Candidate',
-  observer: 'Observer',
-};
 
 interface PresenceListProps {
   participants: Record<string, Participant>;
@@ -31,7 +27,7 @@ export function PresenceList({ participants, viewerId, onRemove }: PresenceListP
             {person.userId === viewerId && ' (you)'}
           </span>
           <span className={styles.meta}>
-            {ROLE_WORDS[person.role]} · {person.online ? 'online' : 'away'}
+            {ROLE_LABELS[person.role]} · {person.online ? 'online' : 'away'}
           </span>
           {onRemove && person.role !== 'interviewer' && (
             <button

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@signal-room/domain';
 import type { SessionSummary } from '@signal-room/protocol';
 import type { FormEvent } from 'react';
 import { useEffect, useId, useState } from 'react';
@@ -8,7 +9,7 @@ import { useCatalog } from '../catalog/use-catalog';
 import { NextMockCard } from '../history/next-mock-card';
 import { ErrorNotice } from '../ui/error-notice';
 import type { RoundNames } from './labels';
-import { ROLE_LABELS, formatDateTime, roundName, roundNamesOf } from './labels';
+import { formatDateTime, roundName, roundNamesOf } from './labels';
 import styles from './dashboard-page.module.css';
 
 type SessionsState =

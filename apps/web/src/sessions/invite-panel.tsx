@@ -1,9 +1,10 @@
+import { ROLE_LABELS } from '@signal-room/domain';
 import type { Role } from '@signal-room/domain';
 import type { Invite, InviteStatus } from '@signal-room/protocol';
 import { useEffect, useId, useState } from 'react';
 import { createInvite, listInvites, revokeInvite } from '../api/client';
 import { ErrorNotice } from '../ui/error-notice';
-import { ROLE_LABELS, formatDateTime } from './labels';
+import { formatDateTime } from './labels';
 import styles from './invite-panel.module.css';
 
 type InvitableRole = Exclude<Role, 'interviewer'>;

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from '@signal-room/domain';
 import type { InvitePreview } from '@signal-room/protocol';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
@@ -8,7 +9,7 @@ import { withNext } from '../auth/next-path';
 import { useCatalog } from '../catalog/use-catalog';
 import { ErrorNotice } from '../ui/error-notice';
 import { HomeLink } from '../ui/home-link';
-import { ROLE_DUTIES, ROLE_LABELS, formatDateTime, roundName, roundNamesOf } from './labels';
+import { ROLE_DUTIES, formatDateTime, roundName, roundNamesOf } from './labels';
 import styles from './join-page.module.css';
 
 type PreviewState =

@@ -1,12 +1,6 @@
 import type { Role, RoundTypeId } from '@signal-room/domain';
 import type { CatalogResponse } from '@signal-room/protocol';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  interviewer: 'Interviewer',
-  candidate: 'Candidate',
-  observer: 'Observer',
-};
-
 /** What each role does in the room, in a sentence. */
 export const ROLE_DUTIES: Record<Role, string> = {
   interviewer: 'You run the round: reveal the prompt and hints, keep time and record evidence.',

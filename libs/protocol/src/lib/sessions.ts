@@ -1,3 +1,4 @@
+import { ROOM_STATUSES } from '@signal-room/domain';
 import { z } from 'zod';
 import {
   idSchema,
@@ -35,8 +36,6 @@ export const createSessionBodySchema = z
   });
 export type CreateSessionBody = z.infer<typeof createSessionBodySchema>;
 
-export const SESSION_STATUSES = ['waiting', 'live', 'ended'] as const;
-
 export const participantSummarySchema = z.object({
   userId: idSchema,
   displayName: z.string(),
@@ -52,7 +51,7 @@ export const sessionSummarySchema = z.object({
   visibility: visibilitySchema,
   peerMode: z.boolean(),
   durationMinutes: z.number().int(),
-  status: z.enum(SESSION_STATUSES),
+  status: z.enum(ROOM_STATUSES),
   myRole: roleSchema,
   participants: z.array(participantSummarySchema),
   createdAt: z.iso.datetime(),

@@ -6,6 +6,13 @@ import { newTimer } from '../timer';
 export const ROLES = ['interviewer', 'candidate', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Each role as people read it, in every view that names one. */
+export const ROLE_LABELS: Record<Role, string> = {
+  interviewer: 'Interviewer',
+  candidate: 'Candidate',
+  observer: 'Observer',
+};
+
 /** The staff see scores and evidence; the candidate sees them only once allowed. */
 export const isStaff = (role: Role): boolean => role !== 'candidate';
 
