@@ -2,7 +2,7 @@ import { describeScore } from './catalog';
 import type { FeedbackDocument } from './feedback';
 import { buildFeedback } from './feedback';
 import { feedbackToMarkdown, formatOffset, formatUtc } from './feedback-markdown';
-import type { Severity } from './interpretation';
+import type { Severity } from './model';
 import { VERDICT_LABELS } from './interpretation';
 import type { FailureModeId, MoveId, Score, SignalId } from './model';
 import type { Actor } from './room/decide';

@@ -1,6 +1,6 @@
 import type { FeedbackDocument, SelfGap, SignalFeedback } from './feedback';
 import { MISJUDGED_GAP } from './feedback';
-import type { Severity } from './interpretation';
+import type { Severity } from './model';
 import { VERDICT_LABELS } from './interpretation';
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');

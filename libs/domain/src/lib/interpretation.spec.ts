@@ -1,16 +1,13 @@
 import { roundTypeById, signalById } from './catalog';
-import type { RuleId, Verdict } from './interpretation';
 import {
   COMPOUNDING_TWOS,
   findings,
   interpret,
   MIN_EVIDENCE_NOTES,
   MIN_READABLE_MS,
-  RULE_IDS,
-  VERDICTS,
 } from './interpretation';
-import type { RoundTypeId, SignalId } from './model';
-import { SIGNAL_IDS } from './model';
+import type { RoundTypeId, RuleId, SignalId, Verdict } from './model';
+import { RULE_IDS, SIGNAL_IDS, VERDICTS } from './model';
 import type { Evidence, Polarity, Scores } from './scorecard';
 import { emptyScores } from './scorecard';
 

@@ -1,21 +1,8 @@
 import { coreSignals, signalById } from './catalog';
-import type { RoundType, SignalId } from './model';
+import type { RoundType, RuleId, Severity, SignalId, Verdict } from './model';
 import { SIGNAL_IDS } from './model';
 import type { Evidence, Scores } from './scorecard';
 import { evidenceFor } from './scorecard';
-
-export const RULE_IDS = [
-  'core-one',
-  'compounding-twos',
-  'floor-below-bar',
-  'lone-five',
-  'unscored-primary',
-  'unsupported-score',
-  'score-against-evidence',
-] as const;
-export type RuleId = (typeof RULE_IDS)[number];
-
-export type Severity = 'risk' | 'concern' | 'note';
 
 export interface Finding {
   rule: RuleId;
@@ -23,16 +10,6 @@ export interface Finding {
   signals: SignalId[];
   message: string;
 }
-
-export const VERDICTS = [
-  'senior-ready',
-  'promising',
-  'mixed',
-  'likely-no-hire',
-  'serious-risk',
-  'not-enough-evidence',
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 export interface Reading {
   verdict: Verdict;

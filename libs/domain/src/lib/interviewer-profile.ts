@@ -1,5 +1,5 @@
 import { calibrate, observerScorecards, scorecardOf } from './feedback';
-import type { Backing, SignalId } from './model';
+import type { Backing, LeanReading, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import type { RoomState } from './room/state';
 import type { Scorecard, Scores } from './scorecard';
@@ -39,8 +39,6 @@ export const profileRoundOf = (
   self: state.selfAssessment?.scores ?? null,
   verdicts,
 });
-
-export type LeanReading = 'lenient' | 'strict' | 'even';
 
 export interface Lean {
   /** Signal scores compared: one per round and other scorer who both scored it. */

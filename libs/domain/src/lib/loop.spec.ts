@@ -1,5 +1,7 @@
-import type { LoopRound, RedFlagId } from './loop';
-import { aggregateLoop, RED_FLAG_IDS, TRAVELS_AFTER } from './loop';
+import type { LoopRound } from './loop';
+import { aggregateLoop, TRAVELS_AFTER } from './loop';
+import type { RedFlagId } from './model';
+import { RED_FLAG_IDS } from './model';
 import type { FailureModeId, MoveId, RoundTypeId, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import type { Evidence, Scores } from './scorecard';

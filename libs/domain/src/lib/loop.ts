@@ -1,7 +1,7 @@
 import { roundTypeById, signalById } from './catalog';
 import type { Reading } from './interpretation';
 import { interpret } from './interpretation';
-import type { FailureModeId, MoveId, RoundTypeId, Score, SignalId } from './model';
+import type { FailureModeId, MoveId, RedFlagId, RoundTypeId, Score, SignalId } from './model';
 import { SIGNAL_IDS } from './model';
 import type { Evidence, FlagMark, MoveMark, Scores } from './scorecard';
 
@@ -14,15 +14,6 @@ export interface LoopRound {
   moves: readonly MoveMark[];
   flags: readonly FlagMark[];
 }
-
-export const RED_FLAG_IDS = [
-  'solves-before-clarifying',
-  'needs-prompting-on-failure',
-  'vague-team-stories',
-  'trade-offs-unexplained',
-  'defensive-when-challenged',
-] as const;
-export type RedFlagId = (typeof RED_FLAG_IDS)[number];
 
 /** A pattern that counts against a candidate across rounds, and what shows it in one round. */
 interface RedFlagRule {

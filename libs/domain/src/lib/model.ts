@@ -69,7 +69,8 @@ export interface RoundType {
   phases: readonly Phase[];
 }
 
-export type SignalLayer = 'primary' | 'secondary' | 'floor' | 'unsampled';
+export const SIGNAL_LAYERS = ['primary', 'secondary', 'floor', 'unsampled'] as const;
+export type SignalLayer = (typeof SIGNAL_LAYERS)[number];
 
 export const MOVE_IDS = [
   'clarify-constraints',
@@ -195,3 +196,41 @@ export interface Prompt {
   signals: readonly SignalId[];
   guide: PromptGuide;
 }
+
+// What the feedback, the loop and the interviewer profile read out: wire-level too, so kept here
+// where the protocol's schemas can take them without loading the rules that produce them.
+export const RULE_IDS = [
+  'core-one',
+  'compounding-twos',
+  'floor-below-bar',
+  'lone-five',
+  'unscored-primary',
+  'unsupported-score',
+  'score-against-evidence',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export const SEVERITIES = ['risk', 'concern', 'note'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const VERDICTS = [
+  'senior-ready',
+  'promising',
+  'mixed',
+  'likely-no-hire',
+  'serious-risk',
+  'not-enough-evidence',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const RED_FLAG_IDS = [
+  'solves-before-clarifying',
+  'needs-prompting-on-failure',
+  'vague-team-stories',
+  'trade-offs-unexplained',
+  'defensive-when-challenged',
+] as const;
+export type RedFlagId = (typeof RED_FLAG_IDS)[number];
+
+export const LEAN_READINGS = ['lenient', 'strict', 'even'] as const;
+export type LeanReading = (typeof LEAN_READINGS)[number];

@@ -74,3 +74,10 @@ export const healthResponseSchema = z.object({
   uptimeSeconds: z.number(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+
+/** GET /api/health/live: the process answers. */
+export const liveResponseSchema = z.object({ status: z.literal('ok') });
+
+/** GET /api/health/ready: 503 with the reason while the node should get no traffic. */
+export const readyResponseSchema = z.object({ ready: z.boolean(), reason: z.string().optional() });
+export type ReadyResponse = z.infer<typeof readyResponseSchema>;

@@ -1,4 +1,8 @@
 import type {
+  Calibration,
+  FeedbackDocument,
+  InterviewerProfile,
+  LoopSummary,
   RoomCommandPayloads,
   RoomCommandType,
   RoomEvent,
@@ -7,6 +11,12 @@ import type {
   RoomState,
 } from '@signal-room/domain';
 import type { z } from 'zod';
+import type {
+  calibrationSchema,
+  feedbackDocumentSchema,
+  interviewerProfileSchema,
+  loopSummarySchema,
+} from './feedback';
 import type {
   commandPayloadSchemas,
   eventPayloadSchemas,
@@ -43,4 +53,11 @@ export type EventsMatchDomain = Holds<
 
 export type StateMatchesDomain = Holds<{
   state: Mutual<z.output<typeof roomStateSchema>, RoomState>;
+}>;
+
+export type ResponsesMatchDomain = Holds<{
+  feedback: Mutual<z.output<typeof feedbackDocumentSchema>, FeedbackDocument>;
+  calibration: Mutual<z.output<typeof calibrationSchema>, Calibration>;
+  loop: Mutual<z.output<typeof loopSummarySchema>, LoopSummary>;
+  profile: Mutual<z.output<typeof interviewerProfileSchema>, InterviewerProfile>;
 }>;

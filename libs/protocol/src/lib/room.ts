@@ -26,7 +26,7 @@ const markIdSchema = z.object({ markId: idSchema }).strict();
 
 /** How long the interviewer's summary and its one thing to practise next may be. */
 export const SUMMARY_LIMITS = { text: 1500, practiseNext: 300 } as const;
-const summarySchema = z.object({ text: z.string(), practiseNext: z.string() });
+export const interviewerSummarySchema = z.object({ text: z.string(), practiseNext: z.string() });
 
 /** One schema per client command, keyed by its type. The server parses every payload with it. */
 export const commandPayloadSchemas = {
@@ -143,7 +143,7 @@ export const eventPayloadSchemas = {
   'watch.ticked': z.object({ itemId: idSchema, offsetMs: z.number() }),
   'watch.unticked': z.object({ itemId: idSchema }),
   'self-assessment.submitted': z.object({ scores: scoresSchema, note: z.string() }),
-  'summary.written': summarySchema,
+  'summary.written': interviewerSummarySchema,
   'session.ended': z.object({ reason: z.enum(END_REASONS) }),
   'feedback.released': z.object({}),
   'roles.swapped': z.object({ nextSessionId: idSchema }),
@@ -202,7 +202,7 @@ export const roomStateSchema = z.object({
   flags: z.array(markSchema.extend({ flag: failureModeIdSchema })),
   watchFor: z.array(watchItemSchema.extend({ seenAtMs: z.number().nullable() })),
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
-  summary: summarySchema.nullable(),
+  summary: interviewerSummarySchema.nullable(),
   feedbackReleased: z.boolean(),
   nextSessionId: idSchema.nullable(),
   seq: z.number().int().min(0),
