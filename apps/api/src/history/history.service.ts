@@ -8,6 +8,7 @@ import {
   proposeNextMock,
   seesScores,
   timelineFor,
+  viewFor,
 } from '@signal-room/domain';
 import type {
   NextMockResponse,
@@ -23,6 +24,7 @@ import { FeedbackEntity } from '../feedback/feedback.entity';
 import { RoomsService } from '../rooms/rooms.service';
 import { ParticipantEntity } from '../sessions/participant.entity';
 import { SessionEntity } from '../sessions/session.entity';
+import { initialRoomOf } from '../sessions/initial-room';
 import { SessionsService, promptsAnswered } from '../sessions/sessions.service';
 
 interface ReleasedRound {
@@ -65,12 +67,13 @@ export class HistoryService {
   ) {}
 
   async timeline(sessionId: string, userId: string): Promise<TimelineResponse> {
-    const { role } = await this.sessions.membership(sessionId, userId);
+    const { session, role } = await this.sessions.membership(sessionId, userId);
     const { state, events } = await this.rooms.state(sessionId);
+    const viewer = { userId, role };
     return {
       sessionId,
-      startedAt: state.startedAt,
-      events: timelineFor(events, state, { userId, role }),
+      initial: viewFor(initialRoomOf(session), viewer),
+      events: timelineFor(events, state, viewer),
     };
   }
 

@@ -9,10 +9,11 @@ import type {
   Scores,
   SignalId,
 } from '@signal-room/domain';
-import { SIGNAL_IDS, promptById, roomPromptFrom } from '@signal-room/domain';
+import { SIGNAL_IDS, promptById, reduceAll, roomPromptFrom } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
 import {
   nextMockResponseSchema,
+  roomStateSchema,
   timelineResponseSchema,
   trendsResponseSchema,
 } from '@signal-room/protocol';
@@ -214,6 +215,29 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
       expect(privateOf(await timelineOf(session.id, alice), names)).toEqual(everything);
       expect(privateOf(await timelineOf(session.id, olga), names)).toEqual(everything);
       expect(privateOf(await timelineOf(session.id, bob), names)).toEqual([]);
+    });
+
+    it('starts each viewer from the room before its first event: folded, it is the room they see', async () => {
+      const read = async (user: AuthResponse) => {
+        const response = await t
+          .http()
+          .get(`/api/sessions/${session.id}/timeline`)
+          .set(bearer(user.token))
+          .expect(200);
+        return timelineResponseSchema.parse(response.body);
+      };
+      const asInterviewer = await read(alice);
+      const room = await t
+        .http()
+        .get(`/api/sessions/${session.id}/room`)
+        .set(bearer(alice.token))
+        .expect(200);
+      expect(reduceAll(asInterviewer.initial, asInterviewer.events)).toEqual(
+        roomStateSchema.parse(room.body),
+      );
+      expect(asInterviewer.initial).toMatchObject({ status: 'waiting', seq: 0, participants: {} });
+      // The candidate's starting room holds no prompt: it was set, and revealed, later.
+      expect((await read(bob)).initial).toMatchObject({ status: 'waiting', prompt: null });
     });
 
     it("shows the candidate the interviewer's events once released, never an observer's", async () => {

@@ -9,7 +9,7 @@ import {
   INTERVIEWER_ID,
   fakeFetch,
   feedbackFixture,
-  finishedRoom,
+  startingRoom,
   OBSERVER_ID,
   ROUND_EVENTS,
   SESSION_ID,
@@ -28,10 +28,9 @@ function renderTimeline(events: readonly RoomEvent[] = ROUND_EVENTS) {
   globalThis.fetch = jest.fn(
     fakeFetch({
       [`/api/sessions/${SESSION_ID}/timeline`]: {
-        body: { sessionId: SESSION_ID, startedAt: STARTED_AT, events },
+        body: { sessionId: SESSION_ID, initial: startingRoom(), events },
       },
       [`/api/sessions/${SESSION_ID}`]: { body: sessionSummary() },
-      [`/api/sessions/${SESSION_ID}/room`]: { body: finishedRoom() },
       [`/api/sessions/${SESSION_ID}/feedback`]: { body: feedbackFixture() },
     }),
   ) as typeof fetch;

@@ -14,7 +14,7 @@ import {
 import type { SessionSummary, TimelineResponse } from '@signal-room/protocol';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { getRoom, getSession, getTimeline } from '../api/client';
+import { getSession, getTimeline } from '../api/client';
 import { OffsetTime } from '../feedback/offset-time';
 import { ErrorNotice } from '../ui/error-notice';
 import type { Attendance, TimelineStep } from './timeline-steps';
@@ -25,16 +25,11 @@ import styles from './timeline-page.module.css';
 interface TimelineData {
   timeline: TimelineResponse;
   session: SessionSummary;
-  room: RoomState;
 }
 
 async function loadTimeline(id: string, signal: AbortSignal): Promise<TimelineData> {
-  const [timeline, session, room] = await Promise.all([
-    getTimeline(id, signal),
-    getSession(id, signal),
-    getRoom(id, signal),
-  ]);
-  return { timeline, session, room };
+  const [timeline, session] = await Promise.all([getTimeline(id, signal), getSession(id, signal)]);
+  return { timeline, session };
 }
 
 export default function TimelinePage() {
@@ -69,10 +64,10 @@ const isTyping = (target: EventTarget | null): boolean =>
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 function Timeline({ data }: { data: TimelineData }) {
-  const { timeline, session, room } = data;
+  const { timeline, session } = data;
   const { steps, attendance } = useMemo(
-    () => readTimeline(room, timeline.events),
-    [room, timeline],
+    () => readTimeline(timeline.initial, timeline.events),
+    [timeline],
   );
   const [index, setIndex] = useState(0);
   const last = steps.length - 1;
@@ -105,7 +100,7 @@ function Timeline({ data }: { data: TimelineData }) {
     currentRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [index]);
 
-  const title = session.promptTitle ?? room.prompt?.title ?? 'Untitled prompt';
+  const title = session.promptTitle ?? steps.at(-1)?.state.prompt?.title ?? 'Untitled prompt';
   return (
     <div className={styles.page}>
       <header className={styles.header}>

@@ -2,7 +2,6 @@ import type { RoomEvent, RoomState, Role } from '@signal-room/domain';
 import {
   failureModeById,
   formatOffset,
-  initialRoomState,
   moveById,
   offsetAt,
   recordsPresence,
@@ -48,25 +47,6 @@ const minutes = (ms: number): string => {
   const value = Math.round(ms / 60_000);
   return `${value} ${value === 1 ? 'minute' : 'minutes'}`;
 };
-
-/**
- * The room before its first event, rebuilt from the room as it stands now. Extensions are taken
- * back off the duration, since replaying their events adds them again.
- */
-export function startingState(room: RoomState, events: readonly RoomEvent[]): RoomState {
-  const extendedMs = events.reduce(
-    (total, event) => (event.type === 'timer.extended' ? total + event.payload.byMs : total),
-    0,
-  );
-  return initialRoomState({
-    sessionId: room.sessionId,
-    roundType: room.roundType,
-    visibility: room.visibility,
-    interviewerId: room.interviewerId,
-    durationMs: Math.max(0, room.timer.durationMs - extendedMs),
-    prompt: room.prompt,
-  });
-}
 
 const participantName = (state: RoomState, userId: string): string =>
   state.participants[userId]?.displayName ?? 'Someone';
@@ -240,8 +220,8 @@ export function describeAttendance(person: Attendance): string {
  * it left behind, and presence folded into each person's attendance, so that people coming and
  * going do not bury what happened in the round.
  */
-export function readTimeline(room: RoomState, events: readonly RoomEvent[]): TimelineReading {
-  let state = startingState(room, events);
+export function readTimeline(initial: RoomState, events: readonly RoomEvent[]): TimelineReading {
+  let state = initial;
   const attendance = new AttendanceLog();
   const steps: TimelineStep[] = [];
   for (const event of events) {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { roomEventSchema } from './room';
+import { roomEventSchema, roomStateSchema } from './room';
 import { exerciseDrillIdSchema } from './drills';
 import { idSchema, roundTypeIdSchema, scoreSchema, signalIdSchema } from './values';
 
-/** GET /api/sessions/:id/timeline — the events the caller may read, oldest first. */
+/**
+ * GET /api/sessions/:id/timeline — the room before its first event as the caller may see it,
+ * and the events the caller may read, oldest first: folding them onto it replays the round.
+ */
 export const timelineResponseSchema = z.object({
   sessionId: idSchema,
-  startedAt: z.number().nullable(),
+  initial: roomStateSchema,
   events: z.array(roomEventSchema),
 });
 export type TimelineResponse = z.infer<typeof timelineResponseSchema>;
