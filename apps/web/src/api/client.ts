@@ -32,12 +32,17 @@ import {
   auditEntrySchema,
   auditHistoryResponseSchema,
   authResponseSchema,
+  calibrationResponseSchema,
   catalogResponseSchema,
   drillResultListSchema,
   drillResultSchema,
   errorResponseSchema,
+  feedbackDocumentSchema,
+  issuesOf,
+  interviewerProfileSchema,
   invitePreviewSchema,
   inviteSchema,
+  loopSummarySchema,
   nextMockResponseSchema,
   progressResponseSchema,
   progressShareSchema,
@@ -55,7 +60,6 @@ import type {
   FeedbackDocument,
   InterviewerProfile,
   LoopSummary,
-  RoomState,
 } from '@signal-room/domain';
 import type { z } from 'zod';
 import { getAuth, setAuth } from '../auth/auth-store';
@@ -83,6 +87,27 @@ export class ApiRequestError extends Error {
     this.code = details.code;
     this.retryable = details.retryable;
     this.issues = details.issues ?? [];
+  }
+}
+
+/**
+ * A success status whose body the page's schema refused: the server and this page disagree on
+ * the contract (an old tab after a deploy, a proxy's page). Said, with the fields at fault,
+ * rather than left to break whatever reads the body.
+ */
+export class ResponseShapeError extends ApiRequestError {
+  /** The request whose answer did not parse. */
+  readonly path: string;
+
+  constructor(path: string, status: number, error: z.ZodError) {
+    super('The server answered in a shape this page does not expect.', {
+      status,
+      code: null,
+      retryable: false,
+      issues: issuesOf(error),
+    });
+    this.name = 'ResponseShapeError';
+    this.path = path;
   }
 }
 
@@ -150,16 +175,7 @@ async function json<T extends z.ZodType>(
   const response = await call(method, path, body, signal);
   const parsed = schema.safeParse(await readJson(response));
   if (parsed.success) return parsed.data;
-  throw new ApiRequestError('The server answered in a shape this page does not expect.', {
-    status: response.status,
-    code: null,
-    retryable: false,
-  });
-}
-
-/** Bodies whose contract is a domain type rather than a protocol schema, taken as sent. */
-async function trusted<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return (await readJson(await call('GET', path, undefined, signal))) as T;
+  throw new ResponseShapeError(path, response.status, parsed.error);
 }
 
 export const getCatalog = (signal?: AbortSignal): Promise<CatalogResponse> =>
@@ -194,12 +210,10 @@ export const previewInvite = (token: string, signal?: AbortSignal): Promise<Invi
 export const acceptInvite = (token: string): Promise<SessionSummary> =>
   json(sessionSummarySchema, 'POST', `/api/invites/${encodeURIComponent(token)}/accept`);
 
-export const getRoom = (id: string, signal?: AbortSignal): Promise<RoomState> =>
-  trusted(`/api/sessions/${id}/room`, signal);
 export const getFeedback = (id: string, signal?: AbortSignal): Promise<FeedbackDocument> =>
-  trusted(`/api/sessions/${id}/feedback`, signal);
+  json(feedbackDocumentSchema, 'GET', `/api/sessions/${id}/feedback`, undefined, signal);
 export const getCalibration = (id: string, signal?: AbortSignal): Promise<Calibration[]> =>
-  trusted(`/api/sessions/${id}/calibration`, signal);
+  json(calibrationResponseSchema, 'GET', `/api/sessions/${id}/calibration`, undefined, signal);
 export const getTimeline = (id: string, signal?: AbortSignal): Promise<TimelineResponse> =>
   json(timelineResponseSchema, 'GET', `/api/sessions/${id}/timeline`, undefined, signal);
 export const getTrends = (signal?: AbortSignal): Promise<TrendsResponse> =>
@@ -207,7 +221,13 @@ export const getTrends = (signal?: AbortSignal): Promise<TrendsResponse> =>
 export const getNextMock = (signal?: AbortSignal): Promise<NextMockResponse> =>
   json(nextMockResponseSchema, 'GET', '/api/history/next-mock', undefined, signal);
 export const getLoop = (sessionIds: string[], signal?: AbortSignal): Promise<LoopSummary> =>
-  trusted(`/api/history/loop?sessionIds=${sessionIds.join(',')}`, signal);
+  json(
+    loopSummarySchema,
+    'GET',
+    `/api/history/loop?sessionIds=${sessionIds.join(',')}`,
+    undefined,
+    signal,
+  );
 
 export const saveDrillResult = ({ drill, payload }: DrillSubmission): Promise<DrillResult> =>
   json(drillResultSchema, 'POST', `/api/drills/${drill}/results`, payload);
@@ -220,7 +240,7 @@ export const getRating = (id: string, signal?: AbortSignal): Promise<RatingRespo
 export const saveRating = (id: string, body: RatingBody): Promise<Rating> =>
   json(ratingSchema, 'PUT', `/api/sessions/${id}/rating`, body);
 export const getInterviewerProfile = (signal?: AbortSignal): Promise<InterviewerProfile> =>
-  trusted('/api/me/interviewer-profile', signal);
+  json(interviewerProfileSchema, 'GET', '/api/me/interviewer-profile', undefined, signal);
 
 export const getProgress = (signal?: AbortSignal): Promise<ProgressResponse> =>
   json(progressResponseSchema, 'GET', '/api/history/progress', undefined, signal);

@@ -249,6 +249,17 @@ describe('FeedbackPage', () => {
     );
   });
 
+  it('says which field is wrong when the feedback arrives in a shape it does not know', async () => {
+    renderAt({
+      [FEEDBACK_PATH]: { body: { ...doc, reading: { ...doc.reading, verdict: 'superb' } } },
+      [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The server answered in a shape this page does not expect.');
+    expect(within(alert).getByText('reading.verdict')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Overall reading' })).not.toBeInTheDocument();
+  });
+
   it('shows staff how an observer’s scores compare with the interviewer’s', async () => {
     const room = finishedRoom();
     const interviewer = room.scorecards[INTERVIEWER_ID] ?? emptyScorecard(INTERVIEWER_ID);
