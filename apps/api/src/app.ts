@@ -8,14 +8,13 @@ import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { Logger } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { API_PREFIX } from './app.tokens';
 import { AppException } from './common/app-exception';
 import { DocsController } from './docs/docs.controller';
 import type { LogSink } from './observability/observability.module';
 import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
 import { serveWeb } from './web/serve-web';
-
-export const API_PREFIX = 'api';
 
 /**
  * A page's Content-Security-Policy: everything from this origin only, no inline script or

@@ -5,11 +5,17 @@ import type {
   CreateAuditEntryBody,
   SessionAuditResponse,
 } from '@signal-room/protocol';
-import { createAuditEntryBodySchema } from '@signal-room/protocol';
+import {
+  auditEntrySchema,
+  auditHistoryResponseSchema,
+  createAuditEntryBodySchema,
+  sessionAuditResponseSchema,
+} from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { uuidParam } from '../sessions/sessions.controller';
 import { AuditService } from './audit.service';
+import { Responds } from '../common/contract';
 
 @Controller()
 @UseGuards(AuthGuard)
@@ -17,6 +23,10 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get('sessions/:id/audit')
+  @Responds(
+    sessionAuditResponseSchema,
+    'My audit of a released round: the signals open to it and what I wrote (candidate)',
+  )
   get(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,
@@ -25,6 +35,10 @@ export class AuditController {
   }
 
   @Post('sessions/:id/audit')
+  @Responds(
+    auditEntrySchema,
+    'Add a decision sentence I had in mind and never said (candidate, after release)',
+  )
   add(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,
@@ -34,6 +48,7 @@ export class AuditController {
   }
 
   @Delete('sessions/:id/audit/:entryId')
+  @Responds(auditEntrySchema, 'Take back one of my audit entries (candidate)')
   remove(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,
@@ -43,6 +58,7 @@ export class AuditController {
   }
 
   @Get('history/audit')
+  @Responds(auditHistoryResponseSchema, 'Every audit entry I wrote, and where each became visible')
   history(@CurrentUser() userId: string): Promise<AuditHistoryResponse> {
     return this.audit.history(userId);
   }

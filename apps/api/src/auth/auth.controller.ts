@@ -7,9 +7,11 @@ import type {
   User,
 } from '@signal-room/protocol';
 import {
+  authResponseSchema,
   changePasswordBodySchema,
   loginBodySchema,
   registerBodySchema,
+  userSchema,
 } from '@signal-room/protocol';
 import type { Request } from 'express';
 import { APP_CONFIG } from '../app.tokens';
@@ -19,6 +21,7 @@ import { AuthGuard, CurrentAuth, CurrentUser } from './auth.guard';
 import type { AuthenticatedUser } from './auth.service';
 import { AuthService } from './auth.service';
 import { clientAddress } from './client-address';
+import { Responds, RespondsWith } from '../common/contract';
 
 @Controller()
 export class AuthController {
@@ -28,6 +31,7 @@ export class AuthController {
   ) {}
 
   @Post('auth/register')
+  @Responds(authResponseSchema, 'Create an account and sign in')
   register(
     @Body(new ZodPipe(registerBodySchema)) body: RegisterBody,
     @Req() request: Request,
@@ -36,6 +40,7 @@ export class AuthController {
   }
 
   @Post('auth/login')
+  @Responds(authResponseSchema, 'Sign in; one message for any wrong credentials')
   @HttpCode(200)
   login(
     @Body(new ZodPipe(loginBodySchema)) body: LoginBody,
@@ -45,6 +50,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @RespondsWith({}, 'Sign out: the token is revoked on every node')
   @HttpCode(204)
   @UseGuards(AuthGuard)
   logout(@CurrentAuth() token: AuthenticatedUser): Promise<void> {
@@ -52,6 +58,10 @@ export class AuthController {
   }
 
   @Post('auth/password')
+  @Responds(
+    authResponseSchema,
+    'Change the password (the current one required); revokes every earlier token',
+  )
   @HttpCode(200)
   @UseGuards(AuthGuard)
   changePassword(
@@ -63,6 +73,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Responds(userSchema, 'The signed-in user')
   @UseGuards(AuthGuard)
   me(@CurrentUser() userId: string): Promise<User> {
     return this.auth.me(userId);

@@ -5,7 +5,7 @@ import { AppException } from './app-exception';
 
 /** Parses a request part with its protocol schema; anything else is INVALID_PAYLOAD. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
-  constructor(private readonly schema: T) {}
+  constructor(readonly schema: T) {}
 
   transform(value: unknown): z.infer<T> {
     const result = this.schema.safeParse(value);

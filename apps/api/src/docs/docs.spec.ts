@@ -5,13 +5,15 @@ import type { TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted, admit, bearer, createInvite, createSession } from '../testing/test-http';
-import { ROUTES } from './openapi';
+import { ApiRoutes } from './api-routes';
+import type { ApiRoute } from './openapi';
 
 interface Operation {
+  summary?: string;
   security?: unknown[];
   parameters?: { name: string; in: string }[];
   requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
-  responses: Record<string, unknown>;
+  responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
 }
 
 interface OpenApiDocument {
@@ -22,9 +24,6 @@ interface OpenApiDocument {
 const NO_SUCH_ENDPOINT = 'No such endpoint.';
 
 const keyOf = (method: string, path: string): string => `${method.toUpperCase()} ${path}`;
-
-/** Routes the app serves that are about the document itself, not part of the API it describes. */
-const DOCS_ROUTES = [keyOf('get', '/api/docs'), keyOf('get', '/api/docs/openapi.json')];
 
 // Request logging is mounted on every path and method; those mounts are not endpoints.
 const MIDDLEWARE_MOUNT = / \/api(\$|\/\{\*path\})$/;
@@ -46,72 +45,133 @@ function servedRoutes(t: TestApp): string[] {
     .filter((route) => !MIDDLEWARE_MOUNT.test(route));
 }
 
+/** The schema's type, or each choice's type joined with "|" where it is one of several. */
+const typeOf = (schema: Record<string, unknown>): unknown => {
+  const choices = (schema['anyOf'] ?? schema['oneOf']) as Record<string, unknown>[] | undefined;
+  return choices ? [...new Set(choices.map(typeOf))].join('|') : schema['type'];
+};
+
+/**
+ * Whether an answer is what its route's contract says: no body for a 204, else a media type it
+ * names and, for JSON, a body that the route's own protocol schema parses.
+ */
+function bodyVerdict(
+  route: ApiRoute,
+  response: { status: number; headers: Record<string, string>; body: unknown; text: string },
+): string {
+  const content = route.contract?.content ?? {};
+  if (route.status === 204) return response.text ? 'a body on a 204' : 'as documented';
+  const type = (response.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  const schema = content[type];
+  if (!schema) return `answered ${type}, documented ${Object.keys(content).join(', ')}`;
+  if (type !== 'application/json') return 'as documented';
+  const parsed = schema.safeParse(response.body);
+  return parsed.success ? 'as documented' : `does not parse: ${parsed.error.message}`;
+}
+
 describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) => {
   let t: TestApp;
   let document: OpenApiDocument;
+  /** The routes as the controllers declare them, each with its protocol schemas. */
+  let routes: ApiRoute[];
 
   beforeAll(async () => {
     t = await startTestApp(kind);
     const response = await t.http().get('/api/docs/openapi.json').expect(200);
     document = response.body as OpenApiDocument;
+    routes = t.app.get(ApiRoutes).list();
   });
   afterAll(() => t?.close());
 
-  it('is OpenAPI 3.1 and holds exactly the routes of ROUTES', () => {
-    expect(document.openapi).toBe('3.1.0');
-    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
-      Object.keys(operations).map((method) => keyOf(method, path)),
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, byMethod]) =>
+      Object.entries(byMethod).map(([method, operation]) => ({
+        route: keyOf(method, path),
+        path,
+        operation,
+      })),
     );
-    expect(documented.sort()).toEqual(
-      ROUTES.map((route) => keyOf(route.method, route.path)).sort(),
+
+  it('is OpenAPI 3.1 and documents every route the app serves, and nothing it does not', () => {
+    expect(document.openapi).toBe('3.1.0');
+    const documented = operations().map(({ route }) => route);
+    expect(documented.sort()).toEqual(servedRoutes(t).sort());
+    expect(routes.map((route) => keyOf(route.method, route.path)).sort()).toEqual(documented);
+  });
+
+  it('gives every route a summary and its answer a schema, JSON ones an object or a list', () => {
+    const described = operations().map(({ route, operation }) => {
+      const [status, ...others] = Object.keys(operation.responses).filter(
+        (key) => key !== 'default',
+      );
+      const content = Object.entries(operation.responses[status ?? '']?.content ?? {});
+      return {
+        route,
+        summary: typeof operation.summary === 'string' && operation.summary.length > 0,
+        statuses: others.length + 1,
+        // A 204 carries nothing; any other answer names each media type with its schema.
+        media:
+          status === '204'
+            ? content.length === 0
+            : content.length > 0 &&
+              content.every(([type, { schema }]) =>
+                type === 'application/json'
+                  ? ['object', 'array'].includes(String(typeOf(schema ?? {})))
+                  : schema !== undefined,
+              ),
+      };
+    });
+    expect(described).toEqual(
+      described.map(({ route }) => ({ route, summary: true, statuses: 1, media: true })),
     );
   });
 
-  it('describes each route: its auth, path parameters and success status', () => {
-    for (const route of ROUTES) {
-      const operation = document.paths[route.path]?.[route.method];
-      expect(operation).toBeDefined();
-      if (!operation) continue;
-      expect({ route: route.path, secured: operation.security !== undefined }).toEqual({
-        route: route.path,
-        secured: route.auth,
+  it('names each path parameter of each route, and marks the ids that must be UUIDs', () => {
+    for (const { path, operation } of operations()) {
+      const named = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+      const inPath = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+      expect({ path, parameters: inPath.map((parameter) => parameter.name) }).toEqual({
+        path,
+        parameters: named,
       });
-      const named = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
-      const pathParameters = (operation.parameters ?? [])
-        .filter((parameter) => parameter.in === 'path')
-        .map((parameter) => parameter.name);
-      expect(pathParameters).toEqual(named);
-      expect(Object.keys(operation.responses).sort()).toEqual(
-        [String(route.status ?? 200), 'default'].sort(),
-      );
     }
+    expect(document.paths['/api/sessions/{id}']?.['get']?.parameters).toEqual([
+      { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+    ]);
+  });
+
+  it('reads the query a route parses: its names, and which of them it needs', () => {
+    expect(document.paths['/api/history/loop']?.['get']?.parameters).toEqual([
+      expect.objectContaining({ name: 'sessionIds', in: 'query', required: true }),
+    ]);
+    expect(document.paths['/api/sessions/{id}/feedback/export']?.['get']?.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path' }),
+      expect.objectContaining({ name: 'format', in: 'query', required: false }),
+    ]);
   });
 
   it('gives every request body a schema of type object, or a choice among objects', () => {
-    /** The schema's type, or each choice's type joined with "|" where it is one of several. */
-    const typeOf = (schema: Record<string, unknown>): unknown => {
-      const choices = schema['anyOf'] as Record<string, unknown>[] | undefined;
-      return choices ? [...new Set(choices.map(typeOf))].join('|') : schema['type'];
-    };
-    const bodies = Object.entries(document.paths).flatMap(([path, operations]) =>
-      Object.entries(operations).flatMap(([method, operation]) =>
-        operation.requestBody
-          ? [
-              {
-                route: keyOf(method, path),
-                type: typeOf(operation.requestBody.content['application/json'].schema),
-              },
-            ]
-          : [],
-      ),
+    const bodies = operations().flatMap(({ route, operation }) =>
+      operation.requestBody
+        ? [{ route, type: typeOf(operation.requestBody.content['application/json'].schema) }]
+        : [],
     );
-    expect(bodies.length).toBe(ROUTES.filter((route) => route.body).length);
+    expect(bodies.length).toBe(routes.filter((route) => route.body).length);
+    expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) expect(body).toEqual({ route: body.route, type: 'object' });
   });
 
-  it('documents every route the app serves, and nothing it does not', () => {
-    const served = servedRoutes(t).filter((route) => !DOCS_ROUTES.includes(route));
-    expect(served.sort()).toEqual(ROUTES.map((route) => keyOf(route.method, route.path)).sort());
+  it('refuses every route it documents as signed-in when called without a token', async () => {
+    const secured = routes.filter((route) => route.auth);
+    expect(secured.length).toBeGreaterThan(0);
+    const statuses = [];
+    for (const route of secured) {
+      const response = await t.http()[route.method](route.path.replace(/\{(\w+)\}/g, randomUUID()));
+      statuses.push({ route: keyOf(route.method, route.path), status: response.status });
+    }
+    expect(statuses).toEqual(
+      secured.map((route) => ({ route: keyOf(route.method, route.path), status: 401 })),
+    );
   });
 
   describe('called route by route', () => {
@@ -198,7 +258,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
     });
 
-    it('answers each documented route with its documented status, never "no such endpoint"', async () => {
+    it('answers each route with its documented status, in a body its own schema parses', async () => {
       const placeholders: Record<string, string> = {
         id: session.id,
         inviteId: revocable,
@@ -208,8 +268,8 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         shareToken,
         entryId: auditEntryId,
       };
-      const answers: { route: string; status: number; message: unknown }[] = [];
-      for (const route of ROUTES) {
+      const answers: { route: string; status: number; message: unknown; body: string }[] = [];
+      for (const route of routes) {
         const key = keyOf(route.method, route.path);
         // Under /api/drills an id names a drill result, not a session.
         const ids: Record<string, string> = route.path.startsWith('/api/drills/')
@@ -234,13 +294,19 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         }
         const response = await request;
         const error = (response.body as { error?: { message?: string } } | undefined)?.error;
-        answers.push({ route: key, status: response.status, message: error?.message ?? null });
+        answers.push({
+          route: key,
+          status: response.status,
+          message: error?.message ?? null,
+          body: bodyVerdict(route, response),
+        });
       }
       expect(answers).toEqual(
-        ROUTES.map((route) => ({
+        routes.map((route) => ({
           route: keyOf(route.method, route.path),
-          status: route.status ?? 200,
+          status: route.status,
           message: null,
+          body: 'as documented',
         })),
       );
       expect(answers.map((answer) => answer.message)).not.toContain(NO_SUCH_ENDPOINT);

@@ -1,10 +1,17 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
 import type { DrillResult, DrillResultList, DrillSubmission } from '@signal-room/protocol';
-import { drillSubmissionSchema, exerciseDrillIdSchema } from '@signal-room/protocol';
+import {
+  drillResultBodySchema,
+  drillResultListSchema,
+  drillResultSchema,
+  drillSubmissionSchema,
+  exerciseDrillIdSchema,
+} from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { uuidParam } from '../sessions/sessions.controller';
 import { DrillsService } from './drills.service';
+import { Responds } from '../common/contract';
 
 const submission = new ZodPipe(drillSubmissionSchema);
 
@@ -15,6 +22,11 @@ export class DrillsController {
 
   /** The path names the drill; the body is checked against that drill's schema. */
   @Post(':drillId/results')
+  @Responds(
+    drillResultSchema,
+    'Save what I wrote in a drill; the body is the payload of the drill in the path',
+    { body: drillResultBodySchema },
+  )
   save(
     @CurrentUser() userId: string,
     @Param('drillId', new ZodPipe(exerciseDrillIdSchema)) drillId: DrillSubmission['drill'],
@@ -24,11 +36,13 @@ export class DrillsController {
   }
 
   @Get('results')
+  @Responds(drillResultListSchema, 'My drill results, newest first')
   async list(@CurrentUser() userId: string): Promise<DrillResultList> {
     return { results: await this.drills.list(userId) };
   }
 
   @Get('results/:id')
+  @Responds(drillResultSchema, 'One of my drill results')
   get(@CurrentUser() userId: string, @Param('id', uuidParam) id: string): Promise<DrillResult> {
     return this.drills.get(id, userId);
   }

@@ -1,4 +1,5 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { calibrationResponseSchema, feedbackDocumentSchema } from '@signal-room/protocol';
 import type { Calibration, FeedbackDocument } from '@signal-room/domain';
 import { feedbackToMarkdown } from '@signal-room/domain';
 import type { Response } from 'express';
@@ -7,6 +8,7 @@ import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { uuidParam } from '../sessions/sessions.controller';
 import { FeedbackService } from './feedback.service';
+import { Responds, RespondsWith } from '../common/contract';
 
 const exportFormatSchema = z.enum(['markdown', 'json']).default('markdown');
 
@@ -16,6 +18,10 @@ export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}
 
   @Get('feedback')
+  @Responds(
+    feedbackDocumentSchema,
+    'The feedback document (staff after the end; the candidate once released)',
+  )
   get(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,
@@ -25,6 +31,10 @@ export class FeedbackController {
 
   /** A file to keep: Markdown to read, JSON for other tools. */
   @Get('feedback/export')
+  @RespondsWith(
+    { 'text/markdown': z.string(), 'application/json': feedbackDocumentSchema },
+    'The feedback as a file to keep, in Markdown (the default) or JSON',
+  )
   async export(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,
@@ -40,6 +50,7 @@ export class FeedbackController {
   }
 
   @Get('calibration')
+  @Responds(calibrationResponseSchema, "Observers' scores beside the interviewer's, after the end")
   calibration(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,

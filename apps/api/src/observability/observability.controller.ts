@@ -1,9 +1,12 @@
 import { Controller, Get, Header, HttpStatus, Res, UseGuards } from '@nestjs/common';
+import { liveResponseSchema, readyResponseSchema } from '@signal-room/protocol';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { Lifecycle } from './lifecycle';
 import { MetricsService } from './metrics.service';
 import { MetricsTokenGuard } from './metrics-token.guard';
+import { Responds, RespondsWith } from '../common/contract';
 
 @Controller()
 export class ObservabilityController {
@@ -15,6 +18,10 @@ export class ObservabilityController {
 
   /** Prometheus scrape endpoint. */
   @Get('metrics')
+  @RespondsWith(
+    { 'text/plain': z.string() },
+    'Prometheus metrics of this node (with METRICS_TOKEN set, as its bearer token)',
+  )
   @UseGuards(MetricsTokenGuard)
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   scrape(): Promise<string> {
@@ -23,12 +30,17 @@ export class ObservabilityController {
 
   /** Liveness: the process answers. A failing database is no reason to restart it. */
   @Get('health/live')
+  @Responds(liveResponseSchema, 'Liveness: the process answers')
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   /** Readiness: send traffic here only while the database answers and the node is not stopping. */
   @Get('health/ready')
+  @Responds(
+    readyResponseSchema,
+    'Readiness: the database answers and the node is not stopping (else 503)',
+  )
   async ready(
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ ready: boolean; reason?: string }> {

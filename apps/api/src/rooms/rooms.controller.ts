@@ -1,10 +1,12 @@
 import { Controller, Get, Param, UseGuards } from '@nestjs/common';
+import { roomStateSchema } from '@signal-room/protocol';
 import type { RoomState } from '@signal-room/domain';
 import { viewFor } from '@signal-room/domain';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { SessionsService } from '../sessions/sessions.service';
 import { uuidParam } from '../sessions/sessions.controller';
 import { RoomsService } from './rooms.service';
+import { Responds } from '../common/contract';
 
 @Controller('sessions/:id')
 @UseGuards(AuthGuard)
@@ -16,6 +18,7 @@ export class RoomsController {
 
   /** The room as the caller may see it now, without a socket. */
   @Get('room')
+  @Responds(roomStateSchema, 'The room as the caller may see it now')
   async room(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,

@@ -16,12 +16,21 @@ import type {
   SessionListResponse,
   SessionSummary,
 } from '@signal-room/protocol';
-import { createInviteBodySchema, createSessionBodySchema } from '@signal-room/protocol';
+import {
+  createInviteBodySchema,
+  createSessionBodySchema,
+  invitePreviewSchema,
+  inviteSchema,
+  sessionListResponseSchema,
+  sessionSummarySchema,
+} from '@signal-room/protocol';
+import { z } from 'zod';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { AppException } from '../common/app-exception';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { InvitesService } from './invites.service';
 import { SessionsService } from './sessions.service';
+import { Responds } from '../common/contract';
 
 /** Ids in paths are UUIDs; anything else is a coded INVALID_PAYLOAD, not a database error. */
 export const uuidParam = new ParseUUIDPipe({
@@ -36,6 +45,7 @@ export class SessionsController {
   ) {}
 
   @Post('sessions')
+  @Responds(sessionSummarySchema, 'Create a session; the creator is its interviewer')
   @UseGuards(AuthGuard)
   create(
     @CurrentUser() userId: string,
@@ -45,18 +55,24 @@ export class SessionsController {
   }
 
   @Get('sessions')
+  @Responds(
+    sessionListResponseSchema,
+    'My sessions in any role, newest first, with scores where visible',
+  )
   @UseGuards(AuthGuard)
   async list(@CurrentUser() userId: string): Promise<SessionListResponse> {
     return { sessions: await this.sessions.list(userId) };
   }
 
   @Get('sessions/:id')
+  @Responds(sessionSummarySchema, 'One session')
   @UseGuards(AuthGuard)
   get(@CurrentUser() userId: string, @Param('id', uuidParam) id: string): Promise<SessionSummary> {
     return this.sessions.summary(id, userId);
   }
 
   @Post('sessions/:id/invites')
+  @Responds(inviteSchema, 'Make an invite link (interviewer); the token is shown once')
   @UseGuards(AuthGuard)
   createInvite(
     @CurrentUser() userId: string,
@@ -67,6 +83,7 @@ export class SessionsController {
   }
 
   @Get('sessions/:id/invites')
+  @Responds(z.array(inviteSchema), 'The invite links of a session (interviewer)')
   @UseGuards(AuthGuard)
   listInvites(
     @CurrentUser() userId: string,
@@ -76,6 +93,7 @@ export class SessionsController {
   }
 
   @Delete('sessions/:id/invites/:inviteId')
+  @Responds(inviteSchema, 'Revoke an invite link (interviewer)')
   @UseGuards(AuthGuard)
   revokeInvite(
     @CurrentUser() userId: string,
@@ -87,11 +105,13 @@ export class SessionsController {
 
   /** Public, so the join page can say what the link is for before anyone signs in. */
   @Get('invites/:token')
+  @Responds(invitePreviewSchema, 'What an invite link leads to')
   preview(@Param('token') token: string): Promise<InvitePreview> {
     return this.invites.preview(token);
   }
 
   @Post('invites/:token/accept')
+  @Responds(sessionSummarySchema, 'Join a session through an invite link')
   @UseGuards(AuthGuard)
   accept(@CurrentUser() userId: string, @Param('token') token: string): Promise<SessionSummary> {
     return this.invites.accept(token, userId);
