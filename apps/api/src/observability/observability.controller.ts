@@ -1,4 +1,5 @@
 import { Controller, Get, Header, HttpStatus, Res, UseGuards } from '@nestjs/common';
+import type { ReadyResponse } from '@signal-room/protocol';
 import { liveResponseSchema, readyResponseSchema } from '@signal-room/protocol';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -43,7 +44,7 @@ export class ObservabilityController {
   )
   async ready(
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ ready: boolean; reason?: string }> {
+  ): Promise<ReadyResponse> {
     if (this.lifecycle.stopping) {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { ready: false, reason: 'stopping' };
