@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { FeedbackDocument } from '@signal-room/domain';
 import type {
   AuditEntry,
   AuditHistoryResponse,
@@ -7,7 +6,7 @@ import type {
   NextMockResponse,
   SessionAuditResponse,
 } from '@signal-room/protocol';
-import { AUDIT_ENTRIES_PER_SIGNAL } from '@signal-room/protocol';
+import { AUDIT_ENTRIES_PER_SIGNAL, feedbackDocumentSchema } from '@signal-room/protocol';
 import type { Cast, TestApp } from '../testing/test-app';
 import {
   auditedRound,
@@ -219,24 +218,28 @@ describe.each(TEST_DATABASE_KINDS)('the hidden-signal audit on %s PostgreSQL', (
       ]),
     );
     expect(await reason()).toContain('has an audit entry of yours not yet heard');
-    const feedback = (
-      await t
-        .http()
-        .get(`/api/sessions/${next}/feedback`)
-        .set(bearer(own.candidate.token))
-        .expect(200)
-    ).body as FeedbackDocument;
+    const feedback = feedbackDocumentSchema.parse(
+      (
+        await t
+          .http()
+          .get(`/api/sessions/${next}/feedback`)
+          .set(bearer(own.candidate.token))
+          .expect(200)
+      ).body,
+    );
     expect(feedback.watchFor?.map((item) => [item.id, item.seenAtMs !== null])).toEqual([
       [first.entry.id, true],
       [second.entry.id, false],
     ]);
-    const observed = (
-      await t
-        .http()
-        .get(`/api/sessions/${next}/feedback`)
-        .set(bearer(own.observer.token))
-        .expect(200)
-    ).body as FeedbackDocument;
+    const observed = feedbackDocumentSchema.parse(
+      (
+        await t
+          .http()
+          .get(`/api/sessions/${next}/feedback`)
+          .set(bearer(own.observer.token))
+          .expect(200)
+      ).body,
+    );
     expect(observed.watchFor).toEqual([]);
 
     // The round after lists only what is still unsaid.

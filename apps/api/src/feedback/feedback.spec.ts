@@ -1,6 +1,6 @@
-import type { Calibration, FeedbackDocument } from '@signal-room/domain';
 import { signalById, SIGNAL_IDS } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
+import { calibrationResponseSchema, feedbackDocumentSchema } from '@signal-room/protocol';
 import type { RoomClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -119,7 +119,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
       await end(clients.interviewer, session.id);
 
       const staff = await feedbackOf(session.id, alice).expect(200);
-      const document = staff.body as FeedbackDocument;
+      const document = feedbackDocumentSchema.parse(staff.body);
       expect(document.sessionId).toBe(session.id);
       expect(document.signals.find((signal) => signal.signal === 'framing')).toMatchObject({
         score: 4,
@@ -147,7 +147,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
 
       await accepted(clients.interviewer.command(session.id, 'feedback.release', {}));
       const released = await feedbackOf(session.id, bob).expect(200);
-      expect((released.body as FeedbackDocument).signals).toEqual(document.signals);
+      expect(feedbackDocumentSchema.parse(released.body).signals).toEqual(document.signals);
       expect(await summaryOf(session.id, bob)).toMatchObject({
         feedbackReleased: true,
         scores: { framing: 4, architecture: 3, coding: null },
@@ -175,7 +175,9 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
       expect(response.headers['content-disposition']).toBe(
         `attachment; filename="signal-room-feedback-${session.id}.json"`,
       );
-      const document = (await feedbackOf(session.id, bob).expect(200)).body as FeedbackDocument;
+      const document = feedbackDocumentSchema.parse(
+        (await feedbackOf(session.id, bob).expect(200)).body,
+      );
       expect(JSON.parse(response.text)).toEqual(document);
     });
 
@@ -185,7 +187,9 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
     });
 
     it("shows the interviewer every observer's calibration, and an observer only their own", async () => {
-      const all = (await calibrationOf(session.id, alice).expect(200)).body as Calibration[];
+      const all = calibrationResponseSchema.parse(
+        (await calibrationOf(session.id, alice).expect(200)).body,
+      );
       expect(all.map((row) => row.observerId).sort()).toEqual([olga.user.id, oscar.user.id].sort());
       const olgaRows = all.find((row) => row.observerId === olga.user.id);
       expect(olgaRows?.rows.find((row) => row.signal === 'framing')).toEqual({
@@ -197,9 +201,13 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
       // Framing is two apart, architecture agrees: half the shared signals are within one.
       expect(olgaRows?.agreement).toBe(0.5);
 
-      const own = (await calibrationOf(session.id, olga).expect(200)).body as Calibration[];
+      const own = calibrationResponseSchema.parse(
+        (await calibrationOf(session.id, olga).expect(200)).body,
+      );
       expect(own).toEqual([olgaRows]);
-      const oscars = (await calibrationOf(session.id, oscar).expect(200)).body as Calibration[];
+      const oscars = calibrationResponseSchema.parse(
+        (await calibrationOf(session.id, oscar).expect(200)).body,
+      );
       expect(oscars.map((row) => row.observerId)).toEqual([oscar.user.id]);
       expect(oscars[0]?.agreement).toBe(1);
 
@@ -216,7 +224,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
 
       await end(clients.interviewer, session.id);
       const response = await feedbackOf(session.id, bob).expect(200);
-      const document = response.body as FeedbackDocument;
+      const document = feedbackDocumentSchema.parse(response.body);
       expect(document.signals.find((signal) => signal.signal === 'framing')?.score).toBe(4);
       expect(await summaryOf(session.id, bob)).toMatchObject({
         feedbackReleased: true,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   FailureModeId,
-  LoopSummary,
   RoomEvent,
   RoomEventType,
   RoundTypeId,
@@ -12,6 +11,7 @@ import type {
 import { SIGNAL_IDS, promptById, reduceAll, roomPromptFrom } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
 import {
+  loopSummarySchema,
   nextMockResponseSchema,
   roomStateSchema,
   timelineResponseSchema,
@@ -339,7 +339,7 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
 
     it('reads two released rounds as one loop', async () => {
       const response = await loop(bob, `${first},${second}`).expect(200);
-      const summary = response.body as LoopSummary;
+      const summary = loopSummarySchema.parse(response.body);
       expect(summary.rounds).toBe(2);
       expect(summary.signals.find((entry) => entry.signal === 'framing')).toEqual({
         signal: 'framing',
@@ -370,7 +370,7 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
       expect(error.message).toContain(unreleased);
       // The interviewer may read the same rounds together.
       const staff = await loop(alice, `${first},${second},${unreleased}`).expect(200);
-      expect((staff.body as LoopSummary).rounds).toBe(3);
+      expect(loopSummarySchema.parse(staff.body).rounds).toBe(3);
     });
 
     it("refuses a loop holding someone else's round as if it did not exist", async () => {

@@ -1,4 +1,3 @@
-import type { FeedbackDocument } from '@signal-room/domain';
 import { emptyScores } from '@signal-room/domain';
 import type {
   AuthResponse,
@@ -7,7 +6,11 @@ import type {
   SessionSummary,
   SharedProgressResponse,
 } from '@signal-room/protocol';
-import { progressResponseSchema, sharedProgressResponseSchema } from '@signal-room/protocol';
+import {
+  feedbackDocumentSchema,
+  progressResponseSchema,
+  sharedProgressResponseSchema,
+} from '@signal-room/protocol';
 import { STORY_DRILL } from '../testing/drill-fixtures';
 import type { TestApp } from '../testing/test-app';
 import {
@@ -99,9 +102,15 @@ describe.each(TEST_DATABASE_KINDS)('progress and its share links on %s PostgreSQ
 
   it('shows the candidate, round by round, the released scores and what stayed hidden', async () => {
     const progress: ProgressResponse = await progressOf(bob);
-    const feedback = (
-      await t.http().get(`/api/sessions/${released.id}/feedback`).set(bearer(bob.token)).expect(200)
-    ).body as FeedbackDocument;
+    const feedback = feedbackDocumentSchema.parse(
+      (
+        await t
+          .http()
+          .get(`/api/sessions/${released.id}/feedback`)
+          .set(bearer(bob.token))
+          .expect(200)
+      ).body,
+    );
     expect(progress.rounds).toEqual([
       {
         sessionId: released.id,

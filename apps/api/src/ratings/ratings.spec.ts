@@ -1,6 +1,7 @@
-import type { InterviewerProfile, Scores } from '@signal-room/domain';
+import type { Scores } from '@signal-room/domain';
 import { emptyScores } from '@signal-room/domain';
 import type { AuthResponse, Rating, RatingResponse, SessionSummary } from '@signal-room/protocol';
+import { interviewerProfileSchema } from '@signal-room/protocol';
 import type { RoomClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -23,8 +24,9 @@ describe.each(TEST_DATABASE_KINDS)('feedback ratings and profiles on %s PostgreS
   const rate = (user: AuthResponse, body: object) =>
     t.http().put(`/api/sessions/${session.id}/rating`).set(bearer(user.token)).send(body);
   const profileOf = async (user: AuthResponse) =>
-    (await t.http().get('/api/me/interviewer-profile').set(bearer(user.token)).expect(200))
-      .body as InterviewerProfile;
+    interviewerProfileSchema.parse(
+      (await t.http().get('/api/me/interviewer-profile').set(bearer(user.token)).expect(200)).body,
+    );
 
   beforeAll(async () => {
     t = await startTestApp(kind);
