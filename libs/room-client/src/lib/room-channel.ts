@@ -59,6 +59,11 @@ export class RoomChannel {
     return state && this.online ? withOnline(state, this.online) : state;
   }
 
+  /** The room as folded from the frames alone: what the log says, without the live presence. */
+  get folded(): RoomState | null {
+    return this.foldHeld.state;
+  }
+
   /** The role the last answered join gave; null until then and after the socket is swapped. */
   get role(): Role | null {
     return this.joinedAs;

@@ -72,7 +72,7 @@ export interface Timing {
   clockResyncMs: number;
 }
 
-const DEFAULT_TIMING: Timing = {
+export const DEFAULT_TIMING: Timing = {
   ackTimeoutMs: 10_000,
   connectTimeoutMs: 5000,
   backoffMs: [250, 500, 1000, 2000, 4000],
@@ -81,7 +81,8 @@ const DEFAULT_TIMING: Timing = {
 };
 const CLOCK_SAMPLES = 5;
 
-const openSocketIo = (timing: Timing) => (node: string | undefined, token: string) => {
+/** Opens socket.io client sockets the way the room client expects them. */
+export const openSocketIo = (timing: Timing) => (node: string | undefined, token: string) => {
   const options = {
     transports: ['websocket'],
     auth: { token },
