@@ -1,13 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, UseGuards } from '@nestjs/common';
 import type {
   CreateInviteBody,
   CreateSessionBody,
@@ -18,15 +9,10 @@ import type {
 } from '@signal-room/protocol';
 import { createInviteBodySchema, createSessionBodySchema } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
-import { AppException } from '../common/app-exception';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { InvitesService } from './invites.service';
 import { SessionsService } from './sessions.service';
-
-/** Ids in paths are UUIDs; anything else is a coded INVALID_PAYLOAD, not a database error. */
-export const uuidParam = new ParseUUIDPipe({
-  exceptionFactory: () => new AppException('INVALID_PAYLOAD', 'That id is not a valid UUID.'),
-});
 
 @Controller()
 export class SessionsController {
