@@ -15,7 +15,7 @@ import { pgliteDriver } from './pglite-pool';
 import { InitialSchema1763769600000 } from './migrations/1763769600000-initial-schema';
 import { InvitesAndDeadlines1763856000000 } from './migrations/1763856000000-invites-and-deadlines';
 import { AppSecretEntity } from '../auth/app-secret.entity';
-import { InviteEntity } from '../sessions/invite.entity';
+import { InviteEntity } from '../invites/invite.entity';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity';
 import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-revocation';
 import { PromptNote1764720000000 } from './migrations/1764720000000-prompt-note';
