@@ -50,7 +50,7 @@ const claimsSchema = z.object({
   exp: z.number(),
 });
 
-export const toUser = (entity: UserEntity): User => ({
+const toUser = (entity: UserEntity): User => ({
   id: entity.id,
   email: entity.email,
   displayName: entity.displayName,

@@ -28,7 +28,7 @@ import { AuditEntries1764806400000 } from './migrations/1764806400000-audit-entr
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { SessionInterviewer1796220000000 } from './migrations/1796220000000-session-interviewer';
 
-export const ENTITIES = [
+const ENTITIES = [
   UserEntity,
   AppSecretEntity,
   SessionEntity,

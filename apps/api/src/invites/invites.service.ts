@@ -18,7 +18,7 @@ import { MAX_PARTICIPANTS, SessionsService } from '../sessions/sessions.service'
 import { InviteEntity } from './invite.entity';
 
 /** Where a link stands, given everyone already in its session. */
-export function inviteStatusOf(
+function inviteStatusOf(
   invite: InviteEntity,
   members: readonly Member[],
   now: number,
