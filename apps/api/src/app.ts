@@ -15,7 +15,7 @@ import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
 import { serveWeb } from './web/serve-web';
 
-export const API_PREFIX = 'api';
+const API_PREFIX = 'api';
 
 /**
  * A page's Content-Security-Policy: everything from this origin only, no inline script or

@@ -8,7 +8,7 @@ import type {
 import { createAuditEntryBodySchema } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { AuditService } from './audit.service';
 
 @Controller()

@@ -3,7 +3,7 @@ import type { DrillResult, DrillResultList, DrillSubmission } from '@signal-room
 import { drillSubmissionSchema, exerciseDrillIdSchema } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { DrillsService } from './drills.service';
 
 const submission = new ZodPipe(drillSubmissionSchema);

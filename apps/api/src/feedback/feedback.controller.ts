@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { FeedbackService } from './feedback.service';
 
 const exportFormatSchema = z.enum(['markdown', 'json']).default('markdown');

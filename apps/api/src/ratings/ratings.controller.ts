@@ -4,7 +4,7 @@ import type { Rating, RatingBody, RatingResponse } from '@signal-room/protocol';
 import { ratingBodySchema } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { RatingsService } from './ratings.service';
 
 @Controller()

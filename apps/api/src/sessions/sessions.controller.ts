@@ -1,39 +1,14 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  UseGuards,
-} from '@nestjs/common';
-import type {
-  CreateInviteBody,
-  CreateSessionBody,
-  Invite,
-  InvitePreview,
-  SessionListResponse,
-  SessionSummary,
-} from '@signal-room/protocol';
-import { createInviteBodySchema, createSessionBodySchema } from '@signal-room/protocol';
+import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
+import type { CreateSessionBody, SessionListResponse, SessionSummary } from '@signal-room/protocol';
+import { createSessionBodySchema } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
-import { AppException } from '../common/app-exception';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { InvitesService } from './invites.service';
 import { SessionsService } from './sessions.service';
-
-/** Ids in paths are UUIDs; anything else is a coded INVALID_PAYLOAD, not a database error. */
-export const uuidParam = new ParseUUIDPipe({
-  exceptionFactory: () => new AppException('INVALID_PAYLOAD', 'That id is not a valid UUID.'),
-});
 
 @Controller()
 export class SessionsController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly invites: InvitesService,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   @Post('sessions')
   @UseGuards(AuthGuard)
@@ -54,46 +29,5 @@ export class SessionsController {
   @UseGuards(AuthGuard)
   get(@CurrentUser() userId: string, @Param('id', uuidParam) id: string): Promise<SessionSummary> {
     return this.sessions.summary(id, userId);
-  }
-
-  @Post('sessions/:id/invites')
-  @UseGuards(AuthGuard)
-  createInvite(
-    @CurrentUser() userId: string,
-    @Param('id', uuidParam) id: string,
-    @Body(new ZodPipe(createInviteBodySchema)) body: CreateInviteBody,
-  ): Promise<Invite> {
-    return this.invites.create(id, userId, body);
-  }
-
-  @Get('sessions/:id/invites')
-  @UseGuards(AuthGuard)
-  listInvites(
-    @CurrentUser() userId: string,
-    @Param('id', uuidParam) id: string,
-  ): Promise<Invite[]> {
-    return this.invites.list(id, userId);
-  }
-
-  @Delete('sessions/:id/invites/:inviteId')
-  @UseGuards(AuthGuard)
-  revokeInvite(
-    @CurrentUser() userId: string,
-    @Param('id', uuidParam) id: string,
-    @Param('inviteId', uuidParam) inviteId: string,
-  ): Promise<Invite> {
-    return this.invites.revoke(id, inviteId, userId);
-  }
-
-  /** Public, so the join page can say what the link is for before anyone signs in. */
-  @Get('invites/:token')
-  preview(@Param('token') token: string): Promise<InvitePreview> {
-    return this.invites.preview(token);
-  }
-
-  @Post('invites/:token/accept')
-  @UseGuards(AuthGuard)
-  accept(@CurrentUser() userId: string, @Param('token') token: string): Promise<SessionSummary> {
-    return this.invites.accept(token, userId);
   }
 }
