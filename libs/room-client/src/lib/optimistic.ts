@@ -6,27 +6,18 @@ import type {
   RoomState,
   SignalId,
 } from '@signal-room/domain';
-import { decide, reduceAll } from '@signal-room/domain';
+import { SCORECARD_COMMANDS, decide, reduceAll } from '@signal-room/domain';
 import type { QueuedCommand } from './outbox';
 
 /**
- * The commands a person's own view shows before the server has them: their notes, scores, marks,
- * ticks and words. What the server alone can settle (the timer, the round's end, the release, a
- * swap's linked round, a removal) is shown as waiting, never as done.
+ * The commands a person's own view shows before the server has them: their scorecard and its
+ * marks, the phase, their self-assessment and summary. What the server alone can settle (the
+ * timer, the round's end, the release, a swap's linked round, a removal) is shown as waiting,
+ * never as done.
  */
 const SHOWN_BEFORE_SENT: ReadonlySet<RoomCommandType> = new Set<RoomCommandType>([
+  ...SCORECARD_COMMANDS,
   'phase.change',
-  'evidence.add',
-  'evidence.edit',
-  'evidence.remove',
-  'score.set',
-  'score.clear',
-  'move.mark',
-  'move.unmark',
-  'flag.mark',
-  'flag.unmark',
-  'watch.tick',
-  'watch.untick',
   'self-assessment.submit',
   'summary.write',
 ]);

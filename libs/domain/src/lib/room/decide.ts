@@ -39,7 +39,7 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
 };
 
 /** Commands that change a scorecard or its marks; they close once feedback is released. */
-const SCORECARD_COMMANDS: ReadonlySet<RoomCommandType> = new Set<RoomCommandType>([
+export const SCORECARD_COMMANDS: ReadonlySet<RoomCommandType> = new Set<RoomCommandType>([
   'evidence.add',
   'evidence.edit',
   'evidence.remove',
