@@ -12,7 +12,8 @@ export default [
   {
     files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
-      // The dependency direction of the architecture: domain <- protocol <- apps; nothing on an app.
+      // The dependency direction of the architecture: domain <- protocol <- room-client <- apps;
+      // nothing on an app.
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -22,16 +23,20 @@ export default [
             { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'scope:protocol', onlyDependOnLibsWithTags: ['scope:domain'] },
             {
-              sourceTag: 'scope:api',
+              sourceTag: 'scope:room-client',
               onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain'],
+            },
+            {
+              sourceTag: 'scope:api',
+              onlyDependOnLibsWithTags: ['scope:room-client', 'scope:protocol', 'scope:domain'],
             },
             {
               sourceTag: 'scope:web',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain'],
+              onlyDependOnLibsWithTags: ['scope:room-client', 'scope:protocol', 'scope:domain'],
             },
             {
               sourceTag: 'scope:tests',
-              onlyDependOnLibsWithTags: ['scope:protocol', 'scope:domain'],
+              onlyDependOnLibsWithTags: ['scope:room-client', 'scope:protocol', 'scope:domain'],
             },
           ],
         },

@@ -18,6 +18,7 @@ import { RatingsModule } from './ratings/ratings.module';
 import { AuditModule } from './audit/audit.module';
 import { DocsModule } from './docs/docs.module';
 import { DrillsModule } from './drills/drills.module';
+import { InvitesModule } from './invites/invites.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -40,6 +41,7 @@ export class AppModule implements OnApplicationShutdown {
         CatalogModule,
         HealthModule,
         SessionsModule,
+        InvitesModule,
         RoomsModule,
         FeedbackModule,
         HistoryModule,

@@ -4,6 +4,7 @@ import type { CommandPayload } from '@signal-room/protocol';
 import { summary } from './support/cluster';
 import { EvidenceStream, auditStreams } from './support/evidence-stream';
 import type { Seat } from './support/room';
+import type { Frame } from './support/room-client';
 import { clusterForSuite } from './support/suite';
 import { SEATS } from './support/room';
 
@@ -164,4 +165,61 @@ describe('a room spread over two nodes', () => {
       ms: Date.now() - started,
     });
   });
+
+  it('folds an event relayed late from the other node into its place', async () => {
+    const started = Date.now();
+    const room = await suite.openRoom('reorder', {
+      interviewer: 'a',
+      candidate: 'b',
+      observer: 'b',
+    });
+    // After the end the staff see each other's evidence. The observer's note is committed on B
+    // first and reaches A through Redis, held back here; the interviewer's, committed on A after
+    // it, reaches them straight from A. A fold that takes only events newer than its view would
+    // drop the observer's note when it comes.
+    await room.interviewer.send('session.end', {});
+    const { relayA } = suite.cluster;
+    relayA.hold();
+    try {
+      const older = await room.clients.observer.send('evidence.add', {
+        signal: 'production',
+        polarity: 'strong',
+        note: 'reorder: committed first, on B',
+      });
+      const newer = await room.interviewer.send('evidence.add', {
+        signal: 'framing',
+        polarity: 'strong',
+        note: 'reorder: committed second, on A',
+      });
+      expect(newer.ack.seq).toBe(older.ack.seq + 1);
+      await room.interviewer.settle(newer.ack.seq);
+    } finally {
+      relayA.release();
+    }
+    const { ack } = await room.clients.candidate.send('self-assessment.submit', {
+      scores: noScores,
+      note: '',
+    });
+    await room.expectViewsMatch(ack.seq, [suite.cluster.a, suite.cluster.b]);
+    const late = lateArrivals(room.clients.interviewer.frames);
+    expect(late).toBe(1);
+    suite.cluster.assertNodesAlive();
+    summary('cross-node-reorder', {
+      eventsArrivedAfterANewerOne: late,
+      viewsEqualServer: `${SEATS.length}x2 nodes`,
+      ms: Date.now() - started,
+    });
+  });
 });
+
+/** Events that arrived after one with a higher seq: what only an ordered fold places. */
+function lateArrivals(frames: readonly Frame[]): number {
+  let highest = 0;
+  let late = 0;
+  for (const frame of frames) {
+    if (frame.kind !== 'event') continue;
+    if (frame.event.seq < highest) late += 1;
+    highest = Math.max(highest, frame.event.seq);
+  }
+  return late;
+}

@@ -1,8 +1,8 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, policyViolations } from './support/browser';
+import { policyViolations } from './support/browser';
 import { WAIT_MS, eventually, visible } from './support/journey';
 import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { startProductAndBrowser } from './support/watched';
 
 // The API's documentation page is Swagger UI, under a policy of its own (one inline script
 // admitted by its hash, data: icons): it must draw the whole document with nothing blocked.
@@ -11,7 +11,7 @@ let product: RunningProduct;
 let browser: Browser;
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  [product, browser] = await startProductAndBrowser();
 });
 
 afterAll(async () => {

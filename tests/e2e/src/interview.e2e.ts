@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, launchBrowser, policyViolations, screenshot } from './support/browser';
+import { ARTIFACTS, policyViolations, screenshot } from './support/browser';
 import type { Person } from './support/journey';
 import {
   AxeLog,
@@ -15,7 +15,7 @@ import {
   visible,
 } from './support/journey';
 import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { startProductAndBrowser } from './support/watched';
 
 // One interview from sign-up to exported feedback, with three people in three browser contexts
 // (separate storage, so three separate sign-ins) of one Chromium.
@@ -228,7 +228,7 @@ async function expectNoScoresForCandidate(moment: string) {
 }
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  [product, browser] = await startProductAndBrowser();
   interviewer = await seat(person('interviewer', 'Ines Interviewer'));
   candidate = await seat(person('candidate', 'Cato Candidate'));
   observer = await seat(person('observer', 'Oda Observer'));

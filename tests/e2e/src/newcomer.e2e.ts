@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { docScreenshots, launchBrowser, pageProblems, policyViolations } from './support/browser';
+import { docScreenshots, pageProblems, policyViolations } from './support/browser';
 import type { Person } from './support/journey';
 import { AxeLog, WAIT_MS, person, visible } from './support/journey';
 import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { startProductAndBrowser } from './support/watched';
 
 // Two people who have never seen the product: one arrives at the front page and runs a round,
 // the other arrives by the invite link. Every click and every field either of them needs is
@@ -84,7 +84,7 @@ async function createAccount(page: Page, effort: Effort, who: Person): Promise<v
 }
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  [product, browser] = await startProductAndBrowser();
   host = await visitor(person('newcomer', 'Nia Newcomer'));
   guest = await visitor(person('invitee', 'Ivo Invitee'));
 });

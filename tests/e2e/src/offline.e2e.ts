@@ -1,6 +1,6 @@
 import type { Evidence, RoomState } from '@signal-room/domain';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, policyViolations } from './support/browser';
+import { policyViolations } from './support/browser';
 import {
   WAIT_MS,
   allSaved,
@@ -12,7 +12,7 @@ import {
   visible,
 } from './support/journey';
 import type { RunningProduct } from './support/server';
-import { startProduct } from './support/server';
+import { startProductAndBrowser } from './support/watched';
 
 // The interviewer loses the network mid-round: notes written meanwhile wait on the device,
 // marked as not sent, and arrive exactly once when the connection is back.
@@ -36,7 +36,7 @@ const itemFor = (note: string): Locator =>
   framingEvidence().getByRole('listitem').filter({ hasText: note });
 
 beforeAll(async () => {
-  [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+  [product, browser] = await startProductAndBrowser();
   context = await browser.newContext({ baseURL: product.url });
   context.setDefaultTimeout(WAIT_MS);
   violations = await policyViolations(context);

@@ -22,9 +22,6 @@ export function percentiles(samples: readonly number[]): Percentiles | null {
   };
 }
 
-export const median = (samples: readonly number[]): number | null =>
-  percentiles(samples)?.p50 ?? null;
-
 /** Runs `work` over `items` with at most `limit` in flight, in order of the items. */
 export async function inParallel<T, R>(
   items: readonly T[],

@@ -13,7 +13,7 @@ import {
 } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { AuditService } from './audit.service';
 import { Responds } from '../common/contract';
 

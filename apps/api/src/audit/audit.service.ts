@@ -11,7 +11,7 @@ import { AUDIT_ENTRIES_PER_SIGNAL } from '@signal-room/protocol';
 import type { EntityManager } from 'typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../common/app-exception';
-import { FeedbackEntity } from '../feedback/feedback.entity';
+import { FeedbackRepository } from '../feedback/feedback.repository';
 import { SessionsService } from '../sessions/sessions.service';
 import { AuditEntryEntity } from './audit-entry.entity';
 
@@ -48,6 +48,7 @@ export class AuditService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly feedbackRows: FeedbackRepository,
   ) {}
 
   /**
@@ -64,7 +65,7 @@ export class AuditService {
     if (role !== 'candidate') {
       throw new AppException('FORBIDDEN_ROLE', 'Only the candidate of a round audits it.');
     }
-    const feedback = await manager.findOneBy(FeedbackEntity, { sessionId });
+    const feedback = await this.feedbackRows.ofSession(sessionId, manager);
     if (!feedback?.releasedAt) {
       throw new AppException('FEEDBACK_NOT_READY', 'The audit opens once feedback is released.');
     }

@@ -9,7 +9,7 @@ import type {
   User,
 } from '@signal-room/protocol';
 import jwt from 'jsonwebtoken';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { z } from 'zod';
 import { APP_CONFIG } from '../app.tokens';
 import { AppException } from '../common/app-exception';
@@ -50,7 +50,7 @@ const claimsSchema = z.object({
   exp: z.number(),
 });
 
-export const toUser = (entity: UserEntity): User => ({
+const toUser = (entity: UserEntity): User => ({
   id: entity.id,
   email: entity.email,
   displayName: entity.displayName,
@@ -158,6 +158,15 @@ export class AuthService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: userId });
     if (!user) throw new AppException('UNAUTHENTICATED', 'This account no longer exists.');
     return toUser(user);
+  }
+
+  /** The names other features show for people, by id; an id with no account is left out. */
+  async displayNames(userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const users = await this.dataSource.getRepository(UserEntity).findBy({
+      id: In([...new Set(userIds)]),
+    });
+    return new Map(users.map((user) => [user.id, user.displayName]));
   }
 
   /**

@@ -15,7 +15,7 @@ import { pgliteDriver } from './pglite-pool';
 import { InitialSchema1763769600000 } from './migrations/1763769600000-initial-schema';
 import { InvitesAndDeadlines1763856000000 } from './migrations/1763856000000-invites-and-deadlines';
 import { AppSecretEntity } from '../auth/app-secret.entity';
-import { InviteEntity } from '../sessions/invite.entity';
+import { InviteEntity } from '../invites/invite.entity';
 import { RevokedTokenEntity } from '../auth/revoked-token.entity';
 import { TokenRevocation1764547200000 } from './migrations/1764547200000-token-revocation';
 import { PromptNote1764720000000 } from './migrations/1764720000000-prompt-note';
@@ -26,8 +26,9 @@ import { RatingEntity } from '../ratings/rating.entity';
 import { ProgressShareEntity } from '../history/progress-share.entity';
 import { AuditEntries1764806400000 } from './migrations/1764806400000-audit-entries';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { SessionInterviewer1796220000000 } from './migrations/1796220000000-session-interviewer';
 
-export const ENTITIES = [
+const ENTITIES = [
   UserEntity,
   AppSecretEntity,
   SessionEntity,
@@ -50,6 +51,7 @@ export const MIGRATIONS = [
   AuditEntries1764806400000,
   DrillResults1764892800000,
   RatingsAndProgressShares1764979200000,
+  SessionInterviewer1796220000000,
 ];
 
 const common = {

@@ -68,7 +68,7 @@ describe.each(TEST_DATABASE_KINDS)('persistence on %s PostgreSQL', (kind) => {
       prompt: null,
       visibility: 'private',
       durationMinutes: 60,
-      createdBy: user.id,
+      interviewerId: user.id,
     });
   };
   const event = (sessionId: string, seq: number, clientEventId: string | null) => ({

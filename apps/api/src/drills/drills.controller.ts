@@ -9,7 +9,7 @@ import {
 } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { DrillsService } from './drills.service';
 import { Responds } from '../common/contract';
 

@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { FeedbackService } from './feedback.service';
 import { Responds, RespondsWith } from '../common/contract';
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
+import { FeedbackRepositoryModule } from './feedback-repository.module';
 import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 
 @Module({
-  imports: [SessionsModule, RoomsModule],
+  imports: [SessionsModule, RoomsModule, FeedbackRepositoryModule],
   controllers: [FeedbackController],
   providers: [FeedbackService],
 })

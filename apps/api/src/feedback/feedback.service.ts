@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Calibration, FeedbackDocument } from '@signal-room/domain';
 import { calibrate, isStaff, observerScorecards, scorecardOf } from '@signal-room/domain';
-import { DataSource } from 'typeorm';
 import { AppException } from '../common/app-exception';
 import { RoomsService } from '../rooms/rooms.service';
 import { SessionsService } from '../sessions/sessions.service';
-import { FeedbackEntity } from './feedback.entity';
+import { FeedbackRepository } from './feedback.repository';
 
 @Injectable()
 export class FeedbackService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly feedback: FeedbackRepository,
     private readonly sessions: SessionsService,
     private readonly rooms: RoomsService,
   ) {}
@@ -21,7 +20,7 @@ export class FeedbackService {
    */
   async forViewer(sessionId: string, userId: string): Promise<FeedbackDocument> {
     const { role } = await this.sessions.membership(sessionId, userId);
-    const row = await this.dataSource.manager.findOneBy(FeedbackEntity, { sessionId });
+    const row = await this.feedback.ofSession(sessionId);
     if (!row)
       throw new AppException('FEEDBACK_NOT_READY', 'Feedback is written when the round ends.');
     if (!isStaff(role) && !row.releasedAt) {

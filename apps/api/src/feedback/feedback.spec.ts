@@ -1,7 +1,7 @@
 import { signalById, SIGNAL_IDS } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
 import { calibrationResponseSchema, feedbackDocumentSchema } from '@signal-room/protocol';
-import type { RoomClient, TestApp } from '../testing/test-app';
+import type { TestClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted, admit, bearer, createSession, errorOf } from '../testing/test-http';
@@ -48,7 +48,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
     await admit(t, session.id, alice, bob, 'candidate');
     await admit(t, session.id, alice, olga, 'observer');
     await admit(t, session.id, alice, oscar, 'observer');
-    const clients: Record<'interviewer' | 'candidate' | 'olga' | 'oscar', RoomClient> = {
+    const clients: Record<'interviewer' | 'candidate' | 'olga' | 'oscar', TestClient> = {
       interviewer: await t.connect(alice.token),
       candidate: await t.connect(bob.token),
       olga: await t.connect(olga.token),
@@ -86,7 +86,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
     return { session, clients };
   }
 
-  const end = (client: RoomClient, sessionId: string) =>
+  const end = (client: TestClient, sessionId: string) =>
     accepted(client.command(sessionId, 'session.end', {}));
 
   describe('in a private round', () => {

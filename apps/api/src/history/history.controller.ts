@@ -19,7 +19,7 @@ import {
 import { z } from 'zod';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { HistoryService } from './history.service';
 import { ProgressSharesService } from './progress-shares.service';
 import { Responds } from '../common/contract';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { DrillsModule } from '../drills/drills.module';
+import { FeedbackRepositoryModule } from '../feedback/feedback-repository.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { HistoryController } from './history.controller';
@@ -9,7 +10,7 @@ import { ProgressSharesService } from './progress-shares.service';
 import { SharedProgressController } from './shared-progress.controller';
 
 @Module({
-  imports: [SessionsModule, RoomsModule, AuditModule, DrillsModule],
+  imports: [SessionsModule, RoomsModule, AuditModule, DrillsModule, FeedbackRepositoryModule],
   controllers: [HistoryController, SharedProgressController],
   providers: [HistoryService, ProgressSharesService],
 })

@@ -16,24 +16,24 @@ import type {
   TimelineResponse,
   TrendsResponse,
 } from '@signal-room/protocol';
-import { DataSource, In, Not, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DrillsService } from '../drills/drills.service';
 import { AppException } from '../common/app-exception';
-import { FeedbackEntity } from '../feedback/feedback.entity';
+import type { StoredFeedback } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../feedback/feedback.repository';
 import { RoomsService } from '../rooms/rooms.service';
-import { ParticipantEntity } from '../sessions/participant.entity';
-import { SessionEntity } from '../sessions/session.entity';
 import { initialRoomOf } from '../sessions/initial-room';
+import type { EndedSession } from '../sessions/session-directory.service';
+import { SessionDirectoryService } from '../sessions/session-directory.service';
 import { SessionsService, promptsAnswered } from '../sessions/sessions.service';
 
 interface ReleasedRound {
-  row: FeedbackEntity;
-  session: SessionEntity;
+  row: StoredFeedback;
+  session: EndedSession;
 }
 
-const endedAtOf = (session: SessionEntity): string =>
-  (session.endedAt ?? session.createdAt).toISOString();
+const endedAtOf = (session: EndedSession): string => session.endedAt.toISOString();
 
 function trendsOf(rounds: readonly ReleasedRound[]): TrendsResponse {
   return {
@@ -64,6 +64,8 @@ export class HistoryService {
     private readonly rooms: RoomsService,
     private readonly audit: AuditService,
     private readonly drills: DrillsService,
+    private readonly directory: SessionDirectoryService,
+    private readonly feedback: FeedbackRepository,
   ) {}
 
   async timeline(sessionId: string, userId: string): Promise<TimelineResponse> {
@@ -79,24 +81,12 @@ export class HistoryService {
 
   /** Rounds the caller answered as candidate whose feedback is released to them, oldest first. */
   private async releasedAsCandidate(userId: string): Promise<ReleasedRound[]> {
-    const asCandidate = await this.dataSource.manager.findBy(ParticipantEntity, {
-      userId,
-      role: 'candidate',
-    });
-    const ids = asCandidate.map((participant) => participant.sessionId);
-    const [sessions, feedback] = ids.length
-      ? await Promise.all([
-          this.dataSource.manager.findBy(SessionEntity, { id: In(ids), endedAt: Not(IsNull()) }),
-          this.dataSource.manager.findBy(FeedbackEntity, {
-            sessionId: In(ids),
-            releasedAt: Not(IsNull()),
-          }),
-        ])
-      : [[], []];
+    const sessions = await this.directory.endedAs(userId, 'candidate');
+    const feedback = await this.feedback.released(sessions.map((session) => session.id));
     return feedback
       .map((row) => ({ row, session: sessions.find((session) => session.id === row.sessionId) }))
-      .filter((entry): entry is ReleasedRound => !!entry.session?.endedAt)
-      .sort((a, b) => (a.session.endedAt?.getTime() ?? 0) - (b.session.endedAt?.getTime() ?? 0));
+      .filter((entry): entry is ReleasedRound => entry.session !== undefined)
+      .sort((a, b) => a.session.endedAt.getTime() - b.session.endedAt.getTime());
   }
 
   /** Scores the caller received as a candidate, where they may see them, oldest first. */

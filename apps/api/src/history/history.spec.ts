@@ -17,7 +17,7 @@ import {
   timelineResponseSchema,
   trendsResponseSchema,
 } from '@signal-room/protocol';
-import type { RoomClient, TestApp } from '../testing/test-app';
+import type { TestClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted, admit, bearer, createSession, errorOf } from '../testing/test-http';
@@ -124,7 +124,7 @@ describe.each(TEST_DATABASE_KINDS)('history on %s PostgreSQL', (kind) => {
     let bob: AuthResponse;
     let olga: AuthResponse;
     let session: SessionSummary;
-    let interviewer: RoomClient;
+    let interviewer: TestClient;
     let names: Record<string, string>;
 
     const interviewerEvents = [

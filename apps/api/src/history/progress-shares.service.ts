@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ProgressShare, SharedProgressResponse } from '@signal-room/protocol';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
-import { UserEntity } from '../auth/user.entity';
+import { AuthService } from '../auth/auth.service';
 import { AppException } from '../common/app-exception';
 import { hashLinkToken, newLinkToken } from '../common/link-tokens';
 import type { AppConfig } from '../config';
@@ -23,6 +23,7 @@ export class ProgressSharesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly history: HistoryService,
+    private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -71,12 +72,12 @@ export class ProgressSharesService {
     if (share.revokedAt) {
       throw new AppException('SHARE_REVOKED', 'Its owner has stopped sharing this progress page.');
     }
-    const [owner, progress] = await Promise.all([
-      this.dataSource.manager.findOneByOrFail(UserEntity, { id: share.userId }),
+    const [names, progress] = await Promise.all([
+      this.auth.displayNames([share.userId]),
       this.history.progress(share.userId),
     ]);
     return {
-      displayName: owner.displayName,
+      displayName: names.get(share.userId) ?? 'Unknown',
       signals: progress.signals.map(({ signal, points }) => ({
         signal,
         points: points.map(({ selfScore: _self, ...point }) => point),

@@ -42,9 +42,7 @@ export class ObservabilityController {
     readyResponseSchema,
     'Readiness: the database answers and the node is not stopping (else 503)',
   )
-  async ready(
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<ReadyResponse> {
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadyResponse> {
     if (this.lifecycle.stopping) {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { ready: false, reason: 'stopping' };

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { InterviewerProfile, ProfileRound } from '@signal-room/domain';
 import { interviewerProfile, profileRoundOf } from '@signal-room/domain';
 import type { Rating, RatingBody, RatingResponse } from '@signal-room/protocol';
-import { DataSource, In, IsNull, Not } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppException } from '../common/app-exception';
-import { FeedbackEntity } from '../feedback/feedback.entity';
+import type { StoredFeedback } from '../feedback/feedback.repository';
+import { FeedbackRepository } from '../feedback/feedback.repository';
 import { RoomsService } from '../rooms/rooms.service';
-import { ParticipantEntity } from '../sessions/participant.entity';
-import { SessionEntity } from '../sessions/session.entity';
+import { SessionDirectoryService } from '../sessions/session-directory.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { RatingEntity } from './rating.entity';
 
@@ -24,15 +24,14 @@ export class RatingsService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly rooms: RoomsService,
+    private readonly directory: SessionDirectoryService,
+    private readonly feedback: FeedbackRepository,
   ) {}
 
   /** The feedback a candidate may judge: only what has been released to them. */
-  private async released(sessionId: string): Promise<FeedbackEntity> {
-    const row = await this.dataSource.manager.findOneBy(FeedbackEntity, {
-      sessionId,
-      releasedAt: Not(IsNull()),
-    });
-    if (!row) {
+  private async released(sessionId: string): Promise<StoredFeedback> {
+    const row = await this.feedback.ofSession(sessionId);
+    if (!row?.releasedAt) {
       throw new AppException(
         'FEEDBACK_NOT_READY',
         'The feedback can be rated once the interviewer has released it.',
@@ -92,16 +91,11 @@ export class RatingsService {
    * profile route shows them, and what peer matching would read of a partner.
    */
   async profileOf(userId: string): Promise<InterviewerProfile> {
-    const manager = this.dataSource.manager;
-    const ran = await manager.findBy(ParticipantEntity, { userId, role: 'interviewer' });
-    const ended = ran.length
-      ? await manager.findBy(SessionEntity, {
-          id: In(ran.map((participant) => participant.sessionId)),
-          endedAt: Not(IsNull()),
-        })
-      : [];
+    const ended = await this.directory.endedAs(userId, 'interviewer');
     const ids = ended.map((session) => session.id);
-    const ratings = ids.length ? await manager.findBy(RatingEntity, { sessionId: In(ids) }) : [];
+    const ratings = ids.length
+      ? await this.dataSource.manager.findBy(RatingEntity, { sessionId: In(ids) })
+      : [];
     const rounds: ProfileRound[] = [];
     for (const sessionId of ids) {
       const { state } = await this.rooms.state(sessionId);

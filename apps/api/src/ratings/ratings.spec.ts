@@ -2,7 +2,7 @@ import type { Scores } from '@signal-room/domain';
 import { emptyScores } from '@signal-room/domain';
 import type { AuthResponse, Rating, RatingResponse, SessionSummary } from '@signal-room/protocol';
 import { interviewerProfileSchema } from '@signal-room/protocol';
-import type { RoomClient, TestApp } from '../testing/test-app';
+import type { TestClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted, admit, bearer, createSession, errorOf } from '../testing/test-http';
@@ -17,7 +17,7 @@ describe.each(TEST_DATABASE_KINDS)('feedback ratings and profiles on %s PostgreS
   let ivan: AuthResponse;
   let mallory: AuthResponse;
   let session: SessionSummary;
-  let interviewer: RoomClient;
+  let interviewer: TestClient;
 
   const ratingOf = (user: AuthResponse) =>
     t.http().get(`/api/sessions/${session.id}/rating`).set(bearer(user.token));

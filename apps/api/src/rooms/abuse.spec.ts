@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuthResponse, CommandAck, JoinAck } from '@signal-room/protocol';
 import { Redis } from 'ioredis';
-import type { Cast, RoomClient, TestApp } from '../testing/test-app';
+import type { Cast, TestClient, TestApp } from '../testing/test-app';
 import {
   TEST_PASSWORD,
   createStaffedSession,
@@ -16,7 +16,7 @@ const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 };
 
-const untyped = (client: RoomClient) =>
+const untyped = (client: TestClient) =>
   client.socket as unknown as {
     emitWithAck(event: string, ...args: unknown[]): Promise<unknown>;
     timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
@@ -95,7 +95,7 @@ describe.each(TEST_DATABASE_KINDS)('a room under abuse, on %s PostgreSQL', (kind
   describe('messages with no body', () => {
     let t: TestApp;
     let cast: Cast;
-    let client: RoomClient;
+    let client: TestClient;
     let sessionId: string;
     beforeAll(async () => {
       t = await startTestApp(kind);
@@ -280,7 +280,7 @@ describe.each(TEST_DATABASE_KINDS)('a room under abuse, on %s PostgreSQL', (kind
     });
     afterAll(() => t?.close());
 
-    const closed = (client: RoomClient) =>
+    const closed = (client: TestClient) =>
       new Promise<string>((resolve) => client.socket.once('disconnect', (why) => resolve(why)));
 
     it("closes the sockets of a token signed out, and only that token's", async () => {

@@ -6,7 +6,7 @@ import type {
   JoinAck,
   TimelineResponse,
 } from '@signal-room/protocol';
-import type { Cast, Frame, RoomClient, TestApp } from '../testing/test-app';
+import type { Cast, Frame, TestClient, TestApp } from '../testing/test-app';
 import { createStaffedSession, registerCast, roomViewOf, startTestApp } from '../testing/test-app';
 import { ApiRoutes } from '../docs/api-routes';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -99,7 +99,7 @@ const sameIgnoringSeq = (a: RoomState, b: RoomState): boolean =>
 interface Member {
   label: string;
   seat: Seat;
-  client: RoomClient;
+  client: TestClient;
   joinAck: JoinAck;
   /** The server's view and the client's state after the previous step. */
   last?: { view: RoomState; held: RoomState | null };
@@ -143,7 +143,7 @@ class Round {
     return member;
   }
 
-  client(label: string): RoomClient {
+  client(label: string): TestClient {
     return this.member(label).client;
   }
 

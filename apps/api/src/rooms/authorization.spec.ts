@@ -4,7 +4,7 @@ import { COMMAND_ROLES, ROLES, ROOM_COMMAND_TYPES } from '@signal-room/domain';
 import type { CommandPayload, CreateSessionBody } from '@signal-room/protocol';
 import jwt from 'jsonwebtoken';
 import { io } from 'socket.io-client';
-import type { Cast, RoomClient, TestApp } from '../testing/test-app';
+import type { Cast, TestClient, TestApp } from '../testing/test-app';
 import { auditedRound, createStaffedSession, roomViewOf, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
@@ -15,8 +15,8 @@ type Sender = Role | 'stranger';
 
 interface Room {
   sessionId: string;
-  clients: Record<Role, RoomClient>;
-  stranger: RoomClient;
+  clients: Record<Role, TestClient>;
+  stranger: TestClient;
   /** Gives the candidate an audit entry from an earlier round, listed here; its watch item id. */
   watchItem(): Promise<string>;
   /** Sends a command that must succeed, to set the scene. */
@@ -195,7 +195,7 @@ describe.each(TEST_DATABASE_KINDS)('room authorization on %s PostgreSQL', (kind)
   /** A fresh session with everyone in its room, and the outsider connected but not in it. */
   async function openRoom(body?: Partial<CreateSessionBody>): Promise<Room> {
     const { id: sessionId } = await createStaffedSession(t, cast, body);
-    const clients = {} as Record<Role, RoomClient>;
+    const clients = {} as Record<Role, TestClient>;
     for (const role of ROLES) {
       clients[role] = await t.connect(cast[role].token);
       expect(await clients[role].join(sessionId)).toMatchObject({ ok: true, role });
@@ -266,7 +266,7 @@ describe.each(TEST_DATABASE_KINDS)('room authorization on %s PostgreSQL', (kind)
     const room = await openRoom({ peerMode: false });
     await end(room);
     const before = await seqOf(room);
-    const swap = (client: RoomClient) => client.command(room.sessionId, 'roles.swap', {});
+    const swap = (client: TestClient) => client.command(room.sessionId, 'roles.swap', {});
 
     expect(await swap(room.stranger)).toEqual(refusal('NOT_A_PARTICIPANT'));
     expect(await swap(room.clients.observer)).toEqual(refusal('FORBIDDEN_ROLE'));

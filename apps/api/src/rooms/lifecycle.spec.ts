@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RoomEvent, RoomState } from '@signal-room/domain';
 import { SYSTEM_ACTOR_ID, promptsFor } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
-import type { RoomClient, TestApp } from '../testing/test-app';
+import type { TestClient, TestApp } from '../testing/test-app';
 import { roomViewOf, startSecondNode, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted, admit, bearer, createSession } from '../testing/test-http';
@@ -21,7 +21,7 @@ const skipAhead = (ms: number) => jest.spyOn(Date, 'now').mockImplementation(() 
 
 /** Polls a client's view until `done` holds. */
 async function until(
-  client: RoomClient,
+  client: TestClient,
   done: (state: RoomState) => boolean,
   timeoutMs = 5000,
 ): Promise<RoomState> {
@@ -54,7 +54,7 @@ const endRowOf = async (t: TestApp, sessionId: string): Promise<EndRow | undefin
   )[0];
 
 /** The end of the round as a client received it live, if it did. */
-function liveEndOf(client: RoomClient): RoomEvent | undefined {
+function liveEndOf(client: TestClient): RoomEvent | undefined {
   for (const frame of client.frames) {
     if (frame.name === 'room:event' && frame.message.event.type === 'session.ended') {
       return frame.message.event;

@@ -1,5 +1,5 @@
 import type { RoomPresenceMessage } from '@signal-room/protocol';
-import type { RoomClient } from '../testing/test-app';
+import type { TestClient } from '../testing/test-app';
 import { castForSuite, createStaffedSession } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { accepted } from '../testing/test-http';
@@ -18,7 +18,7 @@ describe.each(TEST_DATABASE_KINDS)('presence once a round has ended, on %s Postg
     ).map((row) => row.type);
 
   /** The next presence message a client receives, whoever it names. */
-  const nextPresence = (client: RoomClient) =>
+  const nextPresence = (client: TestClient) =>
     new Promise<RoomPresenceMessage>((resolve) => client.socket.once('room:presence', resolve));
 
   const online = (message: RoomPresenceMessage) => [...message.online].sort();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RoomState } from '@signal-room/domain';
 import type { CommandAck, CreateSessionBody, JoinAck } from '@signal-room/protocol';
 import type { Server } from 'socket.io';
-import type { Cast, RoomClient, TestApp } from '../testing/test-app';
+import type { Cast, TestClient, TestApp } from '../testing/test-app';
 import { createStaffedSession, roomViewOf, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 import { viewerRoom } from './room-broadcaster';
@@ -16,9 +16,9 @@ const RATE = 20;
 
 interface Room {
   sessionId: string;
-  interviewer: RoomClient;
-  candidate: RoomClient;
-  observer: RoomClient;
+  interviewer: TestClient;
+  candidate: TestClient;
+  observer: TestClient;
 }
 
 const seqOf = (ack: CommandAck): number => {
@@ -629,7 +629,7 @@ describe.each(TEST_DATABASE_KINDS)('room reliability on %s PostgreSQL', (kind) =
     it('marks a user offline in every room their socket had joined', async () => {
       const sessions = [await createStaffedSession(t, cast), await createStaffedSession(t, cast)];
       const observer = await t.connect(cast.observer.token);
-      const watchers: [string, RoomClient, number][] = [];
+      const watchers: [string, TestClient, number][] = [];
       for (const { id } of sessions) {
         const interviewer = await t.connect(cast.interviewer.token);
         await interviewer.join(id);

@@ -1,6 +1,6 @@
 import type { Invite } from '@signal-room/protocol';
 import { errorResponseSchema } from '@signal-room/protocol';
-import type { Cast, RoomClient, TestApp } from '../testing/test-app';
+import type { Cast, TestClient, TestApp } from '../testing/test-app';
 import { createStaffedSession, registerCast, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
 
@@ -17,7 +17,7 @@ describe.each(TEST_DATABASE_KINDS)('removing a participant, on %s PostgreSQL', (
 
   async function liveRoom() {
     const { id } = await createStaffedSession(t, cast);
-    const seats = {} as Record<keyof Cast, RoomClient>;
+    const seats = {} as Record<keyof Cast, TestClient>;
     for (const seat of ['interviewer', 'candidate', 'observer'] as const) {
       seats[seat] = await t.connect(cast[seat].token);
       expect(await seats[seat].join(id)).toMatchObject({ ok: true });
@@ -26,7 +26,7 @@ describe.each(TEST_DATABASE_KINDS)('removing a participant, on %s PostgreSQL', (
     return { id, ...seats };
   }
 
-  const removedFrom = (client: RoomClient) =>
+  const removedFrom = (client: TestClient) =>
     new Promise<string>((resolve) =>
       client.socket.once('room:removed', ({ sessionId }) => resolve(sessionId)),
     );
@@ -101,7 +101,7 @@ describe.each(TEST_DATABASE_KINDS)('removing a participant, on %s PostgreSQL', (
   it('is the interviewer’s alone, never of the interviewer, and only of participants', async () => {
     const room = await liveRoom();
     const seq = room.interviewer.state?.seq ?? 0;
-    const remove = (client: RoomClient, userId: string) =>
+    const remove = (client: TestClient, userId: string) =>
       client.command(room.id, 'participant.remove', { userId });
     expect(await remove(room.candidate, cast.observer.user.id)).toMatchObject({
       ok: false,

@@ -4,7 +4,7 @@ import type { RoomState } from '@signal-room/domain';
 import { viewFor } from '@signal-room/domain';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { SessionsService } from '../sessions/sessions.service';
-import { uuidParam } from '../sessions/sessions.controller';
+import { uuidParam } from '../common/uuid-param.pipe';
 import { RoomsService } from './rooms.service';
 import { Responds } from '../common/contract';
 

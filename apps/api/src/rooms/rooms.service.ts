@@ -139,7 +139,7 @@ export class RoomsService {
       async ({ state, manager, now }) => {
         const role = await this.roleIn(manager, state, userId);
         const actor = { userId, role };
-        const command = { type, payload: payload.data, commandId: clientEventId } as Parameters<
+        const command = { type, payload: payload.data, clientEventId } as Parameters<
           typeof decide
         >[1];
         if (command.type === 'participant.remove') {
@@ -316,7 +316,7 @@ export class RoomsService {
       visibility: session.visibility,
       peerMode: session.peerMode,
       // The session's creator is its interviewer (peer rounds are created for the new one).
-      interviewerId: session.createdBy,
+      interviewerId: session.interviewerId,
       durationMs: session.durationMinutes * 60_000,
       prompt: session.prompt,
     });
@@ -590,7 +590,7 @@ export class RoomsService {
     const { prompt, note } = promptForSwap(
       PROMPTS,
       session.roundType,
-      await answeredBy(session.createdBy),
+      await answeredBy(session.interviewerId),
       await answeredBy(candidate.userId),
     );
     const next = await manager.save(SessionEntity, {
@@ -600,7 +600,7 @@ export class RoomsService {
       visibility: session.visibility,
       peerMode: true,
       durationMinutes: session.durationMinutes,
-      createdBy: candidate.userId,
+      interviewerId: candidate.userId,
       previousSessionId: session.id,
     });
     const swappedRole: Record<Role, Role> = {

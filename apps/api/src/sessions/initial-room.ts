@@ -10,7 +10,7 @@ export const initialRoomOf = (session: SessionEntity): RoomState =>
     visibility: session.visibility,
     peerMode: session.peerMode,
     // The session's creator is its interviewer (peer rounds are created for the new one).
-    interviewerId: session.createdBy,
+    interviewerId: session.interviewerId,
     durationMs: session.durationMinutes * 60_000,
     prompt: session.prompt,
   });

@@ -29,8 +29,9 @@ export class SessionEntity {
   @Column({ type: 'text', default: 'waiting' })
   status!: RoomStatus;
 
-  @Column({ name: 'created_by', type: 'uuid' })
-  createdBy!: string;
+  /** Whoever creates a session interviews in it. */
+  @Column({ name: 'interviewer_id', type: 'uuid' })
+  interviewerId!: string;
 
   /** The sequence number of the last event appended; appends lock this row to take the next. */
   @Column({ name: 'last_seq', type: 'integer', default: 0 })

@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
-import { InvitesService } from './invites.service';
+import { SessionDirectoryService } from './session-directory.service';
 import { SessionsController } from './sessions.controller';
 import { SessionsService } from './sessions.service';
 
 @Module({
   controllers: [SessionsController],
-  providers: [SessionsService, InvitesService],
-  exports: [SessionsService],
+  providers: [SessionsService, SessionDirectoryService],
+  exports: [SessionsService, SessionDirectoryService],
 })
 export class SessionsModule {}

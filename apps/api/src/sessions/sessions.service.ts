@@ -78,7 +78,7 @@ export class SessionsService {
         visibility: body.visibility,
         peerMode: body.peerMode,
         durationMinutes: body.durationMinutes ?? roundType.defaultMinutes,
-        createdBy: userId,
+        interviewerId: userId,
         previousSessionId: null,
       });
       await manager.insert(ParticipantEntity, {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import type { OrderedFold, RoomCommandType, RoomState } from '@signal-room/domain';
-import { emptyFold, withEvent, withSnapshot } from '@signal-room/domain';
+import type { RoomCommandType, RoomState } from '@signal-room/domain';
 import type {
   AuditEntry,
   AuthResponse,
-  ClientToServerEvents,
   CommandAck,
   CommandPayload,
   CreateSessionBody,
@@ -15,7 +13,8 @@ import type {
   ServerToClientEvents,
   SessionSummary,
 } from '@signal-room/protocol';
-import type { Socket } from 'socket.io-client';
+import type { RoomSocket } from '@signal-room/room-client';
+import { RoomChannel } from '@signal-room/room-client';
 import { io } from 'socket.io-client';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -30,70 +29,47 @@ export type Frame =
   | { name: 'room:snapshot'; message: Parameters<ServerToClientEvents['room:snapshot']>[0] };
 
 /**
- * A room client as the web client behaves: it keeps the view it was given, folds forwarded
- * events into it in seq order, takes newer snapshots as its base, and records every frame it
- * receives.
+ * One test participant's socket. It follows each room it joins through the room client library's
+ * channel, as the web client does, and records every room frame the socket receives, whichever
+ * room it is for: what a test searches for what may not reach this person.
  */
-export class RoomClient {
+export class TestClient {
   readonly frames: Frame[] = [];
-  private fold: OrderedFold = emptyFold;
-  /** Frames that arrive while a join is unanswered, folded once its answer is in. */
-  private held: Frame[] | null = null;
+  private readonly channels = new Map<string, RoomChannel>();
+  /** The room last joined, whose view `state` is. */
+  private current: RoomChannel | null = null;
+  /** A view held from before, taken up by the next room joined. */
+  private held: RoomState | null = null;
 
-  constructor(readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>) {
-    socket.on('room:event', (message) => this.receive({ name: 'room:event', message }));
-    socket.on('room:snapshot', (message) => this.receive({ name: 'room:snapshot', message }));
+  constructor(readonly socket: RoomSocket) {
+    socket.on('room:event', (message) => this.frames.push({ name: 'room:event', message }));
+    socket.on('room:snapshot', (message) => this.frames.push({ name: 'room:snapshot', message }));
   }
 
-  private receive(frame: Frame): void {
-    this.frames.push(frame);
-    if (this.held) this.held.push(frame);
-    else this.apply(frame);
-  }
-
+  /** The room as its frames built it; an ended room's live presence is not in its log. */
   get state(): RoomState | null {
-    return this.fold.state;
+    return this.current?.folded ?? this.held;
   }
 
   /** Starts from a view held before, as a client that reconnects does. */
   set state(held: RoomState | null) {
-    this.fold = held ? withSnapshot(emptyFold, held) : emptyFold;
+    this.held = held;
   }
 
-  private apply(frame: Frame): void {
-    this.fold =
-      frame.name === 'room:event'
-        ? withEvent(this.fold, frame.message.event)
-        : withSnapshot(this.fold, frame.message.state);
-    // As the web client does: only a snapshot brings an event too late to place (see RoomStore).
-    // A socket closed meanwhile has nothing left to catch up on.
-    if (this.fold.missed && !this.held) {
-      this.join(frame.message.sessionId).catch(() => undefined);
+  /** The session's room on this socket. */
+  channel(sessionId: string): RoomChannel {
+    let channel = this.channels.get(sessionId);
+    if (!channel) {
+      channel = new RoomChannel(sessionId, {}, this.held);
+      channel.attach(this.socket);
+      this.channels.set(sessionId, channel);
     }
+    return channel;
   }
 
-  async join(sessionId: string, lastSeq?: number): Promise<JoinAck> {
-    // The server sends the join's own presence event (and anything committed meanwhile) before
-    // its answer; folded at once onto a stale view, it would hide the gap the answer fills.
-    this.held = [];
-    const answer = await this.socket
-      .emitWithAck('room:join', { sessionId, lastSeq })
-      .catch((error: unknown) => {
-        this.release();
-        throw error;
-      });
-    if (answer.ok) {
-      if (answer.snapshot) this.fold = withSnapshot(this.fold, answer.snapshot);
-      for (const event of answer.events) this.fold = withEvent(this.fold, event);
-    }
-    this.release();
-    return answer;
-  }
-
-  private release(): void {
-    const held = this.held ?? [];
-    this.held = null;
-    for (const frame of held) this.apply(frame);
+  join(sessionId: string, lastSeq?: number): Promise<JoinAck> {
+    this.current = this.channel(sessionId);
+    return this.current.join(lastSeq);
   }
 
   command<T extends RoomCommandType>(
@@ -102,7 +78,7 @@ export class RoomClient {
     payload: CommandPayload<T>,
     clientEventId: string = randomUUID(),
   ): Promise<CommandAck> {
-    return this.socket.emitWithAck('room:command', { sessionId, clientEventId, type, payload });
+    return this.channel(sessionId).command(type, payload, clientEventId);
   }
 
   /** Sends anything at all, for tests of what the server refuses. */
@@ -144,7 +120,7 @@ export interface TestApp {
   url: string;
   http: () => ReturnType<typeof request>;
   register(name: string): Promise<AuthResponse>;
-  connect(token: string): Promise<RoomClient>;
+  connect(token: string): Promise<TestClient>;
   close(): Promise<void>;
 }
 
@@ -221,7 +197,7 @@ async function launch(
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
-  const clients: RoomClient[] = [];
+  const clients: TestClient[] = [];
   const http = () => request(app.getHttpServer());
   return {
     app,
@@ -241,7 +217,7 @@ async function launch(
       return response.body as AuthResponse;
     },
     async connect(token) {
-      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+      const socket: RoomSocket = io(url, {
         transports: ['websocket'],
         auth: { token },
         reconnection: false,
@@ -251,7 +227,7 @@ async function launch(
         socket.once('connect', () => resolve());
         socket.once('connect_error', reject);
       });
-      const client = new RoomClient(socket);
+      const client = new TestClient(socket);
       clients.push(client);
       return client;
     },

@@ -9,7 +9,7 @@ import styles from './status-page.module.css';
 const CHUNK_FAILURE =
   /dynamically imported module|Importing a module script failed|Unable to preload CSS/i;
 
-export const isChunkFailure = (error: unknown): boolean =>
+const isChunkFailure = (error: unknown): boolean =>
   error instanceof Error && CHUNK_FAILURE.test(error.message);
 
 /** What the routes show in place of a page that failed to load or to draw. */

@@ -1,5 +1,5 @@
+import { clearBrowserOutboxes } from '@signal-room/room-client';
 import { logout } from '../api/client';
-import { clearOutboxes } from '../room/room-store';
 import { setAuth } from './auth-store';
 
 /**
@@ -11,7 +11,7 @@ import { setAuth } from './auth-store';
  */
 export function signOut(): Promise<void> {
   const revoked = logout();
-  clearOutboxes();
+  clearBrowserOutboxes(localStorage);
   setAuth(null);
   return revoked.catch(() => undefined);
 }

@@ -13,7 +13,7 @@ import page from './feedback-page.module.css';
 import styles from './audit-section.module.css';
 
 /** "m:ss" (or whole minutes) as round time in ms; null when it says no such moment. */
-export function parseMoment(text: string): number | null {
+function parseMoment(text: string): number | null {
   const match = /^\s*(\d{1,3})(?::([0-5]\d))?\s*$/.exec(text);
   if (!match) return null;
   return (Number(match[1]) * 60 + Number(match[2] ?? 0)) * 1000;

@@ -56,7 +56,7 @@ export const isFiltered = (filters: SessionFilters): boolean =>
 const pad = (value: number): string => String(value).padStart(2, '0');
 
 /** The local calendar date of an instant, in the same YYYY-MM-DD form as a date input. */
-export function localDate(iso: string): string {
+function localDate(iso: string): string {
   const at = new Date(iso);
   return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }

@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ConfirmStep } from '../ui/confirm-step';
 import { isQueued } from './pending';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { mayRun } from './room-actions';
 import styles from './after-end-panel.module.css';
@@ -12,7 +12,7 @@ import styles from './after-end-panel.module.css';
 interface AfterEndPanelProps {
   state: RoomState;
   role: Role;
-  pending: readonly PendingCommand[];
+  pending: readonly QueuedCommand[];
   actions: RoomActions;
   /** The id of the summary form, for the reminder to write one. */
   summaryId?: string;

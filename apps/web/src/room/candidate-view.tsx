@@ -12,7 +12,7 @@ import { LayerMark } from '../catalog/layer-mark';
 import { AfterEndPanel } from './after-end-panel';
 import { MarkPanel } from './mark-panel';
 import { isQueued } from './pending';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { ScorecardSummary } from './scorecard-summary';
 import { SelfAssessmentForm } from './self-assessment-form';
@@ -20,7 +20,7 @@ import styles from './candidate-view.module.css';
 
 interface CandidateViewProps {
   state: RoomState;
-  pending: readonly PendingCommand[];
+  pending: readonly QueuedCommand[];
   actions: RoomActions;
 }
 

@@ -1,4 +1,4 @@
-import type { ConnectionStatus as Status } from './room-store';
+import type { ConnectionStatus as Status } from '@signal-room/room-client';
 import styles from './connection-status.module.css';
 
 interface ConnectionStatusProps {

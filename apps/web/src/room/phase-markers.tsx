@@ -1,23 +1,24 @@
 import type { RoomState, RoundType } from '@signal-room/domain';
 import { formatOffset, layerOf, signalById } from '@signal-room/domain';
 import { useId } from 'react';
-import { currentPhase } from './pending';
-import type { PendingCommand } from './room-store';
+import type { Unsent } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import styles from './phase-markers.module.css';
 
 interface PhaseMarkersProps {
   state: RoomState;
   roundType: RoundType;
-  pending: readonly PendingCommand[];
+  unsent: Unsent;
   /** Lets the interviewer mark the phase; observers follow along without it. */
   actions?: RoomActions;
 }
 
 /** The moments a strong answer passes through, the one the round is in, and what each reveals. */
-export function PhaseMarkers({ state, roundType, pending, actions }: PhaseMarkersProps) {
+export function PhaseMarkers({ state, roundType, unsent, actions }: PhaseMarkersProps) {
   const headingId = useId();
-  const current = currentPhase(state, pending);
+  // The shown room already holds a phase still in the outbox, as the last one.
+  const current = state.phases.at(-1);
+  const currentUnsent = unsent.types.has('phase.change');
   const currentDetails = roundType.phases.find((phase) => phase.id === current?.phaseId);
   const ended = state.status === 'ended';
   const lastMarked = (phaseId: string) =>
@@ -32,7 +33,7 @@ export function PhaseMarkers({ state, roundType, pending, actions }: PhaseMarker
         {currentDetails ? (
           <>
             Now: <strong>{currentDetails.name}</strong>
-            {current?.pending && ' (not sent yet)'} · listen for{' '}
+            {currentUnsent && ' (not sent yet)'} · listen for{' '}
             {currentDetails.signals.map((signal) => signalById(signal).name).join(', ')}
           </>
         ) : (

@@ -1,7 +1,7 @@
 import type { RoomState, RoundType } from '@signal-room/domain';
 import { layerOf } from '@signal-room/domain';
 import { useId } from 'react';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { isQueued } from './pending';
 import { SignalBadge } from './signal-badge';
@@ -10,7 +10,7 @@ import styles from './prompt-panel.module.css';
 interface PromptPanelProps {
   state: RoomState;
   roundType: RoundType;
-  pending: readonly PendingCommand[];
+  pending: readonly QueuedCommand[];
   /** Controls for revealing the prompt and hints; left out for observers. */
   actions?: RoomActions;
 }

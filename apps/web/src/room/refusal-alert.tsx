@@ -1,9 +1,9 @@
-import type { RoomSnapshot } from './room-store';
+import type { RoomClientSnapshot } from '@signal-room/room-client';
 import { COMMAND_LABELS } from './room-actions';
 import styles from './refusal-alert.module.css';
 
 interface RefusalAlertProps {
-  refusal: NonNullable<RoomSnapshot['refusal']>;
+  refusal: NonNullable<RoomClientSnapshot['refusal']>;
   onDismiss: () => void;
 }
 

@@ -2,7 +2,7 @@ import type { Participant, Role, RoomState } from '@signal-room/domain';
 import { roundTypeById } from '@signal-room/domain';
 import { ConnectionStatus } from './connection-status';
 import { PresenceList } from './presence-list';
-import type { ConnectionStatus as Status } from './room-store';
+import type { ConnectionStatus as Status } from '@signal-room/room-client';
 import { TimerDisplay } from './timer-display';
 import styles from './room-header.module.css';
 

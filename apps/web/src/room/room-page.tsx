@@ -18,15 +18,18 @@ export default function RoomPage() {
 }
 
 function LiveRoom({ sessionId }: { sessionId: string }) {
-  const { room, store } = useRoom(sessionId);
+  const { room, client } = useRoom(sessionId);
   const viewerId = useAuth()?.user.id ?? null;
   const { pathname } = useLocation();
-  const { state, role, pending } = room;
+  const { role, pending } = room;
+  // What the person sees is the room with their unsent work laid over it.
+  const state = room.view?.state ?? null;
+  const unsent = room.view?.unsent;
 
   if (room.status === 'signed-out')
     return <SignedOutNotice next={pathname} pending={pending.length} />;
   if (room.joinError) return <JoinErrorNotice error={room.joinError} pending={pending.length} />;
-  if (!state || !role || !viewerId) {
+  if (!state || !unsent || !role || !viewerId) {
     return (
       <div className={styles.joining}>
         <p className="muted">Joining the room…</p>
@@ -44,24 +47,26 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
         viewerId={viewerId}
         connection={room.status}
         pending={pending.length}
-        serverNow={() => store.serverNow()}
+        serverNow={() => client.serverNow()}
         onRemove={(person) => {
           const question = `Remove ${person.displayName} from this session? Their sockets leave the room at once, and their invite link no longer lets them back in.`;
-          if (window.confirm(question)) store.send('participant.remove', { userId: person.userId });
+          if (window.confirm(question))
+            client.send('participant.remove', { userId: person.userId });
         }}
       />
       {room.refusal && (
-        <RefusalAlert refusal={room.refusal} onDismiss={() => store.dismissRefusal()} />
+        <RefusalAlert refusal={room.refusal} onDismiss={() => client.dismissRefusal()} />
       )}
       {role === 'candidate' ? (
-        <CandidateView state={state} pending={pending} actions={store} />
+        <CandidateView state={state} pending={pending} actions={client} />
       ) : (
         <StaffView
           state={state}
           role={role}
           viewerId={viewerId}
           pending={pending}
-          actions={store}
+          unsent={unsent}
+          actions={client}
         />
       )}
     </div>

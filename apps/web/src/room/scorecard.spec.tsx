@@ -4,21 +4,26 @@ import userEvent from '@testing-library/user-event';
 import type { RoomCommandType } from '@signal-room/domain';
 import { describeScore, roundTypeById } from '@signal-room/domain';
 import type { RoomActions } from './room-actions';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import { Scorecard } from './scorecard';
-import { INTERVIEWER_ID, NOW } from './testing/room-fixtures';
+import { INTERVIEWER_ID, NOW, liveRoom, shownTo } from './testing/room-fixtures';
 
 const systemDesign = roundTypeById('system-design');
 
-function setup(pending: PendingCommand[] = []) {
+function setup(pending: QueuedCommand[] = []) {
   const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
   const actions: RoomActions = { send, serverNow: () => NOW };
+  const { state, unsent } = shownTo(
+    liveRoom(),
+    { userId: INTERVIEWER_ID, role: 'interviewer' },
+    pending,
+  );
   render(
     <Scorecard
       roundType={systemDesign}
-      card={undefined}
+      card={state.scorecards[INTERVIEWER_ID]}
       viewerId={INTERVIEWER_ID}
-      pending={pending}
+      unsent={unsent}
       actions={actions}
     />,
   );
@@ -94,7 +99,7 @@ describe('Scorecard', () => {
   });
 
   it('shows a score that is still in the outbox as chosen and not sent yet', async () => {
-    const pending: PendingCommand[] = [
+    const pending: QueuedCommand[] = [
       {
         clientEventId: 'c1',
         type: 'score.set',

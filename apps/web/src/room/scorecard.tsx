@@ -2,8 +2,8 @@ import type { RoundType, Scorecard as ScorecardData } from '@signal-room/domain'
 import { SIGNAL_IDS, emptyScores, layerOf, signalById } from '@signal-room/domain';
 import { useId } from 'react';
 import { EvidenceList } from './evidence-list';
-import { shownEvidence, shownScores } from './pending';
-import type { PendingCommand } from './room-store';
+import type { Unsent } from '@signal-room/room-client';
+import { marked } from './pending';
 import type { RoomActions } from './room-actions';
 import { ScoreControl } from './score-control';
 import styles from './scorecard.module.css';
@@ -13,7 +13,8 @@ interface ScorecardProps {
   /** The viewer's own card as the server has it; undefined until their first score or note. */
   card: ScorecardData | undefined;
   viewerId: string;
-  pending: readonly PendingCommand[];
+  /** What of the card is still in the outbox: shown, marked as not sent. */
+  unsent: Unsent;
   actions: RoomActions;
   /** Closed once feedback is released. */
   disabled?: boolean;
@@ -29,14 +30,14 @@ export function Scorecard({
   roundType,
   card,
   viewerId,
-  pending,
+  unsent,
   actions,
   disabled = false,
   title = 'Your scorecard',
 }: ScorecardProps) {
   const id = useId();
-  const { scores, pending: unsentScores } = shownScores(card?.scores ?? emptyScores(), pending);
-  const evidence = shownEvidence(card?.evidence ?? [], pending, viewerId);
+  const scores = card?.scores ?? emptyScores();
+  const evidence = marked(card?.evidence ?? [], unsent);
 
   return (
     <section className={styles.scorecard} aria-labelledby={`${id}-heading`}>
@@ -61,7 +62,7 @@ export function Scorecard({
                 signal={signal}
                 layer={layer}
                 value={scores[signal]}
-                pending={unsentScores.has(signal)}
+                pending={unsent.scores.has(signal)}
                 disabled={disabled}
                 onChange={(score) => {
                   if (score !== null) actions.send('score.set', { signal, score });

@@ -14,15 +14,24 @@ import {
   interviewerCard,
   liveRoom,
   roomState,
+  shownTo,
 } from './testing/room-fixtures';
 
 function setup(state: RoomState, role: 'interviewer' | 'observer') {
   const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
   const actions: RoomActions = { send, serverNow: () => NOW };
   const viewerId = role === 'interviewer' ? INTERVIEWER_ID : OBSERVER_ID;
+  const shown = shownTo(state, { userId: viewerId, role });
   render(
     <MemoryRouter>
-      <StaffView state={state} role={role} viewerId={viewerId} pending={[]} actions={actions} />
+      <StaffView
+        state={shown.state}
+        role={role}
+        viewerId={viewerId}
+        pending={[]}
+        unsent={shown.unsent}
+        actions={actions}
+      />
     </MemoryRouter>,
   );
   return { send, user: userEvent.setup() };

@@ -13,10 +13,10 @@ import { CalibrationPanel } from './calibration-panel';
 import { CoverageMeter } from './coverage-meter';
 import { EvidenceComposer } from './evidence-composer';
 import { MarkPanel } from './mark-panel';
-import { shownEvidence, shownFlags, shownMoves } from './pending';
+import { marked } from './pending';
 import { PhaseMarkers } from './phase-markers';
 import { PromptPanel } from './prompt-panel';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand, Unsent } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { mayRun } from './room-actions';
 import { Scorecard } from './scorecard';
@@ -30,7 +30,8 @@ interface StaffViewProps {
   state: RoomState;
   role: 'interviewer' | 'observer';
   viewerId: string;
-  pending: readonly PendingCommand[];
+  pending: readonly QueuedCommand[];
+  unsent: Unsent;
   actions: RoomActions;
 }
 
@@ -39,22 +40,22 @@ interface StaffViewProps {
  * with their own blind scorecard. Controls only the interviewer may use are left out for an
  * observer, by the same role table the server enforces.
  */
-export function StaffView({ state, role, viewerId, pending, actions }: StaffViewProps) {
+export function StaffView({ state, role, viewerId, pending, unsent, actions }: StaffViewProps) {
   const summaryId = useId();
   const roundType = roundTypeById(state.roundType);
   const may = (type: RoomCommandType) => mayRun(role, type);
   const ended = state.status === 'ended';
   const closed = state.feedbackReleased;
   const card = state.scorecards[viewerId];
-  const evidence = shownEvidence(card?.evidence ?? [], pending, viewerId);
+  const evidence = marked(card?.evidence ?? [], unsent);
   const unsentNotes = evidence.filter((item) => item.pending).length;
-  const moves = shownMoves(state.moves, pending, viewerId).map((mark) => ({
+  const moves = marked(state.moves, unsent).map((mark) => ({
     id: mark.id,
     kind: mark.move,
     offsetMs: mark.offsetMs,
     pending: mark.pending,
   }));
-  const flags = shownFlags(state.flags, pending, viewerId).map((mark) => ({
+  const flags = marked(state.flags, unsent).map((mark) => ({
     id: mark.id,
     kind: mark.flag,
     offsetMs: mark.offsetMs,
@@ -105,14 +106,14 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
           {/* Beside the clock, where the interviewer looks while listening. */}
           {may('watch.tick') && state.watchFor.length > 0 && (
             <div className="card">
-              <WatchList state={state} pending={pending} actions={actions} offsetNow={offsetNow} />
+              <WatchList state={state} unsent={unsent} actions={actions} offsetNow={offsetNow} />
             </div>
           )}
           <section className="card">
             <PhaseMarkers
               state={state}
               roundType={roundType}
-              pending={pending}
+              unsent={unsent}
               actions={may('phase.change') ? actions : undefined}
             />
           </section>
@@ -180,7 +181,7 @@ export function StaffView({ state, role, viewerId, pending, actions }: StaffView
               roundType={roundType}
               card={card ?? emptyScorecard(viewerId)}
               viewerId={viewerId}
-              pending={pending}
+              unsent={unsent}
               actions={actions}
               disabled={closed}
               title={role === 'observer' ? 'Your private scorecard' : 'Your scorecard'}

@@ -3,12 +3,12 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RoomCommandType, RoomState } from '@signal-room/domain';
 import { SUMMARY_LIMITS } from '@signal-room/protocol';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { SummaryForm } from './summary-form';
 import { liveRoom, NOW, roomState } from './testing/room-fixtures';
 
-function setup(state: RoomState, pending: readonly PendingCommand[] = []) {
+function setup(state: RoomState, pending: readonly QueuedCommand[] = []) {
   const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
   const actions: RoomActions = { send, serverNow: () => NOW };
   render(<SummaryForm state={state} pending={pending} actions={actions} />);
@@ -54,8 +54,13 @@ describe('SummaryForm', () => {
   });
 
   it('says a save is still on its way', () => {
-    const pending: PendingCommand[] = [
-      { clientEventId: 'c1', type: 'summary.write', payload: {}, queuedAt: NOW },
+    const pending: QueuedCommand[] = [
+      {
+        clientEventId: 'c1',
+        type: 'summary.write',
+        payload: { text: 'Clear framing.', practiseNext: 'Name the trade-off.' },
+        queuedAt: NOW,
+      },
     ];
     setup(liveRoom(), pending);
     expect(screen.getByRole('status')).toHaveTextContent('Saving (not sent yet)…');

@@ -3,13 +3,13 @@ import { SUMMARY_LIMITS } from '@signal-room/protocol';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';
 import { isQueued } from './pending';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import styles from './summary-form.module.css';
 
 interface SummaryFormProps {
   state: RoomState;
-  pending: readonly PendingCommand[];
+  pending: readonly QueuedCommand[];
   actions: RoomActions;
   /** Where other parts of the room point to, so "write your summary" can take you to it. */
   id?: string;

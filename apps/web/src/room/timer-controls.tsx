@@ -2,7 +2,7 @@ import type { RoomState } from '@signal-room/domain';
 import { MAX_DURATION_MS, isExpired, isRunning } from '@signal-room/domain';
 import { useRef, useState } from 'react';
 import { ConfirmStep } from '../ui/confirm-step';
-import type { PendingCommand } from './room-store';
+import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { useNow } from './use-room';
 import styles from './timer-controls.module.css';
@@ -11,7 +11,7 @@ const EXTEND_MS = 5 * 60_000;
 
 interface TimerControlsProps {
   state: RoomState;
-  pending: readonly PendingCommand[];
+  pending: readonly QueuedCommand[];
   actions: RoomActions;
 }
 

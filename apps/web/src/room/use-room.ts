@@ -1,17 +1,26 @@
+import type { RoomClientSnapshot } from '@signal-room/room-client';
+import { RoomClient, browserStorage } from '@signal-room/room-client';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { getAuth } from '../auth/auth-store';
-import type { RoomSnapshot } from './room-store';
-import { RoomStore } from './room-store';
 
 /** Connects to one session's room for as long as the component is mounted. */
-export function useRoom(sessionId: string): { room: RoomSnapshot; store: RoomStore } {
-  const [store] = useState(() => new RoomStore(sessionId, () => getAuth()?.token ?? null));
+export function useRoom(sessionId: string): { room: RoomClientSnapshot; client: RoomClient } {
+  const [client] = useState(
+    () =>
+      new RoomClient({
+        sessionId,
+        token: () => getAuth()?.token ?? null,
+        viewerId: getAuth()?.user.id ?? null,
+        // Unsent commands survive a reload or a crash of the tab; sign-out clears them.
+        storage: browserStorage(localStorage, sessionId),
+      }),
+  );
   useEffect(() => {
-    store.start();
-    return () => store.stop();
-  }, [store]);
-  const room = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return { room, store };
+    client.start();
+    return () => client.stop();
+  }, [client]);
+  const room = useSyncExternalStore(client.subscribe, client.getSnapshot);
+  return { room, client };
 }
 
 /** The current time, re-rendered every `intervalMs`: for timers that must tick on screen. */

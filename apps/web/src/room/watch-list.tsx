@@ -1,34 +1,22 @@
-import type { RoomState, WatchItem } from '@signal-room/domain';
+import type { RoomState } from '@signal-room/domain';
 import { formatOffset, signalById } from '@signal-room/domain';
 import { useId } from 'react';
-import type { PendingCommand } from './room-store';
+import type { Unsent } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import styles from './watch-list.module.css';
 
 interface WatchListProps {
   state: RoomState;
-  pending: readonly PendingCommand[];
+  unsent: Unsent;
   actions: RoomActions;
   offsetNow: () => number;
-}
-
-/** A tick or untick still in the outbox shows at once, as the person meant it. */
-function seenShown(item: WatchItem, pending: readonly PendingCommand[]): boolean {
-  let seen = item.seenAtMs !== null;
-  for (const command of pending) {
-    const target = (command.payload as { itemId?: string }).itemId;
-    if (target !== item.id) continue;
-    if (command.type === 'watch.tick') seen = true;
-    if (command.type === 'watch.untick') seen = false;
-  }
-  return seen;
 }
 
 /**
  * What the candidate, auditing earlier rounds, wrote they had decided and never said: the
  * interviewer listens for each and ticks it when the candidate says it in their own words.
  */
-export function WatchList({ state, pending, actions, offsetNow }: WatchListProps) {
+export function WatchList({ state, unsent, actions, offsetNow }: WatchListProps) {
   const id = useId();
   if (state.watchFor.length === 0) return null;
   const closed = state.feedbackReleased || state.status === 'waiting';
@@ -43,14 +31,18 @@ export function WatchList({ state, pending, actions, offsetNow }: WatchListProps
       </p>
       <ul className={styles.items}>
         {state.watchFor.map((item) => {
-          const seen = seenShown(item, pending);
+          // A tick or untick still in the outbox is already in the shown room.
+          const seen = item.seenAtMs !== null;
           const signal = signalById(item.signal).name;
           return (
             <li key={item.id} className={styles.item}>
               <span className="badge">{signal}</span>
               <p className={styles.intent}>{item.intent}</p>
               {item.seenAtMs !== null && (
-                <span className={styles.seen}>heard at {formatOffset(item.seenAtMs)}</span>
+                <span className={styles.seen}>
+                  heard at {formatOffset(item.seenAtMs)}
+                  {unsent.items.has(item.id) && ' · not sent yet'}
+                </span>
               )}
               <button
                 type="button"

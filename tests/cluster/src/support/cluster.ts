@@ -5,6 +5,7 @@ import { ApiNode } from './api-node';
 import { PrivatePostgres } from './postgres';
 import { freePort } from './processes';
 import { PrivateRedis } from './redis';
+import { RedisRelay } from './redis-relay';
 
 /**
  * Two API processes on one PostgreSQL and one Redis, all of the suite's own: the deployment of
@@ -14,6 +15,8 @@ import { PrivateRedis } from './redis';
 export interface Cluster {
   postgres: PrivatePostgres;
   redis: PrivateRedis;
+  /** Node A reaches Redis through this relay, which can make the frames B publishes late. */
+  relayA: RedisRelay;
   a: ApiNode;
   b: ApiNode;
   /** Fails if a node died without being told to. */
@@ -26,22 +29,28 @@ export interface Cluster {
 export async function startCluster(): Promise<Cluster> {
   const postgres = await PrivatePostgres.start();
   let redis: PrivateRedis | null = null;
+  let relayA: RedisRelay | null = null;
   const nodes: ApiNode[] = [];
   const stop = async () => {
     await Promise.all(nodes.map((node) => node.stop()));
+    await relayA?.close();
     await redis?.destroy();
     await postgres.destroy();
   };
   try {
     redis = await PrivateRedis.start();
+    relayA = await RedisRelay.start(redis);
     const shared = {
       databaseUrl: postgres.url,
       redisUrl: redis.url,
       redisPrefix: `signal-room-cluster-${randomBytes(4).toString('hex')}:`,
       jwtSecret: randomBytes(32).toString('hex'),
     };
-    for (const name of ['A', 'B']) {
-      const node = new ApiNode({ ...shared, name, port: await freePort() });
+    for (const [name, redisUrl] of [
+      ['A', relayA.url],
+      ['B', redis.url],
+    ] as const) {
+      const node = new ApiNode({ ...shared, name, redisUrl, port: await freePort() });
       nodes.push(node);
       // One after the other: the second finds the schema migrated rather than waiting on the lock.
       await node.start();
@@ -54,12 +63,14 @@ export async function startCluster(): Promise<Cluster> {
   return {
     postgres,
     redis,
+    relayA: relayA as RedisRelay,
     a,
     b,
     assertNodesAlive: () => nodes.forEach((node) => node.assertAlive()),
     restartStopped: async () => {
       if (!postgres.running) await postgres.resume();
       if (!redis.running) await redis.resume();
+      relayA?.release();
       for (const node of nodes) if (!node.running) await node.start();
     },
     stop,

@@ -25,6 +25,20 @@ export interface WatchedBrowser {
 }
 
 /**
+ * The product and a browser, started side by side. If either fails to start, the other is
+ * stopped before the error is thrown: a server left running would keep Jest from ever exiting.
+ */
+export async function startProductAndBrowser(): Promise<[RunningProduct, Browser]> {
+  const [product, browser] = await Promise.allSettled([startProduct(), launchBrowser()]);
+  if (product.status === 'fulfilled' && browser.status === 'fulfilled') {
+    return [product.value, browser.value];
+  }
+  if (product.status === 'fulfilled') await product.value.stop();
+  if (browser.status === 'fulfilled') await browser.value.close();
+  throw product.status === 'rejected' ? product.reason : (browser as PromiseRejectedResult).reason;
+}
+
+/**
  * A suite's product and browser, started before its tests and stopped after them. Every page it
  * opens runs under the product's Content-Security-Policy and is watched for console errors,
  * failed requests and refused answers: after each test, none may have been seen.
@@ -40,7 +54,7 @@ export function watchedBrowser(): WatchedBrowser {
   };
 
   beforeAll(async () => {
-    [product, browser] = await Promise.all([startProduct(), launchBrowser()]);
+    [product, browser] = await startProductAndBrowser();
   });
   afterEach(() => {
     expect(violations.flatMap((seen) => seen.splice(0))).toEqual([]);

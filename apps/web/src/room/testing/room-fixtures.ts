@@ -1,7 +1,9 @@
 // Plain room states for component specs: the shape the server sends, built from the domain's own
 // initial state so a spec only states what it is about.
-import type { Participant, RoomState, Scorecard } from '@signal-room/domain';
+import type { Actor, Participant, RoomState, Scorecard } from '@signal-room/domain';
 import { emptyScores, initialRoomState } from '@signal-room/domain';
+import type { OptimisticView, QueuedCommand } from '@signal-room/room-client';
+import { optimisticView } from '@signal-room/room-client';
 
 export const INTERVIEWER_ID = 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d';
 export const CANDIDATE_ID = 'c0ffee00-1234-4abc-9def-0123456789ab';
@@ -17,6 +19,13 @@ const person = (userId: string, displayName: string, role: Participant['role']):
   role,
   online: true,
 });
+
+/** The room as a person sees it with their queued commands laid over it, as the page shows it. */
+export const shownTo = (
+  state: RoomState,
+  actor: Actor,
+  pending: readonly QueuedCommand[] = [],
+): OptimisticView => optimisticView(state, pending, actor, NOW);
 
 export function roomState(overrides: Partial<RoomState> = {}): RoomState {
   return {

@@ -6,21 +6,21 @@ import type {
   InviteStatus,
   SessionSummary,
 } from '@signal-room/protocol';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../app.tokens';
-import { UserEntity } from '../auth/user.entity';
+import { AuthService } from '../auth/auth.service';
 import { AppException } from '../common/app-exception';
 import { hashLinkToken, newLinkToken } from '../common/link-tokens';
 import type { AppConfig } from '../config';
+import type { Member } from '../sessions/session-directory.service';
+import { SessionDirectoryService } from '../sessions/session-directory.service';
+import { MAX_PARTICIPANTS, SessionsService } from '../sessions/sessions.service';
 import { InviteEntity } from './invite.entity';
-import { ParticipantEntity } from './participant.entity';
-import { SessionEntity } from './session.entity';
-import { MAX_PARTICIPANTS, SessionsService } from './sessions.service';
 
 /** Where a link stands, given everyone already in its session. */
-export function inviteStatusOf(
+function inviteStatusOf(
   invite: InviteEntity,
-  members: readonly ParticipantEntity[],
+  members: readonly Member[],
   now: number,
 ): InviteStatus {
   if (invite.revokedAt) return 'revoked';
@@ -37,6 +37,8 @@ export class InvitesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly directory: SessionDirectoryService,
+    private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,17 +49,10 @@ export class InvitesService {
     }
   }
 
-  private async namesOf(userIds: readonly string[]): Promise<Map<string, string>> {
-    const users = await this.dataSource.manager.findBy(UserEntity, {
-      id: In([...new Set(userIds)]),
-    });
-    return new Map(users.map((user) => [user.id, user.displayName]));
-  }
-
   /** Links of one session as the interviewer sees them, each with who came in by it. */
   private async toInvites(sessionId: string, invites: readonly InviteEntity[]): Promise<Invite[]> {
-    const members = await this.dataSource.manager.findBy(ParticipantEntity, { sessionId });
-    const names = await this.namesOf(members.map((member) => member.userId));
+    const members = await this.directory.members(sessionId);
+    const names = await this.auth.displayNames(members.map((member) => member.userId));
     const now = Date.now();
     return invites.map((invite) => ({
       id: invite.id,
@@ -145,19 +140,18 @@ export class InvitesService {
    */
   async preview(token: string): Promise<InvitePreview> {
     const invite = await this.byToken(token);
-    const manager = this.dataSource.manager;
-    const [session, members, inviter] = await Promise.all([
-      manager.findOneByOrFail(SessionEntity, { id: invite.sessionId }),
-      manager.findBy(ParticipantEntity, { sessionId: invite.sessionId }),
-      manager.findOneBy(UserEntity, { id: invite.createdBy }),
+    const [session, members, names] = await Promise.all([
+      this.directory.heading(invite.sessionId),
+      this.directory.members(invite.sessionId),
+      this.auth.displayNames([invite.createdBy]),
     ]);
     const status = inviteStatusOf(invite, members, Date.now());
     return {
       sessionId: session.id,
       role: invite.role,
       roundType: session.roundType,
-      promptTitle: status === 'open' ? (session.prompt?.title ?? null) : null,
-      invitedBy: inviter?.displayName ?? 'Unknown',
+      promptTitle: status === 'open' ? session.promptTitle : null,
+      invitedBy: names.get(invite.createdBy) ?? 'Unknown',
       status,
       createdAt: invite.createdAt.toISOString(),
       expiresAt: invite.expiresAt.toISOString(),
@@ -170,14 +164,7 @@ export class InvitesService {
    */
   async accept(token: string, userId: string): Promise<SessionSummary> {
     const invite = await this.byToken(token);
-    await this.dataSource.transaction(async (manager) => {
-      // Serialise joins per session, so the size cap and the one-candidate rule hold under races.
-      await manager
-        .createQueryBuilder(SessionEntity, 'session')
-        .setLock('pessimistic_write')
-        .where('session.id = :id', { id: invite.sessionId })
-        .getOneOrFail();
-      const members = await manager.findBy(ParticipantEntity, { sessionId: invite.sessionId });
+    await this.directory.admit(invite.sessionId, async (members, manager) => {
       const status = inviteStatusOf(invite, members, Date.now());
       if (status === 'expired' || status === 'revoked') {
         throw new AppException(
@@ -185,7 +172,7 @@ export class InvitesService {
           'This invite link is not valid: it may have expired or been revoked.',
         );
       }
-      if (members.some((member) => member.userId === userId)) return;
+      if (members.some((member) => member.userId === userId)) return null;
       // Removed by the interviewer after this link was made: the link does not bring them
       // back; a link made after the removal does.
       const removed = await manager.query<unknown[]>(
@@ -207,12 +194,7 @@ export class InvitesService {
       if (status === 'full') {
         throw new AppException('ROOM_FULL', `A session holds ${MAX_PARTICIPANTS} people at most.`);
       }
-      await manager.insert(ParticipantEntity, {
-        sessionId: invite.sessionId,
-        userId,
-        role: invite.role,
-        inviteId: invite.id,
-      });
+      return { userId, role: invite.role, inviteId: invite.id };
     });
     return this.sessions.summary(invite.sessionId, userId);
   }

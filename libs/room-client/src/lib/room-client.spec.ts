@@ -2,13 +2,14 @@ import { jest } from '@jest/globals';
 import { EventEmitter } from 'node:events';
 import type { RoomEvent, RoomState } from '@signal-room/domain';
 import { initialRoomState, MAX_HELD_EVENTS, reduceAll } from '@signal-room/domain';
-import { RoomStore } from './room-store';
+import { memoryStorage } from './outbox';
+import type { RoomSocket } from './room-channel';
+import { RoomClient } from './room-client';
 
-/** Just enough of a socket.io client socket for the store: events, acks, connect. */
+/** Just enough of a socket.io client socket for the client: events, acks, connect. */
 class FakeSocket extends EventEmitter {
-  active = true;
   connected = false;
-  connects = 0;
+  closed = false;
   commands: { clientEventId: string; type: string }[] = [];
   joins: { sessionId: string; lastSeq?: number }[] = [];
   /** How many joins to refuse first, as a busy server does (retryable). */
@@ -17,14 +18,18 @@ class FakeSocket extends EventEmitter {
   constructor(public state: RoomState) {
     super();
   }
-  connect() {
-    this.connects += 1;
+  close() {
+    this.closed = true;
     return this;
   }
   disconnect() {
     return this;
   }
-  timeout() {
+  /** Whether commands are answered; unanswered, they time out as the real socket's would. */
+  ackCommands = true;
+  private timeoutMs: number | null = null;
+  timeout(ms: number) {
+    this.timeoutMs = ms;
     return this;
   }
   emitWithAck(event: string, body: { clientEventId: string; type: string; lastSeq?: number }) {
@@ -47,6 +52,12 @@ class FakeSocket extends EventEmitter {
     }
     if (event === 'room:command') {
       this.commands.push(body);
+      if (!this.ackCommands) {
+        const ms = this.timeoutMs ?? 10_000;
+        return new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('operation has timed out')), ms),
+        );
+      }
       return Promise.resolve({ ok: true, seq: 1, duplicate: false });
     }
     return Promise.resolve({ clientTime: 0, serverTime: 0 });
@@ -62,11 +73,20 @@ const room = initialRoomState({
   prompt: null,
 });
 
-function storeWith(socket: FakeSocket): RoomStore {
-  const store = new RoomStore(
-    'session-1',
-    () => 'token',
-    () => socket as never,
+/** A client whose every connect opens `socket` again, and counts how often it did. */
+function storeWith(socket: FakeSocket, storage = memoryStorage()): RoomClient & { opens: number } {
+  const store = Object.assign(
+    new RoomClient({
+      sessionId: 'session-1',
+      token: () => 'token',
+      storage,
+      openSocket: () => {
+        store.opens += 1;
+        socket.removeAllListeners();
+        return socket as unknown as RoomSocket;
+      },
+    }),
+    { opens: 0 },
   );
   store.start();
   return store;
@@ -90,7 +110,7 @@ const deliver = (socket: FakeSocket, ...events: RoomEvent[]) => {
 const deliverSnapshot = (socket: FakeSocket, state: RoomState) =>
   socket.emit('room:snapshot', { sessionId: 'session-1', serverTime: 0, state });
 
-async function joinedStore(socket: FakeSocket): Promise<RoomStore> {
+async function joinedStore(socket: FakeSocket): Promise<RoomClient> {
   const store = storeWith(socket);
   socket.emit('connect');
   await settle();
@@ -98,25 +118,22 @@ async function joinedStore(socket: FakeSocket): Promise<RoomStore> {
   return store;
 }
 
-describe('RoomStore', () => {
-  beforeEach(() => localStorage.clear());
-
+describe('the room client', () => {
   it('keeps commands made offline and sends each once, in order, when the room is back', async () => {
     const socket = new FakeSocket(room);
-    const store = storeWith(socket);
+    const storage = memoryStorage();
+    const store = storeWith(socket, storage);
     const first = store.send('timer.start', {});
     const second = store.send('score.set', { signal: 'coding', score: 3 });
     expect(store.getSnapshot().pending).toHaveLength(2);
-    expect(JSON.parse(localStorage.getItem('signal-room.outbox.session-1') ?? '[]')).toHaveLength(
-      2,
-    );
+    expect(JSON.parse(storage.load() ?? '[]')).toHaveLength(2);
 
     socket.emit('connect');
     await settle();
     await settle();
     expect(socket.commands.map((command) => command.clientEventId)).toEqual([first, second]);
     expect(store.getSnapshot().pending).toHaveLength(0);
-    expect(localStorage.getItem('signal-room.outbox.session-1')).toBeNull();
+    expect(storage.load()).toBeNull();
     store.stop();
   });
 
@@ -127,8 +144,7 @@ describe('RoomStore', () => {
       socket.refuseJoins = 1;
       const store = storeWith(socket);
       socket.emit('connect');
-      await Promise.resolve();
-      await Promise.resolve();
+      await jest.advanceTimersByTimeAsync(0);
       expect(store.getSnapshot().status).toBe('offline');
       expect(store.getSnapshot().joinError).toBeNull();
       await jest.advanceTimersByTimeAsync(2500);
@@ -145,16 +161,16 @@ describe('RoomStore', () => {
     try {
       const socket = new FakeSocket(room);
       const store = storeWith(socket);
-      socket.active = false;
       socket.emit('connect_error', new Error('UNAVAILABLE'));
       expect(store.getSnapshot().status).toBe('offline');
+      expect(socket.closed).toBe(true);
       jest.advanceTimersByTime(2500);
-      expect(socket.connects).toBe(1);
+      expect(store.opens).toBe(2);
 
       socket.emit('connect_error', new Error('UNAUTHENTICATED'));
       jest.advanceTimersByTime(5000);
       expect(store.getSnapshot().status).toBe('signed-out');
-      expect(socket.connects).toBe(1);
+      expect(store.opens).toBe(2);
       store.stop();
     } finally {
       jest.useRealTimers();
@@ -215,6 +231,35 @@ describe('RoomStore', () => {
     });
   });
 
+  it('after a drop, joins again with the seq it holds and resends with the same id', async () => {
+    jest.useFakeTimers();
+    try {
+      const socket = new FakeSocket(room);
+      const store = storeWith(socket);
+      socket.emit('connect');
+      await jest.advanceTimersByTimeAsync(0);
+      deliver(socket, ...phases(1, 2));
+      socket.ackCommands = false;
+      const delivered = store.deliver('score.set', { signal: 'coding', score: 3 });
+      await jest.advanceTimersByTimeAsync(0);
+      socket.emit('disconnect', 'transport close');
+      expect(store.getSnapshot().status).toBe('offline');
+      socket.ackCommands = true;
+      await jest.advanceTimersByTimeAsync(20_000);
+      socket.emit('connect');
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(socket.joins.at(-1)).toEqual({ sessionId: 'session-1', lastSeq: 2 });
+      const { ack, failures } = await delivered;
+      expect(ack).toEqual({ ok: true, seq: 1, duplicate: false });
+      expect(failures).toEqual(['timeout']);
+      const ids = new Set(socket.commands.map((command) => command.clientEventId));
+      expect([socket.commands.length, ids.size]).toEqual([2, 1]);
+      store.stop();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   describe('in an ended room, whose log no longer records presence', () => {
     const ended: RoomState = {
       ...room,
@@ -224,7 +269,7 @@ describe('RoomStore', () => {
         cleo: { userId: 'cleo', displayName: 'Cleo', role: 'candidate', online: true },
       },
     };
-    const onlineOf = (store: RoomStore) =>
+    const onlineOf = (store: RoomClient) =>
       Object.values(store.getSnapshot().state?.participants ?? {})
         .filter((person) => person.online)
         .map((person) => person.userId);

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'room-client',
+  preset: '../../jest.preset.js',
+  coverageDirectory: '../../coverage/libs/room-client',
+};
