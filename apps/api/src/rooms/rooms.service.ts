@@ -139,7 +139,7 @@ export class RoomsService {
       async ({ state, manager, now }) => {
         const role = await this.roleIn(manager, state, userId);
         const actor = { userId, role };
-        const command = { type, payload: payload.data, commandId: clientEventId } as Parameters<
+        const command = { type, payload: payload.data, clientEventId } as Parameters<
           typeof decide
         >[1];
         if (command.type === 'participant.remove') {

@@ -73,6 +73,6 @@ export type RoomCommand = {
     type: T;
     payload: RoomCommandPayloads[T];
     /** Unique per session; doubles as the id of whatever the command creates. */
-    commandId: string;
+    clientEventId: string;
   };
 }[RoomCommandType];

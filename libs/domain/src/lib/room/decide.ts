@@ -163,7 +163,7 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
     case 'evidence.add': {
       const { signal, polarity, note, offsetMs } = command.payload;
       const evidence: Evidence = {
-        id: command.commandId,
+        id: command.clientEventId,
         signal,
         polarity,
         note,
@@ -194,7 +194,7 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
     case 'move.mark':
       return ok(
         eventBody('move.marked', {
-          markId: command.commandId,
+          markId: command.clientEventId,
           move: command.payload.move,
           offsetMs: clampOffset(state, now, command.payload.offsetMs),
         }),
@@ -207,7 +207,7 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
     case 'flag.mark':
       return ok(
         eventBody('flag.marked', {
-          markId: command.commandId,
+          markId: command.clientEventId,
           flag: command.payload.flag,
           offsetMs: clampOffset(state, now, command.payload.offsetMs),
         }),

@@ -50,8 +50,8 @@ export const newRoom = (config: Partial<SessionConfig> = {}): RoomState =>
 export const command = <T extends RoomCommandType>(
   type: T,
   payload: RoomCommandPayloads[T],
-  commandId = `cmd-${type}`,
-): RoomCommand => ({ type, payload, commandId }) as RoomCommand;
+  clientEventId = `cmd-${type}`,
+): RoomCommand => ({ type, payload, clientEventId }) as RoomCommand;
 
 /** A committed event, as the server would stamp it. */
 export const stamped = <T extends RoomEventType>(
