@@ -32,10 +32,6 @@ export class SessionEntity {
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy!: string;
 
-  /** The sequence number of the last event appended; appends lock this row to take the next. */
-  @Column({ name: 'last_seq', type: 'integer', default: 0 })
-  lastSeq!: number;
-
   /** Peer mode: the round before this one, in which the two peers had the other roles. */
   @Column({ name: 'previous_session_id', type: 'uuid', nullable: true })
   previousSessionId!: string | null;
