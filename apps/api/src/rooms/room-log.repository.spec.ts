@@ -95,7 +95,7 @@ describe.each(TEST_DATABASE_KINDS)('the room log on %s PostgreSQL', (kind) => {
       batch(fresh, 0),
     ]);
     expect(outcomes.get(repeated)).toEqual({ kind: 'duplicate', seq: 2 });
-    expect(outcomes.get(stale)).toEqual({ kind: 'collided' });
+    expect(outcomes.get(stale)).toEqual({ kind: 'stale' });
     expect(outcomes.get(fresh)).toEqual({ kind: 'appended' });
     expect(await seqsOf(repeated)).toEqual([1, 2]);
     expect(await seqsOf(stale)).toEqual([1]);
@@ -126,7 +126,7 @@ describe.each(TEST_DATABASE_KINDS)('the room log on %s PostgreSQL', (kind) => {
       ),
     );
     expect(outcomes.filter((outcome) => outcome?.kind === 'appended')).toHaveLength(1);
-    expect(outcomes.filter((outcome) => outcome?.kind === 'collided')).toHaveLength(7);
+    expect(outcomes.filter((outcome) => outcome?.kind === 'stale')).toHaveLength(7);
     const seqs = await seqsOf(sessionId);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, index) => index + 1));
   });
@@ -149,7 +149,7 @@ describe.each(TEST_DATABASE_KINDS)('the room log on %s PostgreSQL', (kind) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     release();
     expect(await writer).toEqual({ kind: 'appended' });
-    expect(await other).toEqual({ kind: 'collided' });
+    expect(await other).toEqual({ kind: 'stale' });
   });
 
   it('refuses two batches of one room in one statement', async () => {

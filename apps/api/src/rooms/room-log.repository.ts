@@ -29,12 +29,11 @@ export interface SessionMirror {
 }
 
 /**
- * What became of a batch: appended; a repeat of a command already in the log (with the seq its
- * first ack carried); or collided, when its first seq was taken or its repeat is not yet
- * visible to the statement (the writer tells which: see RoomWriter).
+ * What became of a batch: appended; a repeat of a command already in the log (answered with the
+ * seq its first ack carried); or stale, planned on a room behind the log.
  */
 export type AppendOutcome =
-  { kind: 'appended' } | { kind: 'duplicate'; seq: number } | { kind: 'collided' };
+  { kind: 'appended' } | { kind: 'duplicate'; seq: number } | { kind: 'stale' };
 
 /**
  * The seq a command's first ack carried, for its retries: that of its last event. A command's
@@ -55,9 +54,14 @@ const LAST_SEQ_OF_COMMAND = `COALESCE(
  * took the lock itself to plan (RoomWriter's locked try) cannot be overtaken. A room's first
  * event goes in only if its seq and client event id are free (ON CONFLICT DO NOTHING), and the
  * rest of its batch only after it: the log has no gaps, so a free first seq means the rest are
- * free too, and a collision in one room leaves the others' rows in.
+ * free too, and a collision in one room leaves the others' rows in. The parts a group does not
+ * need are left out (planning the statement is much of its cost on the embedded database).
  */
-const APPEND = `
+function appendStatement(tails: boolean, mirrors: boolean): string {
+  const insert = `INSERT INTO session_events
+    (session_id, seq, type, payload, actor_id, client_event_id, at)`;
+  const columns = 'b.session_id, b.seq, b.type, b.payload, b.actor_id, b.client_event_id, b.at';
+  return `
 WITH batch AS MATERIALIZED (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS b(
     session_id uuid, seq integer, type text, payload jsonb, actor_id uuid,
@@ -66,28 +70,42 @@ WITH batch AS MATERIALIZED (
   SELECT id FROM sessions WHERE id IN (SELECT session_id FROM batch WHERE head)
   ORDER BY id FOR NO KEY UPDATE
 ), heads AS (
-  INSERT INTO session_events (session_id, seq, type, payload, actor_id, client_event_id, at)
-  SELECT b.session_id, b.seq, b.type, b.payload, b.actor_id, b.client_event_id, b.at
-  FROM locked JOIN batch b ON b.session_id = locked.id AND b.head
+  ${insert}
+  SELECT ${columns} FROM locked JOIN batch b ON b.session_id = locked.id AND b.head
   ON CONFLICT DO NOTHING
   RETURNING session_id
-), tails AS (
-  INSERT INTO session_events (session_id, seq, type, payload, actor_id, client_event_id, at)
-  SELECT b.session_id, b.seq, b.type, b.payload, b.actor_id, b.client_event_id, b.at
-  FROM batch b WHERE NOT b.head AND b.session_id IN (SELECT session_id FROM heads)
-), mirrored AS (
+)${
+    tails
+      ? `, tails AS (
+  ${insert}
+  SELECT ${columns} FROM batch b
+  WHERE NOT b.head AND b.session_id IN (SELECT session_id FROM heads)
+)`
+      : ''
+  }${
+    mirrors
+      ? `, mirrored AS (
   UPDATE sessions s
   SET status = m.status, deadline_at = m.deadline_at, ended_at = m.ended_at
   FROM jsonb_to_recordset($2::jsonb)
     AS m(session_id uuid, status text, deadline_at timestamptz, ended_at timestamptz)
   WHERE s.id = m.session_id AND m.session_id IN (SELECT session_id FROM heads)
-)
-SELECT b.session_id AS "sessionId",
-       EXISTS (SELECT 1 FROM heads WHERE heads.session_id = b.session_id) AS appended,
-       (SELECT ${LAST_SEQ_OF_COMMAND} FROM session_events first
-        WHERE first.session_id = b.session_id AND first.client_event_id = b.client_event_id)
-         AS "duplicateOf"
-FROM batch b WHERE b.head`;
+)`
+      : ''
+  }
+SELECT session_id AS "sessionId" FROM heads`;
+}
+
+/**
+ * Of the batches that did not go in, the commands already in the log, with their first acks'
+ * seqs. Asked in a statement of its own, after the append: a repeat committed while the append
+ * waited for its locks is not visible to the append's own snapshot.
+ */
+const REPEATS = `
+SELECT first.session_id AS "sessionId", ${LAST_SEQ_OF_COMMAND} AS seq
+FROM jsonb_to_recordset($1::jsonb) AS r(session_id uuid, client_event_id uuid)
+JOIN session_events first
+  ON first.session_id = r.session_id AND first.client_event_id = r.client_event_id`;
 
 const toRoomEvent = (row: SessionEventEntity): RoomEvent =>
   ({
@@ -108,7 +126,8 @@ export class RoomLog {
 
   /**
    * Appends each batch, at most one per room, in one statement: one round trip and one commit
-   * for all of them (or, given a transaction's manager, within it). Answers per session.
+   * for all of them (or, given a transaction's manager, within it). Answers per session; only
+   * when some batch did not go in does a second statement tell its repeats from stale plans.
    */
   async append(
     batches: readonly LogBatch[],
@@ -142,19 +161,35 @@ export class RoomLog {
           ]
         : [],
     );
-    const answers = await manager.query<
-      { sessionId: string; appended: boolean; duplicateOf: number | null }[]
-    >(APPEND, [JSON.stringify(rows), JSON.stringify(mirrors)]);
-    return new Map(
-      answers.map(({ sessionId, appended, duplicateOf }): [string, AppendOutcome] => [
-        sessionId,
-        appended
-          ? { kind: 'appended' }
-          : duplicateOf !== null
-            ? { kind: 'duplicate', seq: duplicateOf }
-            : { kind: 'collided' },
+    const params: unknown[] = [JSON.stringify(rows)];
+    if (mirrors.length > 0) params.push(JSON.stringify(mirrors));
+    const statement = appendStatement(
+      batches.some((batch) => batch.events.length > 1),
+      mirrors.length > 0,
+    );
+    const appended = new Set(
+      (await manager.query<{ sessionId: string }[]>(statement, params)).map((row) => row.sessionId),
+    );
+    const outcomes = new Map<string, AppendOutcome>(
+      batches.map((batch) => [
+        batch.sessionId,
+        appended.has(batch.sessionId) ? { kind: 'appended' } : { kind: 'stale' },
       ]),
     );
+    const collided = batches.filter(
+      (batch) => !appended.has(batch.sessionId) && batch.clientEventId !== null,
+    );
+    if (collided.length === 0) return outcomes;
+    const repeats = await manager.query<{ sessionId: string; seq: number }[]>(REPEATS, [
+      JSON.stringify(
+        collided.map((batch) => ({
+          session_id: batch.sessionId,
+          client_event_id: batch.clientEventId,
+        })),
+      ),
+    ]);
+    for (const { sessionId, seq } of repeats) outcomes.set(sessionId, { kind: 'duplicate', seq });
+    return outcomes;
   }
 
   /** Takes the session row's lock for the rest of the transaction: no other append gets in. */

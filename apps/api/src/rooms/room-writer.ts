@@ -158,10 +158,7 @@ export class RoomWriter {
     if (rewritesFeedback(planned.after, planned.events)) return 'locked';
     const outcome = await this.group.submit(planned.batch);
     if (outcome.kind === 'appended') return planned.written;
-    if (outcome.kind === 'duplicate') return repeated(before, outcome.seq);
-    // The statement did not see why its row collided: a repeat committed meanwhile, or the seq.
-    const seq = await this.log.seqOfCommand(manager, before.sessionId, request.clientEventId);
-    return seq === null ? 'locked' : repeated(before, seq);
+    return outcome.kind === 'duplicate' ? repeated(before, outcome.seq) : 'locked';
   }
 
   /** The try under the session row lock, on the state read under it: it cannot collide on seq. */
@@ -215,7 +212,7 @@ export class RoomWriter {
   private async appendGroup(batches: LogBatch[]): Promise<AppendOutcome[]> {
     this.metrics.groupCommitted(batches.length);
     const outcomes = await this.log.append(batches);
-    return batches.map((batch) => outcomes.get(batch.sessionId) ?? { kind: 'collided' });
+    return batches.map((batch) => outcomes.get(batch.sessionId) ?? { kind: 'stale' });
   }
 
   private remember(state: RoomState): void {
