@@ -7,6 +7,7 @@ import {
   decide,
   departure,
   isStaff,
+  recordsArrival,
   recordsPresence,
   reduceAll,
   revisableForCandidate,
@@ -111,22 +112,25 @@ export class RoomsService {
     userId: string,
     lastSeq: number | undefined,
   ): Promise<Extract<JoinAck, { ok: true }>> {
-    // Read beside each other: on PostgreSQL they take two connections, not two turns.
-    const [user, entries] = await Promise.all([
-      this.dataSource.manager.findOneBy(UserEntity, { id: userId }),
+    let role = 'observer' as Role;
+    // The watch list's entries are read beside the arrival: on PostgreSQL on a connection of their
+    // own, not after it.
+    const [arrived, entries] = await Promise.all([
+      this.writer.write({
+        sessionId,
+        actorId: userId,
+        clientEventId: null,
+        plan: async ({ state, manager }) => {
+          role = await this.roleIn(manager, state, userId);
+          // Another tab of someone already in the room records nothing: no name to read.
+          if (!recordsArrival(state, userId)) return accept([]);
+          const user = await manager.findOneBy(UserEntity, { id: userId });
+          const displayName = user?.displayName ?? 'Someone';
+          return accept(arrival(state, { userId, displayName, role }));
+        },
+      }),
       openAuditEntries(this.dataSource.manager, sessionId),
     ]);
-    let role = 'observer' as Role;
-    const arrived = await this.writer.write({
-      sessionId,
-      actorId: userId,
-      clientEventId: null,
-      plan: async ({ state, manager }) => {
-        role = await this.roleIn(manager, state, userId);
-        const displayName = user?.displayName ?? 'Someone';
-        return accept(arrival(state, { userId, displayName, role }));
-      },
-    });
     const after = await this.listWatchFor(arrived.after, entries);
     // Not awaited: the answer must not wait on other nodes for what only the online dots show.
     if (!recordsPresence(after)) void this.broadcaster.announcePresence(sessionId);
