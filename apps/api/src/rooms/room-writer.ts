@@ -117,8 +117,9 @@ export class RoomWriter {
         const first =
           cached && !request.writesInPlan ? await this.optimistic(cached, request) : 'locked';
         const written = first === 'locked' ? await this.locked(cached, request) : first;
+        // Kept even when nothing was written: a state read under the lock is current.
+        this.remember(written.after);
         if (written.events.length > 0) {
-          this.remember(written.after);
           this.broadcaster.publish(written.before, written.after, written.events);
         }
         return written;
@@ -136,7 +137,7 @@ export class RoomWriter {
   }
 
   /** The room as it stands in the log, read without the cache. */
-  async stateOf(
+  private async stateOf(
     sessionId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<RoomState> {
@@ -178,17 +179,17 @@ export class RoomWriter {
         const planned = planBatch(before, decision.value, request, now);
         const outcome = (await this.log.append([planned.batch], manager)).get(sessionId);
         if (outcome?.kind === 'duplicate') throw new Repeat(outcome.seq);
-        if (outcome?.kind !== 'appended')
+        if (outcome?.kind !== 'appended') {
           throw new Error('a write under the session lock collided');
+        }
         if (rewritesFeedback(planned.after, planned.events)) {
           await writeFeedback(manager, planned.after, now);
         }
         return planned.written;
       });
     } catch (error) {
-      if (error instanceof Repeat)
-        return repeated(cached ?? (await this.stateOf(sessionId)), error.seq);
-      throw error;
+      if (!(error instanceof Repeat)) throw error;
+      return repeated(cached ?? (await this.stateOf(sessionId)), error.seq);
     }
   }
 
