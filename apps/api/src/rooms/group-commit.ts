@@ -9,6 +9,12 @@ export interface GroupCommitOptions {
   inFlight: number;
   /** The most items one statement carries. */
   maxItems: number;
+  /**
+   * Items answered in one turn of the event loop. Each answer runs its caller's follow-up at once
+   * (for a room, publishing and acknowledging), so a large group answered in one go would hold
+   * the loop, and every socket, for all of them.
+   */
+  answeredPerTurn: number;
 }
 
 /**
@@ -52,13 +58,7 @@ export class GroupCommit<T, R> {
       this.running += 1;
       this.flush(group.map((waiting) => waiting.item))
         .then(
-          (results) => {
-            group.forEach((waiting, index) => {
-              const result = results[index];
-              if (result === undefined) waiting.reject(new Error('a group commit lost an item'));
-              else waiting.resolve(result);
-            });
-          },
+          (results) => this.answer(group, results, 0),
           (error: unknown) => {
             for (const waiting of group) waiting.reject(error);
           },
@@ -68,5 +68,18 @@ export class GroupCommit<T, R> {
           this.schedule();
         });
     }
+  }
+
+  /** Answers a group's items from `from` on, a turn of the event loop for each slice of them. */
+  private answer(group: Waiting<T, R>[], results: R[], from: number): void {
+    const to = Math.min(group.length, from + this.options.answeredPerTurn);
+    for (let index = from; index < to; index += 1) {
+      const waiting = group[index];
+      const result = results[index];
+      if (!waiting) continue;
+      if (result === undefined) waiting.reject(new Error('a group commit lost an item'));
+      else waiting.resolve(result);
+    }
+    if (to < group.length) setImmediate(() => this.answer(group, results, to));
   }
 }

@@ -25,6 +25,8 @@ const CACHED_ROOMS = 2000;
 const GROUP_COMMITS_IN_FLIGHT = 8;
 /** The most rooms one statement carries, which bounds its size. */
 const MAX_GROUP = 500;
+/** Rooms whose commits are published and acknowledged in one turn of the event loop. */
+const ANSWERED_PER_TURN = 20;
 
 export interface Planning {
   state: RoomState;
@@ -104,6 +106,7 @@ export class RoomWriter {
       // The embedded database has one connection: a second statement would only queue for it.
       inFlight: config.database.kind === 'embedded' ? 1 : GROUP_COMMITS_IN_FLIGHT,
       maxItems: MAX_GROUP,
+      answeredPerTurn: ANSWERED_PER_TURN,
     });
   }
 
