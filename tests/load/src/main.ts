@@ -2,9 +2,11 @@
  * The load benchmark of Signal Room: the built product under many rooms at once, beside floors
  * measured in the same run on the same rooms and rate (a bare socket.io server, one that does a
  * single raw INSERT before its ack, and with two nodes a bare pair on the same Redis adapter).
- * It prints figures and appends them to tests/load/RESULTS.md; it asserts nothing about speed.
+ * It prints figures, appends them as one JSON line to tests/load/results.jsonl and rewrites
+ * tests/load/RESULTS.md as the latest run of each configuration; it asserts nothing about speed.
  *
  *   npm run bench:load                       # ROOMS=1000 RATE=1 DURATION=30 WARMUP=5
+ *   ROOMS=2000 DATABASE=postgres://postgres@127.0.0.1:5432/postgres npm run bench:load
  *   ROOMS=50 DURATION=10 npm run bench:load
  *   TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres NODES=2 npm run bench:load
  *   … NODES=2 ADAPTER=all npm run bench:load  # two nodes and the pair on each Redis adapter
@@ -18,11 +20,12 @@
  * classic, sharded, streams or all; default classic), SOCKETS,
  * USERS, HTTP_CONCURRENCY, JOIN_CONCURRENCY, JOIN_RATE (joins/s under load), FLOOD (commands/s
  * from one more room's interviewer in the second half of the window, which the report sets
- * against the first; default 0, none), RESULTS (a file, or 'none'), PROFILE_DIR (V8 CPU
+ * against the first; default 0, none), RESULTS (the summary file, default tests/load/RESULTS.md, with results.jsonl beside it; or
+ * 'none'), PROFILE_DIR (V8 CPU
  * profiles of the product). Only 127.0.0.1 is ever contacted.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { format, resolveConfig } from 'prettier';
 import type { LiveRoom } from './driver';
@@ -31,8 +34,8 @@ import type { Params } from './params';
 import { describeParams, productRuns, readParams } from './params';
 import type { LoopDelay } from './processes';
 import { ServerProcess, cpuMillis, loadAverage, machine, productVersion, root } from './processes';
-import type { Report, TargetResult } from './report';
-import { jsonLine, markdown } from './report';
+import type { HistoryLine, Report, TargetResult } from './report';
+import { jsonLine, markdown, summary } from './report';
 import type { Floor, Target } from './targets';
 import { FLOOR_LABELS, startFloor, startProduct, targetLabel, undoAll } from './targets';
 import { percentiles, sleep } from './stats';
@@ -40,6 +43,8 @@ import { percentiles, sleep } from './stats';
 const MiB = 2 ** 20;
 /** How long a busy server may take to answer a probe or a metrics scrape. */
 const PROBE_MS = 10_000;
+/** Every run's JSON line, beside the results file (RESULTS.md) that summarises them. */
+const HISTORY_FILE = 'results.jsonl';
 /** However the run goes, it ends by itself after this long. */
 const WATCHDOG_MS = 45 * 60_000;
 
@@ -308,22 +313,25 @@ async function main(): Promise<void> {
     notes,
   };
   const file = params.resultsFile ? resolve(root, params.resultsFile) : null;
-  // Formatted as the repository formats Markdown, so RESULTS.md passes `prettier --check`.
-  const prettier = {
-    ...(await resolveConfig(file ?? resolve(root, 'README.md'))),
+  const section = await format(markdown(report), {
+    ...(await resolveConfig(resolve(root, 'README.md'))),
     parser: 'markdown',
-  };
-  const section = await format(markdown(report), prettier);
+  });
   const json = jsonLine(report);
   process.stdout.write(`\n${section}\n${json}\n`);
   if (file) {
-    const before = existsSync(file)
-      ? readFileSync(file, 'utf8')
-      : '# Load benchmark results\n\nAppended by `npm run bench:load` (tests/load); newest last. Each section is one run: the product and its floors on the same rooms, rate and machine.\n';
-    // A `text` block, since Prettier would spread a `json` one over hundreds of lines.
-    const details = `<details><summary>JSON line</summary>\n\n\`\`\`text\n${json}\n\`\`\`\n\n</details>\n`;
-    writeFileSync(file, await format(`${before}\n${section}\n${details}`, prettier));
-    say(`appended to ${file}`);
+    // Every run is kept as its JSON line; the Markdown beside it is only the latest of each kind.
+    const history = resolve(dirname(file), HISTORY_FILE);
+    mkdirSync(dirname(file), { recursive: true });
+    appendFileSync(history, `${json}\n`);
+    const lines = readFileSync(history, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as HistoryLine);
+    // Formatted as the repository formats Markdown, so RESULTS.md passes `prettier --check`.
+    const prettier = { ...(await resolveConfig(file)), parser: 'markdown' };
+    writeFileSync(file, await format(summary(lines, HISTORY_FILE), prettier));
+    say(`appended to ${history}; ${file} rewritten`);
   }
 }
 

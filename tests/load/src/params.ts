@@ -42,7 +42,7 @@ export interface Params {
   flood: number;
   /** Admin URL for the raw-INSERT floor; null skips that floor. */
   floorDatabase: URL | null;
-  /** Where the dated section of results is appended; null writes nothing. */
+  /** The summary rewritten after the run (its JSON line goes beside it); null writes nothing. */
   resultsFile: string | null;
   /** A folder for V8 CPU profiles of the product's processes (`--cpu-prof`); null for none. */
   profileDir: string | null;

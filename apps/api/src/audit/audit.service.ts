@@ -43,6 +43,23 @@ export function openAuditEntries(
   );
 }
 
+/**
+ * Marks audit entries as heard in a session, once its feedback is released: until then the
+ * interviewer's ticks may be taken back. An entry keeps the first session it was heard in.
+ */
+export async function markHeard(
+  manager: EntityManager,
+  sessionId: string,
+  entryIds: readonly string[],
+): Promise<void> {
+  if (entryIds.length === 0) return;
+  await manager.query(
+    `UPDATE audit_entries SET visible_in_session_id = $1
+     WHERE visible_in_session_id IS NULL AND id = ANY($2::uuid[])`,
+    [sessionId, entryIds],
+  );
+}
+
 @Injectable()
 export class AuditService {
   constructor(

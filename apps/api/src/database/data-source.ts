@@ -26,6 +26,7 @@ import { RatingEntity } from '../ratings/rating.entity';
 import { ProgressShareEntity } from '../history/progress-share.entity';
 import { AuditEntries1764806400000 } from './migrations/1764806400000-audit-entries';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { DropSessionLastSeq1765065600000 } from './migrations/1765065600000-drop-session-last-seq';
 import { SessionInterviewer1796220000000 } from './migrations/1796220000000-session-interviewer';
 
 const ENTITIES = [
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   AuditEntries1764806400000,
   DrillResults1764892800000,
   RatingsAndProgressShares1764979200000,
+  DropSessionLastSeq1765065600000,
   SessionInterviewer1796220000000,
 ];
 

@@ -32,6 +32,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly groupRooms = new Histogram({
+    name: 'signal_room_group_commit_rooms',
+    help: 'Rooms whose events one grouped append statement carried (its count is the statements).',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500],
+    registers: [this.registry],
+  });
+
   private readonly errors = new Counter({
     name: 'signal_room_errors_total',
     help: 'Errors answered to clients, by code and channel.',
@@ -60,6 +67,10 @@ export class MetricsService {
   commandDone(type: string, seconds: number, error: ErrorCode | null): void {
     this.commandSeconds.observe({ type, outcome: error ? 'error' : 'ok' }, seconds);
     if (error) this.errorAnswered(error, 'socket');
+  }
+
+  groupCommitted(rooms: number): void {
+    this.groupRooms.observe(rooms);
   }
 
   errorAnswered(code: ErrorCode, channel: Channel): void {

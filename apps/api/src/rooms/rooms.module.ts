@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { SessionsModule } from '../sessions/sessions.module';
 import { RoomsController } from './rooms.controller';
 import { RoomBroadcaster } from './room-broadcaster';
+import { RoomLog } from './room-log.repository';
+import { RoomWriter } from './room-writer';
 import { RoomsGateway } from './rooms.gateway';
 import { RoomsScheduler } from './rooms.scheduler';
 import { RoomsService } from './rooms.service';
@@ -9,7 +11,7 @@ import { RoomsService } from './rooms.service';
 @Module({
   imports: [SessionsModule],
   controllers: [RoomsController],
-  providers: [RoomsService, RoomBroadcaster, RoomsGateway, RoomsScheduler],
+  providers: [RoomsService, RoomWriter, RoomLog, RoomBroadcaster, RoomsGateway, RoomsScheduler],
   exports: [RoomsService],
 })
 export class RoomsModule {}

@@ -33,10 +33,6 @@ export class SessionEntity {
   @Column({ name: 'interviewer_id', type: 'uuid' })
   interviewerId!: string;
 
-  /** The sequence number of the last event appended; appends lock this row to take the next. */
-  @Column({ name: 'last_seq', type: 'integer', default: 0 })
-  lastSeq!: number;
-
   /** Peer mode: the round before this one, in which the two peers had the other roles. */
   @Column({ name: 'previous_session_id', type: 'uuid', nullable: true })
   previousSessionId!: string | null;

@@ -3,6 +3,8 @@ import type { Role, RoomPrompt, Scores } from '@signal-room/domain';
 import {
   isStaff,
   promptById,
+  PROMPTS,
+  promptForSwap,
   promptsFor,
   roomPromptFrom,
   roundTypeById,
@@ -107,6 +109,65 @@ export class SessionsService {
       throw new AppException('SESSION_NOT_FOUND', 'No session with this id is open to you.');
     }
     return { session, role: participant.role };
+  }
+
+  /**
+   * The second round of a peer pair, created in the transaction of the room's swap: roles
+   * swapped, a prompt neither has answered as candidate where the bank has one. Its id is what
+   * the swap event points to.
+   */
+  async createSwappedRound(manager: EntityManager, sessionId: string): Promise<string> {
+    const session = await manager.findOneByOrFail(SessionEntity, { id: sessionId });
+    const members = await manager.findBy(ParticipantEntity, { sessionId });
+    const candidate = members.find((member) => member.role === 'candidate');
+    if (!candidate)
+      throw new AppException('INVALID_STATE', 'There is no candidate to swap roles with.');
+    // The interviewer answers next, the candidate asks: both histories rule prompts out.
+    const answeredBy = async (userId: string) =>
+      (await promptsAnswered(manager, userId)).map((entry) => entry.promptId);
+    const { prompt, note } = promptForSwap(
+      PROMPTS,
+      session.roundType,
+      await answeredBy(session.interviewerId),
+      await answeredBy(candidate.userId),
+    );
+    const next = await manager.save(SessionEntity, {
+      roundType: session.roundType,
+      prompt: prompt && roomPromptFrom(prompt),
+      promptNote: note,
+      visibility: session.visibility,
+      peerMode: true,
+      durationMinutes: session.durationMinutes,
+      interviewerId: candidate.userId,
+      previousSessionId: session.id,
+    });
+    const swappedRole: Record<Role, Role> = {
+      interviewer: 'candidate',
+      candidate: 'interviewer',
+      observer: 'observer',
+    };
+    await manager.insert(
+      ParticipantEntity,
+      members.map((member) => ({
+        sessionId: next.id,
+        userId: member.userId,
+        inviteId: null,
+        role: swappedRole[member.role],
+      })),
+    );
+    return next.id;
+  }
+
+  /** Takes a participant out of a session, in the transaction of the room's removal event. */
+  async removeParticipant(
+    manager: EntityManager,
+    sessionId: string,
+    userId: string,
+  ): Promise<void> {
+    const removed = await manager.delete(ParticipantEntity, { sessionId, userId });
+    if (!removed.affected) {
+      throw new AppException('NOT_FOUND', 'That person is not a participant of this session.');
+    }
   }
 
   async list(userId: string): Promise<SessionSummary[]> {

@@ -1,5 +1,5 @@
 import { describeScore, failureModeById, roundTypeById, SCORE_LABELS } from './catalog';
-import { buildFeedback, calibrate, MAX_DRILLS, MISJUDGED_GAP } from './feedback';
+import { buildFeedback, calibrate, MAX_DRILLS, MISJUDGED_GAP, rewritesFeedback } from './feedback';
 import { interpret } from './interpretation';
 import type { FailureModeId, MoveId, Score, SignalId } from './model';
 import {
@@ -400,6 +400,29 @@ describe('buildFeedback', () => {
 
   it('has no prompt title for a session without a prompt', () => {
     expect(buildFeedback(endedRoom({ prompt: null }), T0).promptTitle).toBeNull();
+  });
+});
+
+describe('rewritesFeedback', () => {
+  const at = T0 + 20 * MINUTE;
+  it('is asked for by the batch that ends the round, not by anything before it', () => {
+    const live = markMove(liveRoom(), 'clarify-constraints', MINUTE, T0 + 2 * MINUTE);
+    expect(rewritesFeedback(live, [{ type: 'move.marked' }])).toBe(false);
+    const ended = end(live, at);
+    expect(rewritesFeedback(ended, [{ type: 'session.ended' }])).toBe(true);
+  });
+
+  it('after the end, only by what changes the feedback or releases it', () => {
+    const ended = endedRoom();
+    for (const type of ['summary.written', 'evidence.edited', 'score.set'] as const) {
+      expect(rewritesFeedback(ended, [{ type }])).toBe(true);
+    }
+    expect(rewritesFeedback(ended, [{ type: 'self-assessment.submitted' }])).toBe(true);
+    expect(rewritesFeedback(ended, [{ type: 'feedback.released' }])).toBe(true);
+    expect(rewritesFeedback(ended, [{ type: 'participant.joined' }])).toBe(false);
+    expect(rewritesFeedback(ended, [{ type: 'participant.left' }])).toBe(false);
+    expect(rewritesFeedback(ended, [{ type: 'roles.swapped' }])).toBe(false);
+    expect(rewritesFeedback(ended, [{ type: 'hint.revealed' }])).toBe(false);
   });
 });
 

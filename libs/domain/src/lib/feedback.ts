@@ -21,6 +21,7 @@ import type {
   SignalLayer,
 } from './model';
 import { DRILL_IDS, MOVE_IDS, SIGNAL_IDS } from './model';
+import type { RoomEventType } from './room/events';
 import type { InterviewerSummary, RoomState } from './room/state';
 import type { Polarity, Scorecard } from './scorecard';
 import { emptyScorecard, evidenceFor } from './scorecard';
@@ -281,6 +282,53 @@ export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDo
     drills: recommendDrills(needsOf(card, hidden, state)),
     watchFor: state.watchFor.map((item) => ({ ...item, name: signalById(item.signal).name })),
   };
+}
+
+/**
+ * Whether an event changes what buildFeedback reads (or, for the release, who may read it). A
+ * record over every type, so a new event is weighed here when it is added.
+ */
+const SHAPES_FEEDBACK: Record<RoomEventType, boolean> = {
+  'participant.joined': false,
+  'participant.left': false,
+  'prompt.set': true,
+  'prompt.revealed': false,
+  'hint.revealed': false,
+  'timer.started': true,
+  'timer.paused': true,
+  'timer.resumed': true,
+  'timer.extended': true,
+  'phase.changed': true,
+  'evidence.added': true,
+  'evidence.edited': true,
+  'evidence.removed': true,
+  'score.set': true,
+  'score.cleared': true,
+  'move.marked': true,
+  'move.unmarked': true,
+  'flag.marked': true,
+  'flag.unmarked': true,
+  'watch.listed': true,
+  'watch.ticked': true,
+  'watch.unticked': true,
+  'self-assessment.submitted': true,
+  'summary.written': true,
+  'session.ended': true,
+  'feedback.released': true,
+  'roles.swapped': false,
+  'participant.removed': false,
+};
+
+/**
+ * Whether the feedback stored for a room must be written again with a batch of its events, `after`
+ * being the room once they are folded in: by the batch that ends the round, and after that only
+ * by one that changes what the feedback holds or releases it. Presence never does.
+ */
+export function rewritesFeedback(
+  after: RoomState,
+  events: readonly { type: RoomEventType }[],
+): boolean {
+  return after.status === 'ended' && events.some((event) => SHAPES_FEEDBACK[event.type]);
 }
 
 export interface CalibrationRow {

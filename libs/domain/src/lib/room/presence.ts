@@ -10,14 +10,20 @@ import type { Participant, RoomState } from './state';
 export const recordsPresence = (state: RoomState): boolean => state.status !== 'ended';
 
 /**
- * What a person entering the room records: their arrival, unless they are shown here already or
- * the round is over. A first entry after the end is still recorded: being one of the room's
- * participants is what has its later changes (a release, a self-assessment) sent to them.
+ * Whether a person entering the room is recorded: not when they are shown here already, nor once
+ * the round is over. A first entry after the end still is: being one of the room's participants
+ * is what has its later changes (a release, a self-assessment) sent to them.
  */
+export function recordsArrival(state: RoomState, userId: string): boolean {
+  const known = state.participants[userId];
+  return !known || (!known.online && recordsPresence(state));
+}
+
+/** What a person entering the room records: their arrival, if it is recorded at all. */
 export function arrival(state: RoomState, person: Omit<Participant, 'online'>): RoomEventBody[] {
-  const known = state.participants[person.userId];
-  if (known?.online || (known && !recordsPresence(state))) return [];
-  return [eventBody('participant.joined', { ...person })];
+  return recordsArrival(state, person.userId)
+    ? [eventBody('participant.joined', { ...person })]
+    : [];
 }
 
 /** What a person's last socket leaving records: nothing once the round is over. */
