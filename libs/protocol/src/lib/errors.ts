@@ -14,7 +14,6 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
-  'STALE_SEQUENCE',
   'FEEDBACK_NOT_READY',
   'DRILL_RESULT_NOT_FOUND',
   'SHARE_REVOKED',
@@ -57,7 +56,6 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case 'INVALID_STATE':
     case 'EMAIL_TAKEN':
-    case 'STALE_SEQUENCE':
     case 'ROOM_FULL':
       return 409;
     case 'INVITE_INVALID':
