@@ -4,8 +4,11 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-/** Text formats, which shrink several times over; images and fonts come compressed already. */
-const TEXT = /\.(?:html|js|mjs|css|svg|json|txt|ico|webmanifest)$/;
+/**
+ * Text formats, which shrink several times over, and WebAssembly (the code runners' runtimes
+ * shrink to a third); images, fonts and zip files come compressed already.
+ */
+const TEXT = /\.(?:html|js|mjs|css|svg|json|txt|ico|webmanifest|wasm)$/;
 
 const toBrotli = promisify(brotliCompress);
 const toGzip = promisify(gzip);

@@ -20,6 +20,7 @@ import { DocsModule } from './docs/docs.module';
 import { DrillsModule } from './drills/drills.module';
 import { InvitesModule } from './invites/invites.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { DocumentsModule } from './documents/documents.module';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -43,6 +44,7 @@ export class AppModule implements OnApplicationShutdown {
         SessionsModule,
         InvitesModule,
         RoomsModule,
+        DocumentsModule,
         FeedbackModule,
         HistoryModule,
         DrillsModule,

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { ROUND_TYPE_IDS, SIGNAL_IDS } from '@signal-room/domain';
+import { ROUND_TYPE_IDS, SIGNAL_IDS, USER_COLORS } from '@signal-room/domain';
 import {
   catalogResponseSchema,
   errorResponseSchema,
@@ -33,8 +33,18 @@ const WEB_POLICY = {
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],
   'style-src': ["'self'"],
-  'style-src-attr': ["'none'"],
-  'img-src': ["'self'"],
+  // The code pad's generated stylesheet carries the response's nonce; the style attributes it
+  // writes for other people's carets and selections are the only ones admitted.
+  'style-src-elem': ["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}=='$/)],
+  'style-src-attr': [
+    "'unsafe-hashes'",
+    ...USER_COLORS.flatMap((color) =>
+      [`background-color: ${color}; border-color: ${color}`, `background-color: ${color}33`].map(
+        (style) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`,
+      ),
+    ),
+  ],
+  'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'", 'ws://localhost:3000'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
@@ -145,7 +155,6 @@ describe.each(TEST_DATABASE_KINDS)('the API on %s PostgreSQL', (kind) => {
     expect(policyOf(page)).toEqual({
       ...WEB_POLICY,
       'script-src': ["'self'", `'sha256-${hash}'`],
-      'img-src': ["'self'", 'data:'],
     });
   });
 

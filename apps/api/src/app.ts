@@ -1,8 +1,12 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { USER_COLORS, selectionTint } from '@signal-room/domain';
 import helmet, { contentSecurityPolicy } from 'helmet';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
 import { Logger } from 'nestjs-pino';
@@ -14,17 +18,17 @@ import { DocsController } from './docs/docs.controller';
 import type { LogSink } from './observability/observability.module';
 import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
-import { serveWeb } from './web/serve-web';
+import { RUNNER_FRAME_PATH, cspNonceOf, serveWeb } from './web/serve-web';
 
 /**
- * A page's Content-Security-Policy: everything from this origin only, no inline script or
- * style, never framed. React applies `style` props through the CSSOM, which CSP does not
- * govern, so style attributes in markup can stay forbidden too.
+ * A page's Content-Security-Policy: everything from this origin only, no inline script, never
+ * framed. Inline style only where the code editor needs it: its generated stylesheet by the
+ * response's nonce, and the style attributes it writes for other people's carets by hash.
+ * React applies `style` props through the CSSOM, which CSP does not govern.
  */
-function pagePolicy(
-  publicUrl: string,
-  extra: { scriptSrc?: string[]; imgSrc?: string[] } = {},
-): RequestHandler {
+function pagePolicy(publicUrl: string, extra: { scriptSrc?: string[] } = {}): RequestHandler {
+  const nonce = (_request: IncomingMessage, response: ServerResponse) =>
+    `'nonce-${cspNonceOf(response as unknown as Response)}'`;
   // Current browsers count the same-origin ws(s): URL as 'self'; older Safari did not.
   const socketOrigin = new URL(publicUrl).origin.replace(/^http/, 'ws');
   return contentSecurityPolicy({
@@ -34,8 +38,13 @@ function pagePolicy(
       scriptSrc: ["'self'", ...(extra.scriptSrc ?? [])],
       scriptSrcAttr: ["'none'"],
       styleSrc: ["'self'"],
-      styleSrcAttr: ["'none'"],
-      imgSrc: ["'self'", ...(extra.imgSrc ?? [])],
+      // The code editor generates its styles into one <style> element, which carries the
+      // page's nonce (see serve-web.ts); no other inline style is admitted.
+      styleSrcElem: ["'self'", nonce],
+      styleSrcAttr: remoteSelectionStyles(),
+      // The board's icons and cursors are data: images, and what it exports a blob: one. Neither
+      // can reach another origin, as a remote image could.
+      imgSrc: ["'self'", 'data:', 'blob:'],
       connectSrc: ["'self'", socketOrigin],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
@@ -45,14 +54,52 @@ function pagePolicy(
   });
 }
 
+const sha256Source = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * The style attributes the code pad's editor writes for other people's carets and selections
+ * (y-codemirror.next sets them as attributes, not through the CSSOM), one per colour a person
+ * can have: admitted by hash, and no other style attribute.
+ */
+const remoteSelectionStyles = (): string[] => [
+  "'unsafe-hashes'",
+  ...USER_COLORS.flatMap((color) => [
+    sha256Source(`background-color: ${color}; border-color: ${color}`),
+    sha256Source(`background-color: ${selectionTint(color)}`),
+  ]),
+];
+
 /** The CSP sources that admit exactly the inline scripts of a page, by hash. */
 const inlineScriptHashes = (html: string): string[] =>
-  [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
-    ([, script]) =>
-      `'sha256-${createHash('sha256')
-        .update(script ?? '')
-        .digest('base64')}'`,
+  [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(([, script]) =>
+    sha256Source(script ?? ''),
   );
+
+/**
+ * The frame the web app runs candidate code in (apps/web/public/runner-frame.html, loaded by
+ * apps/web/src/workspace/runner/sandbox.ts). It is sandboxed without allow-same-origin, so it
+ * has an opaque origin; this policy takes the network away from it and from the workers it
+ * starts (a blob: worker inherits it): no fetch, socket or import reaches anything, our API
+ * included. Only its own inline script runs, by hash; eval and WebAssembly are allowed because
+ * the runtimes need them (Pyodide builds functions with eval), and they can reach nothing.
+ */
+function runnerFramePolicy(webRoot: string): RequestHandler {
+  const path = join(webRoot, RUNNER_FRAME_PATH);
+  const html = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  return contentSecurityPolicy({
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      scriptSrc: [...inlineScriptHashes(html), "'unsafe-eval'", "'wasm-unsafe-eval'"],
+      workerSrc: ['blob:'],
+      connectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'self'"],
+    },
+  });
+}
 
 /** Security headers on every response, error or not, API or page. */
 function secureHeaders(app: NestExpressApplication, config: AppConfig): void {
@@ -65,16 +112,22 @@ function secureHeaders(app: NestExpressApplication, config: AppConfig): void {
     }),
   );
   const webPolicy = pagePolicy(config.publicUrl);
-  // Swagger UI starts from one inline script and draws its icons as data: images. The hash is
-  // taken from the page itself, so the two cannot drift apart.
+  // Swagger UI starts from one inline script (its icons are data: images, as the board's are).
+  // The hash is taken from the page itself, so the two cannot drift apart.
   const docsPolicy = pagePolicy(config.publicUrl, {
     scriptSrc: inlineScriptHashes(app.get(DocsController).page()),
-    imgSrc: ['data:'],
   });
+  const framePolicy = runnerFramePolicy(config.webRoot);
   const docsPage = new RegExp(`^/${API_PREFIX}/docs/?$`, 'i');
-  app.use((request: Request, response: Response, next: NextFunction) =>
-    (docsPage.test(request.path) ? docsPolicy : webPolicy)(request, response, next),
-  );
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    response.locals['cspNonce'] = randomBytes(16).toString('base64');
+    if (request.path === RUNNER_FRAME_PATH) {
+      // Framed by our own pages; its frame-ancestors says the same to browsers that read it.
+      response.setHeader('X-Frame-Options', 'SAMEORIGIN');
+      return framePolicy(request, response, next);
+    }
+    return (docsPage.test(request.path) ? docsPolicy : webPolicy)(request, response, next);
+  });
 }
 
 /**

@@ -33,6 +33,10 @@ export interface AppConfig {
   socketsPerUser: number;
   /** Room joins one person may make in ten seconds, from all their sockets together. */
   userJoinsPer10Seconds: number;
+  /** Shared-document update messages per second one person may send (bursts up to twice that). */
+  userDocumentUpdatesPerSecond: number;
+  /** Shared-document opens one person may make in ten seconds: each reads the stored tail. */
+  userDocumentOpensPer10Seconds: number;
   /** Where invite links point: the public address of the web app. */
   publicUrl: string;
   /** Redis for fanning room events out across nodes; null runs one process on its own. */
@@ -88,6 +92,8 @@ const envSchema = z.object({
   COMMAND_RATE_PER_USER: z.coerce.number().int().positive().max(100_000).default(40),
   SOCKETS_PER_USER: z.coerce.number().int().positive().max(10_000).default(20),
   JOINS_PER_USER: z.coerce.number().int().positive().max(100_000).default(30),
+  DOCUMENT_UPDATES_PER_USER: z.coerce.number().int().positive().max(100_000).default(40),
+  DOCUMENT_OPENS_PER_USER: z.coerce.number().int().positive().max(100_000).default(60),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().max(1_000_000).default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().max(1_000_000).default(100),
@@ -170,6 +176,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     userCommandRatePerSecond: parsed.data.COMMAND_RATE_PER_USER,
     socketsPerUser: parsed.data.SOCKETS_PER_USER,
     userJoinsPer10Seconds: parsed.data.JOINS_PER_USER,
+    userDocumentUpdatesPerSecond: parsed.data.DOCUMENT_UPDATES_PER_USER,
+    userDocumentOpensPer10Seconds: parsed.data.DOCUMENT_OPENS_PER_USER,
     redisUrl: parsed.data.REDIS_URL ? checkRedisUrl(parsed.data.REDIS_URL) : null,
     redisPrefix: parsed.data.REDIS_PREFIX,
     redisAdapter: parsed.data.REDIS_ADAPTER,

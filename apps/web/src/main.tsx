@@ -1,3 +1,5 @@
+// First: Excalidraw reads where its fonts are as its chunk loads, which may be before the board's.
+import './workspace/board/excalidraw-asset-path';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -20,3 +20,8 @@ class NavigationRequest {
   }
 }
 if (!('Request' in globalThis)) Object.assign(globalThis, { Request: NavigationRequest });
+
+// jsdom lays nothing out, and CodeMirror measures its text through ranges: an empty measure
+// leaves it at its default sizes.
+Range.prototype.getClientRects = () => document.createElement('div').getClientRects();
+Range.prototype.getBoundingClientRect = () => document.createElement('div').getBoundingClientRect();

@@ -4,6 +4,7 @@ export * from './lib/catalog';
 export * from './lib/accounts';
 export * from './lib/sessions';
 export * from './lib/room';
+export * from './lib/documents';
 export * from './lib/feedback';
 export * from './lib/history';
 export * from './lib/drills';

@@ -204,15 +204,17 @@ async function expectNoScoresForCandidate(moment: string) {
     problems.push('shows the communication moves');
   }
   // The only score controls a candidate may have are their own, blank, self-assessment ones.
-  const radios = await page.getByRole('radio').count();
+  // The board's drawing tools are radios too, and not scores.
+  const board = page.getByRole('region', { name: 'Board' });
+  const radios = (await page.getByRole('radio').count()) - (await board.getByRole('radio').count());
   const own = await page
     .getByRole('form', { name: 'How do you think it went?' })
     .getByRole('radio')
     .count();
   if (radios !== own) problems.push(`shows ${radios - own} score controls of someone else`);
-  if ((await page.locator('input[type=radio]:checked').count()) > 0) {
-    problems.push('shows a chosen score');
-  }
+  const checked = async (within: Page | Locator) =>
+    within.locator('input[type=radio]:checked').count();
+  if ((await checked(page)) > (await checked(board))) problems.push('shows a chosen score');
   const room = await apiGet<{ scorecards: object; moves: unknown[] }>(
     product.url,
     page,

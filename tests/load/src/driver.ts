@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { MoveId } from '@signal-room/domain';
 import type {
+  DocumentOpenAck,
   ClientToServerEvents,
   CommandEnvelope,
   RoomEventMessage,
@@ -9,6 +10,7 @@ import type {
 } from '@signal-room/protocol';
 import type { Socket } from 'socket.io-client';
 import { io } from 'socket.io-client';
+import * as Y from 'yjs';
 import type { LoopDelay } from './processes';
 import type { Percentiles } from './stats';
 import { inParallel, percentiles, sleep } from './stats';
@@ -35,6 +37,13 @@ export interface LiveRoom {
   /** The last mark this room made and had acknowledged, which its next command removes. */
   markToRemove: string | null;
 }
+
+const PAD = 'pad' as const;
+/** The text the web pad types into (apps/web/src/workspace/pad-document.ts). */
+const CODE = 'code';
+const KEYSTROKE = 'x';
+/** A reader keeps no document of its own: it tells the server it has nothing. */
+const NOTHING = Y.encodeStateVector(new Y.Doc());
 
 const CONNECT_TIMEOUT_MS = 30_000;
 const ACK_TIMEOUT_MS = 10_000;
@@ -100,6 +109,11 @@ async function joinSeat(
   return { socket, ms };
 }
 
+const countFailure = (failures: Map<string, number>, error: unknown): void => {
+  const reason = error instanceof Error ? error.message : String(error);
+  failures.set(reason, (failures.get(reason) ?? 0) + 1);
+};
+
 export interface Joined {
   rooms: LiveRoom[];
   joinMs: number[];
@@ -123,8 +137,7 @@ export async function joinRooms(
       joinMs.push(joined.ms);
       return joined.socket;
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      failures.set(reason, (failures.get(reason) ?? 0) + 1);
+      countFailure(failures, error);
       return null;
     }
   });
@@ -145,6 +158,82 @@ export const socketsOf = (rooms: readonly LiveRoom[]): RoomSocket[] =>
 
 export function closeRooms(rooms: readonly LiveRoom[]): void {
   for (const socket of socketsOf(rooms)) socket.close();
+}
+
+/** A room whose pad is open on its three sockets: the candidate types, the other two read. */
+export interface Typist {
+  room: LiveRoom;
+  text: Y.Text;
+  /** The Yjs update its last keystroke made. */
+  typed: Uint8Array;
+}
+
+async function openPad(
+  socket: RoomSocket,
+  sessionId: string,
+  stateVector: Uint8Array,
+): Promise<Extract<DocumentOpenAck, { ok: true }>> {
+  const answer = await socket
+    .timeout(ACK_TIMEOUT_MS)
+    .emitWithAck('document:open', { sessionId, documentId: PAD, stateVector })
+    .catch((error: unknown) => {
+      throw new Error(`document:open: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  if (!answer.ok) throw new Error(`document:open refused: ${answer.error.code}`);
+  return answer;
+}
+
+export interface OpenedPads {
+  /** Every room's typist, or none when any pad failed to open. */
+  typists: Typist[];
+  failures: Map<string, number>;
+}
+
+/**
+ * Opens the pad on the three sockets of every room, `concurrency` rooms at a time. All or
+ * nothing: after a failure the rooms not yet tried are skipped, since a server without the pad
+ * would only make each of them wait out its timeout.
+ */
+export async function openPads(
+  rooms: readonly LiveRoom[],
+  concurrency: number,
+): Promise<OpenedPads> {
+  const failures = new Map<string, number>();
+  const typists = await inParallel(rooms, concurrency, async (room, index) => {
+    if (failures.size > 0) return null;
+    const doc = new Y.Doc();
+    // Client ids of their own make every room's updates differ in their bytes, which key them.
+    doc.clientID = index + 1;
+    const { sessionId } = room.plan;
+    try {
+      const [opened] = await Promise.all([
+        openPad(room.candidate, sessionId, Y.encodeStateVector(doc)),
+        openPad(room.interviewer, sessionId, NOTHING),
+        openPad(room.observer, sessionId, NOTHING),
+      ]);
+      if (opened.access !== 'write') throw new Error('the candidate may only read the pad');
+      // Binary reaches Node as a Buffer, a Uint8Array.
+      const update = opened.update as Uint8Array;
+      Y.applyUpdate(doc, update);
+      const typist: Typist = { room, text: doc.getText(CODE), typed: update };
+      // One listener for good: one added and removed per keystroke costs half as much again.
+      doc.on('update', (update: Uint8Array) => (typist.typed = update));
+      return typist;
+    } catch (error) {
+      countFailure(failures, error);
+      return null;
+    }
+  });
+  return {
+    typists: failures.size > 0 ? [] : typists.filter((typist) => typist !== null),
+    failures,
+  };
+}
+
+/** One character typed at the end of the pad, as the Yjs update the pad's socket carries. */
+function keystroke(typist: Typist): Uint8Array {
+  typist.text.insert(typist.text.length, KEYSTROKE);
+  return typist.typed;
 }
 
 /** What a set of commands came to: the window's, one half's, or the flood's. */
@@ -170,6 +259,17 @@ export interface FloodFigures {
   commands: CommandFigures;
 }
 
+/**
+ * What the typing load came to in the window, in the figures of a command: the typist's update
+ * is acked once the server has it, and each of the two readers' receipts is an emit→peer.
+ */
+export interface TypingFigures extends CommandFigures {
+  /** Updates acked ok over the whole run, warm-up included: what the server holds. */
+  ackedInRun: number;
+  /** The product's stored updates for the run's sessions, read after it stopped; else null. */
+  stored: number | null;
+}
+
 export interface LoadFigures extends CommandFigures {
   joinUnderLoad: Percentiles | null;
   joinUnderLoadFailures: number;
@@ -191,6 +291,8 @@ export interface LoadFigures extends CommandFigures {
   measuredMs: number;
   /** Only with a flood, so a run without one reports what it always did. */
   flood?: FloodFigures;
+  /** Only with the typing load. */
+  typing?: TypingFigures;
 }
 
 /** Commands being counted together, with the samples their percentiles come from. */
@@ -219,13 +321,62 @@ const figures = (tally: Tally): CommandFigures => ({
   peerMissing: tally.peerMissing,
 });
 
+/** A command or update sent and not yet acked or not yet received by all its peers. */
 interface InFlight {
   emittedAt: number;
-  /** Every tally the command counts in; none in the warm-up. */
+  /** Every tally it counts in; none in the warm-up. */
   tallies: readonly Tally[];
   acked: boolean;
-  seen: boolean;
+  /** Peers yet to receive it; none once it failed, as they never will. */
+  unseen: number;
 }
+
+type Answer = { ok: true } | { ok: false; error: { code: string } };
+
+/** Counts an ack, a refusal or a timeout in the entry's tallies; true when it was acked ok. */
+function recordAck(entry: InFlight, error: Error | null, answer: Answer | undefined): boolean {
+  entry.acked = true;
+  const ms = performance.now() - entry.emittedAt;
+  for (const tally of entry.tallies) {
+    if (error || !answer) tally.timeouts += 1;
+    else if (answer.ok) {
+      tally.acked += 1;
+      tally.ackMs.push(ms);
+    } else tally.errors[answer.error.code] = (tally.errors[answer.error.code] ?? 0) + 1;
+  }
+  const ok = !error && answer?.ok === true;
+  if (!ok) entry.unseen = 0;
+  return ok;
+}
+
+const settle = (inFlight: Map<string, InFlight>, key: string, entry: InFlight): void => {
+  if (entry.acked && entry.unseen === 0) inFlight.delete(key);
+};
+
+/** A peer's receipt of what is in flight under `key`: one emit→peer sample. */
+function receive(inFlight: Map<string, InFlight>, key: string): void {
+  const entry = inFlight.get(key);
+  if (!entry || entry.unseen === 0) return;
+  entry.unseen -= 1;
+  const ms = performance.now() - entry.emittedAt;
+  for (const tally of entry.tallies) tally.peerMs.push(ms);
+  settle(inFlight, key, entry);
+}
+
+/** Open-loop: item k leaves `k × gapMs` after the start, whatever the acks do. */
+interface Schedule {
+  gapMs: number;
+  /** Items before the measured window. */
+  warmup: number;
+  /** Items in the measured window. */
+  window: number;
+}
+
+const schedule = (perSecond: number, warmupSeconds: number, windowSeconds: number): Schedule => ({
+  gapMs: 1000 / perSecond,
+  warmup: Math.round(warmupSeconds * perSecond),
+  window: Math.round(windowSeconds * perSecond),
+});
 
 export interface LoadOptions {
   urls: readonly string[];
@@ -236,6 +387,8 @@ export interface LoadOptions {
   joinRate: number;
   /** One more room whose interviewer sends `perSecond` commands in the window's second half. */
   flood: { room: LiveRoom; perSecond: number } | null;
+  /** Rooms whose candidates each type `perSecond` updates, beside the commands. */
+  typing: { typists: readonly Typist[]; perSecond: number } | null;
   /** Called when the measured window opens (after the warm-up), to reset server-side probes. */
   onMeasuredStart: () => Promise<void>;
   /** Called when the last command has left, before waiting for stragglers, to read them. */
@@ -261,11 +414,17 @@ async function pingSamples(socket: RoomSocket, count: number, gapMs: number): Pr
  * sees: the ack is timed at the sender, and emit→peer at the candidate's socket by the mark id.
  * Meanwhile extra sockets join and leave (join under load) and a ping socket per node samples
  * the server's responsiveness. With a flood, the window's second half adds one more room whose
- * interviewer sends the same commands at the flood's rate, open-loop too.
+ * interviewer sends the same commands at the flood's rate, open-loop too. With typing, every
+ * room's candidate types into the pad on a schedule of its own, spread over the rooms the same
+ * way; its ack is timed at the candidate, and emit→peer at the interviewer's and the observer's
+ * sockets, which know an update by its bytes (each is a keystroke no other repeats).
  */
 export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
-  const { rooms, rate, flood } = options;
+  const { rooms, rate, flood, typing } = options;
   const inFlight = new Map<string, InFlight>();
+  const updatesInFlight = new Map<string, InFlight>();
+  const typingTally = newTally();
+  let updatesAckedInRun = 0;
   // The rooms' commands count in the window and in its half; the flood's in a tally of its own.
   const windowTally = newTally();
   const quietTally = newTally();
@@ -278,21 +437,21 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   let candidateSnapshots = 0;
   let closing = false;
 
-  const settle = (key: string, entry: InFlight): void => {
-    if (entry.acked && entry.seen) inFlight.delete(key);
-  };
   // The flood's candidate too, so that the flood's commands leave the in-flight map.
   for (const room of flood ? [...rooms, flood.room] : rooms) {
     room.candidate.on('room:event', (message: RoomEventMessage) => {
       const { event } = message;
       if (event.type !== 'move.marked' && event.type !== 'move.unmarked') return;
-      const key = `${event.type}:${event.payload.markId}`;
-      const entry = inFlight.get(key);
-      if (!entry || entry.seen) return;
-      entry.seen = true;
-      for (const tally of entry.tallies) tally.peerMs.push(performance.now() - entry.emittedAt);
-      settle(key, entry);
+      receive(inFlight, `${event.type}:${event.payload.markId}`);
     });
+  }
+  for (const { room } of typing?.typists ?? []) {
+    for (const reader of [room.interviewer, room.observer]) {
+      reader.on('document:update', ({ update }) => {
+        // socket.io hands binary to Node as a Buffer; its bytes are the update's key.
+        receive(updatesInFlight, (update as Buffer).toString('latin1'));
+      });
+    }
   }
   for (const room of rooms) {
     room.candidate.on('room:snapshot', () => (candidateSnapshots += 1));
@@ -330,30 +489,35 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     emitted += 1;
     // The mark id is what the candidate's event carries: the command's own id for a mark.
     const key = unmark ? `move.unmarked:${unmark}` : `move.marked:${clientEventId}`;
-    const entry: InFlight = { emittedAt: performance.now(), tallies, acked: false, seen: false };
+    const entry: InFlight = { emittedAt: performance.now(), tallies, acked: false, unseen: 1 };
     inFlight.set(key, entry);
     for (const tally of tallies) tally.sent += 1;
     room.interviewer.timeout(ACK_TIMEOUT_MS).emit('room:command', command, (error, ack) => {
-      entry.acked = true;
+      const ok = recordAck(entry, error, ack);
       // The rooms' throughput: the flood's acks are its own.
-      if (measuring && !error && ack.ok && room !== flood?.room) acksInWindow += 1;
-      if (error) {
-        for (const tally of tallies) tally.timeouts += 1;
-        entry.seen = true;
-      } else if (ack.ok) {
-        for (const tally of tallies) {
-          tally.acked += 1;
-          tally.ackMs.push(performance.now() - entry.emittedAt);
-        }
-        if (!unmark) room.markToRemove = clientEventId;
-      } else {
-        for (const tally of tallies) {
-          tally.errors[ack.error.code] = (tally.errors[ack.error.code] ?? 0) + 1;
-        }
-        entry.seen = true;
-      }
-      settle(key, entry);
+      if (measuring && ok && room !== flood?.room) acksInWindow += 1;
+      if (ok && !unmark) room.markToRemove = clientEventId;
+      settle(inFlight, key, entry);
     });
+  };
+
+  const type = (typist: Typist, tallies: readonly Tally[]): void => {
+    const update = keystroke(typist);
+    const key = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
+    const entry: InFlight = { emittedAt: performance.now(), tallies, acked: false, unseen: 2 };
+    updatesInFlight.set(key, entry);
+    for (const tally of tallies) tally.sent += 1;
+    const { sessionId } = typist.room.plan;
+    typist.room.candidate
+      .timeout(ACK_TIMEOUT_MS)
+      .emit(
+        'document:update',
+        { sessionId, documentId: PAD, clientUpdateId: randomUUID(), update },
+        (error, ack) => {
+          if (recordAck(entry, error, ack)) updatesAckedInRun += 1;
+          settle(updatesInFlight, key, entry);
+        },
+      );
   };
 
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -393,15 +557,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     }
   };
 
-  const perCommandMs = 1000 / (rooms.length * rate);
-  const warmupCommands = Math.round(options.warmupSeconds * rooms.length * rate);
-  const windowCommands = Math.round(options.durationSeconds * rooms.length * rate);
-  const total = warmupCommands + windowCommands;
+  const { warmupSeconds, durationSeconds } = options;
+  const commands = schedule(rooms.length * rate, warmupSeconds, durationSeconds);
+  const perCommandMs = commands.gapMs;
+  const warmupCommands = commands.warmup;
+  const total = commands.warmup + commands.window;
   // The rooms' command that opens the window's second half; the flood starts beside it.
-  const floodFrom = flood ? warmupCommands + Math.round(windowCommands / 2) : total;
-  const floodTotal = flood ? Math.round((options.durationSeconds / 2) * flood.perSecond) : 0;
-  const perFloodMs = flood ? 1000 / flood.perSecond : 0;
+  const floodFrom = flood ? warmupCommands + Math.round(commands.window / 2) : total;
+  const floodCommands = schedule(flood?.perSecond ?? 0, 0, durationSeconds / 2);
   let floodNext = 0;
+  const typists = typing?.typists ?? [];
+  const updates = schedule(
+    typists.length * (typing?.perSecond ?? 0),
+    warmupSeconds,
+    durationSeconds,
+  );
+  const updatesTotal = updates.warmup + updates.window;
+  let typed = 0;
   const start = performance.now() + 50;
   const floodStart = start + floodFrom * perCommandMs;
   let measuredStart = start;
@@ -413,7 +585,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const recent = percentiles(windowTally.ackMs.slice(reported));
     reported = windowTally.ackMs.length;
     options.progress(
-      `${Math.round((performance.now() - start) / 1000)} s: ${next} sent${flood ? ` (and ${floodNext} by the flood)` : ''}, ${windowTally.acked} acked in window, ${inFlight.size} in flight, ack p99 of the last 5 s ${recent ? recent.p99.toFixed(1) : '–'} ms`,
+      `${Math.round((performance.now() - start) / 1000)} s: ${next} sent${flood ? ` (and ${floodNext} by the flood)` : ''}${typing ? ` (and ${typed} updates typed)` : ''}, ${windowTally.acked} acked in window, ${inFlight.size} in flight, ack p99 of the last 5 s ${recent ? recent.p99.toFixed(1) : '–'} ms`,
     );
   }, 5000);
   await new Promise<void>((done) => {
@@ -436,15 +608,25 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         }
         next += 1;
       }
-      while (flood && floodNext < floodTotal && floodStart + floodNext * perFloodMs <= now) {
+      while (
+        flood &&
+        floodNext < floodCommands.window &&
+        floodStart + floodNext * floodCommands.gapMs <= now
+      ) {
         send(flood.room, [floodTally]);
         floodNext += 1;
+      }
+      while (typed < updatesTotal && start + typed * updates.gapMs <= now) {
+        const typist = typists[typed % typists.length];
+        if (typist) type(typist, typed < updates.warmup ? [] : [typingTally]);
+        typed += 1;
       }
       while (measuring && nextJoinAt <= now) {
         churn.push(joinOnce());
         nextJoinAt += 1000 / options.joinRate;
       }
-      if (next >= total && floodNext >= floodTotal) return done();
+      if (next >= total && floodNext >= floodCommands.window && typed >= updatesTotal)
+        return done();
       setTimeout(tick, 1);
     };
     tick();
@@ -457,9 +639,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   await Promise.all([...hooks, options.onMeasuredEnd()]);
 
   const drainUntil = performance.now() + DRAIN_MS;
-  while (inFlight.size > 0 && performance.now() < drainUntil) await sleep(50);
-  for (const entry of inFlight.values()) {
-    if (!entry.acked || entry.seen) continue;
+  while (inFlight.size + updatesInFlight.size > 0 && performance.now() < drainUntil) {
+    await sleep(50);
+  }
+  for (const entry of [...inFlight.values(), ...updatesInFlight.values()]) {
+    if (!entry.acked || entry.unseen === 0) continue;
     for (const tally of entry.tallies) tally.peerMissing += 1;
   }
   stopped = true;
@@ -495,6 +679,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           flooded: figures(floodedTally),
           commands: figures(floodTally),
         }
+      : undefined,
+    typing: typing
+      ? { ...figures(typingTally), ackedInRun: updatesAckedInRun, stored: null }
       : undefined,
   };
 }

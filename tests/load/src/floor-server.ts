@@ -3,11 +3,14 @@
  * product gets, so the product's figures can be read against it. It speaks just enough of the
  * room protocol for the benchmark's clients: `room:join` joins the socket.io room and acks;
  * `room:command` (after one raw INSERT in the `insert` mode) sends every member of the room a
- * `room:event` carrying the command's mark id, then acks; `clock:ping` answers at once. No
- * authentication, no state, no validation. With FLOOR_REDIS_URL it runs on the Redis adapter
- * FLOOR_REDIS_ADAPTER names, so two of them form the bare cross-node pair.
+ * `room:event` carrying the command's mark id, then acks; `clock:ping` answers at once. For the
+ * typing load it is the bare relay, in both modes: `document:open` joins the document's
+ * socket.io room and answers an empty document; `document:update` goes to the room's other
+ * sockets and is acked, stored nowhere. No authentication, no state, no validation. With
+ * FLOOR_REDIS_URL it runs on the Redis adapter FLOOR_REDIS_ADAPTER names, so two of them form
+ * the bare cross-node pair.
  *
- * Run as its own process by the benchmark (see floors.ts), configured by the environment.
+ * Run as its own process by the benchmark (see targets.ts), configured by the environment.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
@@ -17,6 +20,7 @@ import { Redis } from 'ioredis';
 import { Pool } from 'pg';
 import type { ServerOptions } from 'socket.io';
 import { Server } from 'socket.io';
+import * as Y from 'yjs';
 import type { AdapterKind } from './params';
 import { ADAPTERS } from './params';
 
@@ -25,6 +29,15 @@ interface FloorCommand {
   clientEventId: string;
   type: string;
   payload: { markId?: string };
+}
+
+interface FloorDocument {
+  sessionId: string;
+  documentId: string;
+}
+
+interface FloorUpdate extends FloorDocument {
+  update: Buffer;
 }
 
 type Ack = (answer: unknown) => void;
@@ -40,6 +53,17 @@ const redisAdapter = ADAPTERS.find((kind) => kind === process.env['FLOOR_REDIS_A
 const pool = mode === 'insert' ? new Pool({ connectionString: databaseUrl, max: 20 }) : null;
 const actorId = randomUUID();
 const seqs = new Map<string, number>();
+// Every document opens empty: what a fresh Yjs document encodes.
+const EMPTY = new Y.Doc();
+const opened = {
+  ok: true,
+  access: 'write',
+  update: Y.encodeStateAsUpdate(EMPTY),
+  stateVector: Y.encodeStateVector(EMPTY),
+};
+
+const documentRoom = (message: FloorDocument): string =>
+  `${message.sessionId}:${message.documentId}`;
 
 const insert = async (command: FloorCommand, seq: number): Promise<void> => {
   await pool?.query(
@@ -125,6 +149,14 @@ async function main(): Promise<void> {
             error: { code: 'UNAVAILABLE', message: String(error), retryable: true },
           }),
       );
+    });
+    socket.on('document:open', (request: FloorDocument, ack: Ack) => {
+      void Promise.resolve(socket.join(documentRoom(request))).then(() => ack(opened));
+    });
+    socket.on('document:update', (message: FloorUpdate, ack: Ack) => {
+      const { sessionId, documentId, update } = message;
+      socket.to(documentRoom(message)).emit('document:update', { sessionId, documentId, update });
+      ack({ ok: true });
     });
     socket.on('clock:ping', (ping: { clientTime?: number }, ack: Ack) => {
       ack({ clientTime: ping.clientTime ?? 0, serverTime: Date.now() });

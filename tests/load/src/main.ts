@@ -12,6 +12,7 @@
  *   … NODES=2 ADAPTER=all npm run bench:load  # two nodes and the pair on each Redis adapter
  *   SOCKETS=10002 npm run bench:load         # idle sockets: RSS per socket against bare
  *   FLOOD=500 npm run bench:load             # one socket floods in the window's second half
+ *   TYPING=10 npm run bench:load             # each room's candidate types into the pad too
  *   npx nx run load:bench --ROOMS=200 --RATE=2  # or as arguments
  *
  * Parameters (environment or NAME=value arguments; see params.ts for bounds): ROOMS, RATE
@@ -20,7 +21,8 @@
  * classic, sharded, streams or all; default classic), SOCKETS,
  * USERS, HTTP_CONCURRENCY, JOIN_CONCURRENCY, JOIN_RATE (joins/s under load), FLOOD (commands/s
  * from one more room's interviewer in the second half of the window, which the report sets
- * against the first; default 0, none), RESULTS (the summary file, default tests/load/RESULTS.md, with results.jsonl beside it; or
+ * against the first; default 0, none), TYPING (pad updates/s typed by each room's candidate and
+ * read by the other two, beside the commands; default 0, none), RESULTS (the summary file, default tests/load/RESULTS.md, with results.jsonl beside it; or
  * 'none'), PROFILE_DIR (V8 CPU
  * profiles of the product). Only 127.0.0.1 is ever contacted.
  */
@@ -29,7 +31,7 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { format, resolveConfig } from 'prettier';
 import type { LiveRoom } from './driver';
-import { closeRooms, heldCount, joinRooms, runLoad } from './driver';
+import { closeRooms, heldCount, joinRooms, openPads, runLoad } from './driver';
 import type { Params } from './params';
 import { describeParams, productRuns, readParams } from './params';
 import type { LoopDelay } from './processes';
@@ -98,6 +100,7 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
   const { servers } = target;
   let rooms: LiveRoom[] = [];
   let floodRoom: LiveRoom | null = null;
+  let result: TargetResult;
   try {
     say(`${target.label}: ${target.rooms.length} rooms ready; opening sockets`);
     await sleep(1000);
@@ -109,7 +112,7 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
     await sleep(1000);
     const rssAfterJoin = await totalRss(servers);
     say(`${target.label}: ${held} sockets joined (${joined.joinMs.length} joins timed)`);
-    const result: TargetResult = {
+    result = {
       label: target.label,
       kind: target.kind,
       adapter: target.adapter,
@@ -143,6 +146,12 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
       }
     }
     await target.prepare(floodRoom ? [...rooms, floodRoom] : rooms);
+    const pads = params.typing > 0 ? await openPads(rooms, params.joinConcurrency) : null;
+    if (pads && pads.failures.size > 0) {
+      const why = [...pads.failures].map(([reason, n]) => `${n} × ${reason}`).join('; ');
+      result.problems.push(`the pad did not open (${why}), so the load ran without typing`);
+      say(`${target.label}: the pad did not open (${why}); the load runs without typing`);
+    }
     let measuredFrom = 0;
     let cpuAtStart: number[] = [];
     let bucketsAtStart = new Map<number, number>();
@@ -157,6 +166,7 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
       durationSeconds: params.duration,
       joinRate: params.joinRate,
       flood: floodRoom ? { room: floodRoom, perSecond: params.flood } : null,
+      typing: pads?.typists.length ? { typists: pads.typists, perSecond: params.typing } : null,
       onMeasuredStart: () => {
         // Time and CPU come from here and /proc, which answer even when a server does not.
         measuredFrom = performance.now();
@@ -209,11 +219,24 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
     say(
       `${target.label}: ${result.load.acked}/${result.load.sent} acked; ack p99 ${result.load.ack?.p99.toFixed(1) ?? '–'} ms, peer p99 ${result.load.peer?.p99.toFixed(1) ?? '–'} ms`,
     );
-    return result;
   } finally {
     closeRooms(floodRoom ? [...rooms, floodRoom] : rooms);
     await target.stop();
   }
+  const typing = result.load?.typing;
+  // Read once the target has stopped: every acked update is in, and an embedded database is free.
+  if (typing && target.storedUpdates) {
+    const sessionIds = rooms.map((room) => room.plan.sessionId);
+    typing.stored = await target.storedUpdates(sessionIds).catch((error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      result.problems.push(`updates stored: not measured, as ${why}`);
+      return null;
+    });
+    say(
+      `${target.label}: ${typing.stored ?? 'not measured'} updates stored of ${typing.ackedInRun} acked`,
+    );
+  }
+  return result;
 }
 
 async function stopEverything(): Promise<void> {

@@ -11,6 +11,8 @@ export interface Params {
   rooms: number;
   /** Durable commands per second sent by each room's interviewer. */
   rate: number;
+  /** Pad updates per second typed by each room's candidate, which the other two read; 0 for none. */
+  typing: number;
   /** Seconds of measured load, after the warm-up. */
   duration: number;
   /** Seconds of load before measuring starts. */
@@ -129,10 +131,15 @@ export function readParams(
   if (flood > 0 && sockets !== null) {
     throw new Error('FLOOD needs the command load, which SOCKETS mode does not run.');
   }
+  const typing = number('TYPING', 0, 0, 50);
+  if (typing > 0 && sockets !== null) {
+    throw new Error('TYPING needs the load, which SOCKETS mode does not run.');
+  }
   const results = raw('RESULTS');
   return {
     rooms: Math.round(rooms),
     rate: number('RATE', 1, 0.01, 50),
+    typing,
     duration: number('DURATION', 30, 1, 600),
     warmup: number('WARMUP', 5, 0, 120),
     database,
@@ -167,6 +174,7 @@ export function describeParams(params: Params): Record<string, string | number> 
           WARMUP: params.warmup,
           JOIN_RATE: params.joinRate,
           ...(params.flood > 0 ? { FLOOD: params.flood } : {}),
+          ...(params.typing > 0 ? { TYPING: params.typing } : {}),
         }
       : { SOCKETS: params.sockets, ROOMS: params.rooms }),
     DATABASE: params.database === 'embedded' ? 'embedded' : safe(params.database),

@@ -1,4 +1,4 @@
-import type { CommandFigures, LoadFigures } from './driver';
+import type { CommandFigures, LoadFigures, TypingFigures } from './driver';
 import type { AdapterKind, Params } from './params';
 import { describeParams, productRuns } from './params';
 import type { LoopDelay, Machine } from './processes';
@@ -77,6 +77,18 @@ const halfAck = (f: CommandFigures | undefined): string =>
     : f.sent > f.acked
       ? `${triple(f.ack)} (${f.sent - f.acked} of ${f.sent} not acked ok)`
       : triple(f.ack);
+/** The pad updates the product stored against those it acked; floors store none. */
+const stored = (
+  kind: TargetResult['kind'] | undefined,
+  typing: TypingFigures | undefined,
+): string =>
+  !typing
+    ? '–'
+    : kind !== 'product'
+      ? 'n/a (stores nothing)'
+      : typing.stored === null
+        ? 'not measured'
+        : `${typing.stored} of ${typing.ackedInRun}`;
 /** The other rooms' ack p99 beside the flood over theirs without it. */
 const floodEffect = (r: TargetResult | undefined): number | null =>
   ratio(r?.load?.flood?.flooded.ack?.p99, r?.load?.flood?.quiet.ack?.p99);
@@ -100,7 +112,12 @@ export interface Ratios {
   peerP99OverPair: number | null;
   /** Only with FLOOD. */
   floodedAckP99OverQuiet?: number | null;
+  /** Only with TYPING: update emit→peer p99 over the bare relay's (the Redis pair's on two nodes). */
+  updatePeerP99OverRelay?: number | null;
 }
+
+/** The floor that relays what the product relays: the bare server, or with two nodes the pair. */
+const relayKind = (nodes: unknown): FloorKind => (nodes === 2 ? 'pair' : 'bare');
 
 export function ratios(report: Report, adapter: AdapterKind | null): Ratios {
   const ours = find(report, 'product', adapter);
@@ -115,11 +132,19 @@ export function ratios(report: Report, adapter: AdapterKind | null): Ratios {
     rssPerSocketOverBare: enough
       ? ratio(
           ours?.rssPerSocketKiB,
-          find(report, report.params.nodes === 2 ? 'pair' : 'bare', adapter)?.rssPerSocketKiB,
+          find(report, relayKind(report.params.nodes), adapter)?.rssPerSocketKiB,
         )
       : null,
     peerP99OverPair: ratio(ours?.load?.peer?.p99, find(report, 'pair', adapter)?.load?.peer?.p99),
     ...(report.params.flood > 0 ? { floodedAckP99OverQuiet: floodEffect(ours) } : {}),
+    ...(report.params.typing > 0
+      ? {
+          updatePeerP99OverRelay: ratio(
+            ours?.load?.typing?.peer?.p99,
+            find(report, relayKind(report.params.nodes), adapter)?.load?.typing?.peer?.p99,
+          ),
+        }
+      : {}),
   };
 }
 
@@ -169,6 +194,36 @@ function figureRows(results: readonly TargetResult[], params: Params): string[][
           ),
         ]
       : []),
+    ...(params.typing > 0
+      ? [
+          row(
+            `typing ${params.typing}/s a room: updates sent / acked ok / both readers saw`,
+            (r) =>
+              r.load?.typing
+                ? `${r.load.typing.sent} / ${r.load.typing.acked} / ${r.load.typing.acked - r.load.typing.peerMissing}`
+                : '–',
+          ),
+          row('typing: refused / timed out', (r) =>
+            r.load?.typing ? refusals(r.load.typing) : '–',
+          ),
+          row('**update emit→ack** (typist) p50 / p95 / p99 / max (ms)', (r) =>
+            withMax(r.load?.typing?.ack),
+          ),
+          row('**update emit→peer** (both readers) p50 / p95 / p99 / max (ms)', (r) =>
+            withMax(r.load?.typing?.peer),
+          ),
+          row('every acked update seen by both readers', (r) =>
+            !r.load?.typing
+              ? '–'
+              : r.load.typing.peerMissing === 0
+                ? 'yes'
+                : `no: ${r.load.typing.peerMissing} missed`,
+          ),
+          row('updates stored of those acked in the run (warm-up too)', (r) =>
+            stored(r.kind, r.load?.typing),
+          ),
+        ]
+      : []),
     row('**join under load** p50 / p95 / p99 / max (ms)', (r) => withMax(r.load?.joinUnderLoad)),
     row('joins under load: done / failed', (r) =>
       r.load ? `${r.load.joinUnderLoad?.count ?? 0} / ${r.load.joinUnderLoadFailures}` : '–',
@@ -204,6 +259,9 @@ function figureRows(results: readonly TargetResult[], params: Params): string[][
   ];
 }
 
+const verdict = (value: number | null, limit: number): string =>
+  value === null ? 'n/a' : value <= limit ? 'met' : '**not met**';
+
 const table = (head: string[], rows: string[][]): string =>
   [
     `| ${head.join(' | ')} |`,
@@ -215,8 +273,6 @@ function goalRows(report: Report, adapter: AdapterKind | null): string[][] {
   const ours = find(report, 'product', adapter);
   const r = ratios(report, adapter);
   const { params } = report;
-  const verdict = (value: number | null, limit: number): string =>
-    value === null ? 'n/a' : value <= limit ? 'met' : '**not met**';
   const scale =
     params.sockets === null
       ? `${params.rooms} rooms × 3 at ${params.rate}/s`
@@ -273,6 +329,40 @@ function goalRows(report: Report, adapter: AdapterKind | null): string[][] {
       times(r.peerP99OverPair),
       verdict(r.peerP99OverPair, 1.2),
     ],
+    ...(params.typing > 0 ? typingGoalRows(report, adapter) : []),
+  ];
+}
+
+function typingGoalRows(report: Report, adapter: AdapterKind | null): string[][] {
+  const ours = find(report, 'product', adapter);
+  const typing = ours?.load?.typing;
+  const { params } = report;
+  const scale = `${params.rooms} rooms, typing ${params.typing}/s beside ${params.rate} commands/s`;
+  const peerRatio = ratios(report, adapter).updatePeerP99OverRelay ?? null;
+  // An update refused, missed by a reader or not stored fails the goal whatever the latency.
+  const lost = typing ? typing.sent - typing.acked + typing.peerMissing : 0;
+  const unstored = typing && typing.stored !== null ? typing.ackedInRun - typing.stored : null;
+  return [
+    [
+      'typing at 10/s (1000 rooms): update emit→peer p99 ≤ 1.2× bare relay, every update stored, server CPU reported',
+      scale,
+      `${times(peerRatio)}; stored ${stored('product', typing)}; server CPU ${cpu(ours)} %`,
+      !typing
+        ? 'n/a (no typing ran)'
+        : lost > 0 || (unstored ?? 0) > 0
+          ? '**not met**'
+          : unstored === null
+            ? `${verdict(peerRatio, 1.2)}, storage not measured`
+            : verdict(peerRatio, 1.2),
+    ],
+    [
+      'command ack p99 unchanged by the typing beside it',
+      scale,
+      `${ms(ours?.load?.ack?.p99)} ms`,
+      typing
+        ? 'reported: RESULTS.md sets it beside the same run without TYPING'
+        : 'n/a (no typing ran)',
+    ],
   ];
 }
 
@@ -296,6 +386,14 @@ function verdictTables(report: Report, adapter: AdapterKind | null): string[] {
               [
                 "flood from one socket: other rooms' ack p99 flooded / quiet",
                 times(r.floodedAckP99OverQuiet ?? null),
+              ],
+            ]
+          : []),
+        ...(report.params.typing > 0
+          ? [
+              [
+                `our update emit→peer p99 / ${report.params.nodes === 2 ? 'bare Redis pair' : 'bare relay'} p99`,
+                times(r.updatePeerP99OverRelay ?? null),
               ],
             ]
           : []),
@@ -422,17 +520,20 @@ const kindOf = (result: HistoryResult): TargetResult['kind'] =>
         : 'bare');
 
 /** What a run measured, in words: runs with the same configuration replace each other. */
-function configurationOf(line: HistoryLine, adapter: AdapterKind | null): string {
-  const p = line.params;
+function configurationOf(p: HistoryLine['params'], adapter: AdapterKind | null): string {
   const database = p['DATABASE'] === 'embedded' ? 'embedded' : 'PostgreSQL';
   const nodes = `${p['NODES']} node${p['NODES'] === 1 ? '' : 's'}${adapter ? ` (${adapter})` : ''}`;
   if (p['SOCKETS'] !== undefined) return `${p['SOCKETS']} idle sockets, ${database}, ${nodes}`;
   const flood = p['FLOOD'] ? `, flood ${p['FLOOD']}/s` : '';
-  return `${p['ROOMS']} rooms × 3 at ${p['RATE']}/s${flood}, ${database}, ${nodes}`;
+  // Last, so a run with typing sorts right after the same run without it.
+  const typing = p['TYPING'] ? `, typing ${p['TYPING']}/s` : '';
+  return `${p['ROOMS']} rooms × 3 at ${p['RATE']}/s${flood}, ${database}, ${nodes}${typing}`;
 }
 
 interface SummaryRow {
   configuration: string;
+  /** The same configuration without TYPING, whose command figures a typing run is read against. */
+  untyped: string;
   sockets: boolean;
   rooms: number;
   line: HistoryLine;
@@ -449,9 +550,11 @@ function summaryRows(lines: readonly HistoryLine[]): SummaryRow[] {
         (line.params['NODES'] === 2
           ? ((line.params['ADAPTER'] as AdapterKind | undefined) ?? 'classic')
           : null);
-      const configuration = configurationOf(line, adapter);
+      const configuration = configurationOf(line.params, adapter);
+      const { TYPING: _typing, ...untyped } = line.params;
       latest.set(configuration, {
         configuration,
+        untyped: configurationOf(untyped, adapter),
         sockets: line.params['SOCKETS'] !== undefined,
         rooms: Number(line.params['ROOMS']),
         line,
@@ -483,6 +586,8 @@ const runOf = (row: SummaryRow): string =>
 export function summary(lines: readonly HistoryLine[], historyFile: string): string {
   const rows = summaryRows(lines);
   const load = rows.filter((row) => !row.sockets);
+  const typing = load.filter((row) => row.line.params['TYPING']);
+  const byConfiguration = new Map(rows.map((row) => [row.configuration, row]));
   const sockets = rows.filter((row) => row.sockets);
   return [
     '# Load benchmark results',
@@ -518,6 +623,43 @@ export function summary(lines: readonly HistoryLine[], historyFile: string): str
           times(ratio(ours?.ack?.p99, insert?.ack?.p99)),
           `${ms(ours?.joinUnderLoad?.p99)}, ${ms(bare?.joinUnderLoad?.p99)}`,
           pair ? `${ms(ours?.peer?.p99)}, ${ms(pair.peer?.p99)}` : '–',
+          cpu(row.product as TargetResult),
+        ];
+      }),
+    ),
+    '',
+    '## Under typing load',
+    '',
+    "Each room's candidate types into the pad beside the commands above; the relay is the bare floor (the bare Redis pair on two nodes) relaying the same updates and storing none. The command ack p99 is set beside the latest run of the same configuration without typing.",
+    '',
+    table(
+      [
+        'configuration',
+        'run (UTC), commit, load',
+        'updates acked / sent, both readers saw',
+        'update emit→peer p50 / p95 / p99 (ms)',
+        'relay emit→peer p99 (ms)',
+        'peer p99 / relay',
+        'stored',
+        'command ack p99 (ms): with typing, without',
+        'server CPU (%)',
+      ],
+      typing.map((row) => {
+        const ours = row.product.load;
+        const updates = ours?.typing;
+        const relay = row.floor(relayKind(row.line.params['NODES']))?.load?.typing;
+        const untyped = byConfiguration.get(row.untyped)?.product.load;
+        return [
+          row.configuration,
+          runOf(row),
+          updates
+            ? `${updates.acked} / ${updates.sent}, ${updates.acked - updates.peerMissing}`
+            : 'did not run',
+          triple(updates?.peer),
+          ms(relay?.peer?.p99),
+          times(ratio(updates?.peer?.p99, relay?.peer?.p99)),
+          stored('product', updates),
+          `${ms(ours?.ack?.p99)}, ${ms(untyped?.ack?.p99)}`,
           cpu(row.product as TargetResult),
         ];
       }),

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import type { AuthResponse, Invite, SessionSummary } from '@signal-room/protocol';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
@@ -26,6 +27,8 @@ export interface Target {
   /** Work done once every socket has joined and before the load (the product starts timers). */
   prepare(rooms: readonly LiveRoom[]): Promise<void>;
   stop(): Promise<void>;
+  /** The pad updates it stored for these sessions, asked once it has stopped; null if it stores none. */
+  storedUpdates: ((sessionIds: readonly string[]) => Promise<number>) | null;
 }
 
 /** A target's name in the report, with the Redis adapter when it has one. */
@@ -62,6 +65,42 @@ async function freshDatabase(adminUrl: URL, purpose: string): Promise<URL> {
     );
   });
   return url;
+}
+
+const STORED_UPDATES =
+  'SELECT count(*)::int AS stored FROM document_updates WHERE session_id::text = ANY($1::text[])';
+const UNDEFINED_TABLE = '42P01';
+interface Stored {
+  stored: number;
+}
+
+async function withEmbedded<T>(dataDir: string, work: (db: PGlite) => Promise<T>): Promise<T> {
+  const db = await PGlite.create(dataDir);
+  try {
+    return await work(db);
+  } finally {
+    await db.close();
+  }
+}
+
+/** Rows of the product's `document_updates` for these sessions, on PostgreSQL or embedded. */
+async function storedUpdates(
+  database: { url: URL } | { dataDir: string },
+  sessionIds: readonly string[],
+): Promise<number> {
+  const values = [sessionIds];
+  try {
+    const { rows } =
+      'url' in database
+        ? await withAdmin(database.url, (client) => client.query<Stored>(STORED_UPDATES, values))
+        : await withEmbedded(database.dataDir, (db) => db.query<Stored>(STORED_UPDATES, values));
+    return rows[0]?.stored ?? 0;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === UNDEFINED_TABLE) {
+      throw new Error('its database has no document_updates table');
+    }
+    throw error;
+  }
 }
 
 /** A Redis prefix of this run alone; whatever it left is removed at the end. */
@@ -195,12 +234,18 @@ export async function startProduct(params: Params, adapter: AdapterKind | null):
   env['REGISTRATIONS_PER_ADDRESS'] = '1000000';
   env['SOCKETS_PER_USER'] = '10000';
   env['JOINS_PER_USER'] = '100000';
+  env['DOCUMENT_UPDATES_PER_USER'] = '100000';
+  env['DOCUMENT_OPENS_PER_USER'] = '100000';
+  let database: { url: URL } | { dataDir: string };
   if (params.database === 'embedded') {
     const dataDir = mkdtempSync(join(tmpdir(), 'signal-room-load-'));
     undo.push(() => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })));
     env['DATA_DIR'] = dataDir;
+    // Where the product keeps its embedded database inside DATA_DIR (apps/api/src/config.ts).
+    database = { dataDir: join(dataDir, 'pglite') };
   } else {
-    env['DATABASE_URL'] = (await freshDatabase(params.database, 'product')).toString();
+    database = { url: await freshDatabase(params.database, 'product') };
+    env['DATABASE_URL'] = database.url.toString();
   }
   if (adapter) {
     env['REDIS_URL'] = params.redisUrl.toString();
@@ -246,6 +291,7 @@ export async function startProduct(params: Params, adapter: AdapterKind | null):
         });
       },
       stop: () => stopAll(servers),
+      storedUpdates: (sessionIds) => storedUpdates(database, sessionIds),
     };
   } catch (error) {
     await stopAll(servers);
@@ -341,5 +387,6 @@ export async function startFloor(floor: Floor, params: Params): Promise<Target> 
     metricsUrl: null,
     prepare: () => Promise.resolve(),
     stop: () => stopAll(servers),
+    storedUpdates: null,
   };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Param, Post, UseGuards } from '@nestjs/common';
+import type { AuditEntry } from '@signal-room/domain';
 import type {
-  AuditEntry,
   AuditHistoryResponse,
   CreateAuditEntryBody,
   SessionAuditResponse,

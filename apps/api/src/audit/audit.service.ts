@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { FeedbackDocument, OpenAuditEntry, SignalId } from '@signal-room/domain';
+import type { AuditEntry, FeedbackDocument, OpenAuditEntry, SignalId } from '@signal-room/domain';
 import { auditableSignals } from '@signal-room/domain';
 import type {
-  AuditEntry,
   AuditHistoryResponse,
   CreateAuditEntryBody,
   SessionAuditResponse,
@@ -58,6 +57,23 @@ export async function markHeard(
      WHERE visible_in_session_id IS NULL AND id = ANY($2::uuid[])`,
     [sessionId, entryIds],
   );
+}
+
+/**
+ * Which of these audit entries still exist, each locked against deletion until the caller's
+ * transaction ends: stored feedback copies only the sentences of entries that are still kept,
+ * and a deletion waiting on the lock then finds the copy it must remove.
+ */
+export async function keptEntries(
+  manager: EntityManager,
+  entryIds: readonly string[],
+): Promise<Set<string>> {
+  if (entryIds.length === 0) return new Set();
+  const rows = await manager.query<{ id: string }[]>(
+    'SELECT id FROM audit_entries WHERE id = ANY($1::uuid[]) ORDER BY id FOR SHARE',
+    [entryIds],
+  );
+  return new Set(rows.map((row) => row.id));
 }
 
 @Injectable()
@@ -140,16 +156,22 @@ export class AuditService {
     });
   }
 
+  /**
+   * Deletes the entry and, in the same transaction, every copy of its sentence that later rounds'
+   * stored feedback keeps on its watch list, so taking an entry back takes its words back too.
+   */
   async remove(sessionId: string, entryId: string, userId: string): Promise<AuditEntry> {
-    await this.releasedTo(sessionId, userId);
-    const entry = await this.dataSource.manager.findOneBy(AuditEntryEntity, {
-      id: entryId,
-      sessionId,
-      userId,
+    return this.dataSource.transaction(async (manager) => {
+      await this.releasedTo(sessionId, userId, manager);
+      const entry = await manager.findOne(AuditEntryEntity, {
+        where: { id: entryId, sessionId, userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!entry) throw new AppException('NOT_FOUND', 'No audit entry with this id is yours.');
+      await manager.delete(AuditEntryEntity, { id: entry.id });
+      await this.feedbackRows.dropWatchItem(entry.id, manager);
+      return toAuditEntry(entry);
     });
-    if (!entry) throw new AppException('NOT_FOUND', 'No audit entry with this id is yours.');
-    await this.dataSource.manager.delete(AuditEntryEntity, { id: entry.id });
-    return toAuditEntry(entry);
   }
 
   /** The signal of each of the person's entries that no later round has heard yet. */

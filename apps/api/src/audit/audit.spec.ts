@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '@signal-room/domain';
 import type {
-  AuditEntry,
   AuditHistoryResponse,
   AuthResponse,
   NextMockResponse,

@@ -28,6 +28,8 @@ import { AuditEntries1764806400000 } from './migrations/1764806400000-audit-entr
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { DropSessionLastSeq1765065600000 } from './migrations/1765065600000-drop-session-last-seq';
 import { SessionInterviewer1796220000000 } from './migrations/1796220000000-session-interviewer';
+import { DocumentUpdates1796300000000 } from './migrations/1796300000000-document-updates';
+import { DocumentSnapshotEntity, DocumentUpdateEntity } from '../documents/document-update.entity';
 
 const ENTITIES = [
   UserEntity,
@@ -42,6 +44,8 @@ const ENTITIES = [
   RatingEntity,
   ProgressShareEntity,
   AuditEntryEntity,
+  DocumentUpdateEntity,
+  DocumentSnapshotEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -54,6 +58,7 @@ export const MIGRATIONS = [
   RatingsAndProgressShares1764979200000,
   DropSessionLastSeq1765065600000,
   SessionInterviewer1796220000000,
+  DocumentUpdates1796300000000,
 ];
 
 const common = {

@@ -10,6 +10,8 @@ import { MIGRATIONS, openDataSource } from './data-source';
 const TABLES = [
   'app_secrets',
   'audit_entries',
+  'document_snapshots',
+  'document_updates',
   'drill_results',
   'feedback',
   'feedback_ratings',

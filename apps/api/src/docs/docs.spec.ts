@@ -251,6 +251,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       [keyOf('post', '/api/sessions')]: { roundType: 'behavioral' },
       [keyOf('post', '/api/sessions/{id}/invites')]: { role: 'observer' },
       [keyOf('post', '/api/drills/{drillId}/results')]: STORY_DRILL,
+      [keyOf('post', '/api/drills/{drillId}/rooms')]: { signal: 'leadership' },
       [keyOf('put', '/api/sessions/{id}/rating')]: { verdicts: {}, comment: 'Fair reading.' },
       [keyOf('post', '/api/sessions/{id}/audit')]: { signal: 'framing', sentence: 'Scale first.' },
     });
@@ -267,6 +268,7 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         shareId: revocableShare,
         shareToken,
         entryId: auditEntryId,
+        documentId: 'pad',
       };
       const answers: { route: string; status: number; message: unknown; body: string }[] = [];
       for (const route of routes) {

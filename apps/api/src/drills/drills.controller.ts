@@ -1,11 +1,19 @@
 import { Body, Controller, Get, Param, Post, UseGuards } from '@nestjs/common';
-import type { DrillResult, DrillResultList, DrillSubmission } from '@signal-room/protocol';
+import type {
+  DrillResult,
+  DrillResultList,
+  DrillRoomBody,
+  DrillSubmission,
+  SessionSummary,
+} from '@signal-room/protocol';
 import {
+  drillRoomBodySchema,
   drillResultBodySchema,
   drillResultListSchema,
   drillResultSchema,
   drillSubmissionSchema,
   exerciseDrillIdSchema,
+  sessionSummarySchema,
 } from '@signal-room/protocol';
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
@@ -33,6 +41,19 @@ export class DrillsController {
     @Body() body: unknown,
   ): Promise<DrillResult> {
     return this.drills.save(userId, submission.transform({ drill: drillId, payload: body }));
+  }
+
+  @Post(':drillId/rooms')
+  @Responds(
+    sessionSummarySchema,
+    'Host the drill as a short room and score the one signal named; invite the partner doing it',
+  )
+  openRoom(
+    @CurrentUser() userId: string,
+    @Param('drillId', new ZodPipe(exerciseDrillIdSchema)) drillId: DrillSubmission['drill'],
+    @Body(new ZodPipe(drillRoomBodySchema)) body: DrillRoomBody,
+  ): Promise<SessionSummary> {
+    return this.drills.openRoom(userId, drillId, body.signal);
   }
 
   @Get('results')

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ExerciseDrillId } from '@signal-room/domain';
-import { EXERCISE_DRILL_IDS } from '@signal-room/domain';
-import type { DrillResult, DrillSubmission, ProgressResponse } from '@signal-room/protocol';
+import type { ExerciseDrillId, SignalId } from '@signal-room/domain';
+import { EXERCISE_DRILL_IDS, drillRoom } from '@signal-room/domain';
+import type {
+  DrillResult,
+  DrillSubmission,
+  ProgressResponse,
+  SessionSummary,
+} from '@signal-room/protocol';
 import { drillResultSchema } from '@signal-room/protocol';
 import { DataSource } from 'typeorm';
 import { AppException } from '../common/app-exception';
+import { SessionsService } from '../sessions/sessions.service';
 import { DrillResultEntity } from './drill-result.entity';
 
 /** Results kept before the list stops; far more than a person does between two looks. */
@@ -12,7 +18,26 @@ const LIST_LIMIT = 200;
 
 @Injectable()
 export class DrillsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  /**
+   * The drill as a short room the caller hosts and scores, on the drill's exercise; the partner
+   * doing the drill comes in through an invite link. Coaching, so they read the score at the end.
+   */
+  async openRoom(
+    userId: string,
+    drillId: ExerciseDrillId,
+    signal: SignalId,
+  ): Promise<SessionSummary> {
+    const room = drillRoom(drillId, signal);
+    if (!room) {
+      throw new AppException('INVALID_PAYLOAD', 'This drill does not practise that signal.');
+    }
+    return this.sessions.open(userId, { ...room, visibility: 'coaching', peerMode: false });
+  }
 
   async save(userId: string, submission: DrillSubmission): Promise<DrillResult> {
     const row = await this.dataSource.manager.save(

@@ -1,11 +1,15 @@
 import { drillById } from '@signal-room/domain';
 import type { AuthResponse, DrillResult } from '@signal-room/protocol';
-import { drillResultListSchema, drillResultSchema } from '@signal-room/protocol';
+import {
+  drillResultListSchema,
+  drillResultSchema,
+  sessionSummarySchema,
+} from '@signal-room/protocol';
 import { STORY_DRILL } from '../testing/drill-fixtures';
 import type { TestApp } from '../testing/test-app';
-import { startTestApp } from '../testing/test-app';
+import { roomViewOf, startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
-import { bearer, errorOf } from '../testing/test-http';
+import { admit, bearer, errorOf } from '../testing/test-http';
 
 const MAP = {
   company: 'Acme',
@@ -170,5 +174,58 @@ describe.each(TEST_DATABASE_KINDS)('drill results on %s PostgreSQL', (kind) => {
       .expect(400);
     expect(errorOf(badId.body).code).toBe('INVALID_PAYLOAD');
     expect(await listOf(dana)).toEqual(before);
+  });
+
+  describe('run as a short room with a partner', () => {
+    const openRoom = (who: AuthResponse | null, drill: string, body: object) => {
+      const request = t.http().post(`/api/drills/${drill}/rooms`);
+      return (who ? request.set(bearer(who.token)) : request).send(body);
+    };
+
+    it("opens a coaching room on the drill's exercise that samples only the signal scored", async () => {
+      const drill = drillById('primary-signal-restraint');
+      const created = sessionSummarySchema.parse(
+        (await openRoom(dana, drill.id, { signal: 'framing' }).expect(201)).body,
+      );
+      expect(created).toMatchObject({
+        roundType: 'coding-screen',
+        promptTitle: 'Primary-signal restraint, scored on Problem framing',
+        visibility: 'coaching',
+        peerMode: false,
+        durationMinutes: drill.minutes,
+        myRole: 'interviewer',
+        status: 'waiting',
+      });
+      const { prompt } = await roomViewOf(t, created.id, dana.token);
+      expect(prompt?.signals).toEqual(['framing']);
+      expect(prompt?.body).toContain(drill.description);
+      expect(prompt?.body).toContain('Your partner scores one signal, Problem framing');
+
+      // The partner doing the drill comes in through the room's ordinary invite link.
+      const partner = await t.register('Pat');
+      const joined = await admit(t, created.id, dana, partner, 'candidate');
+      expect(joined).toMatchObject({
+        id: created.id,
+        myRole: 'candidate',
+        promptTitle: created.promptTitle,
+      });
+
+      const seen = await t.http().get(`/api/sessions/${created.id}`).set(bearer(stranger.token));
+      expect(seen.status).toBe(404);
+      expect(JSON.stringify(seen.body)).not.toContain('Primary-signal restraint');
+    });
+
+    it('refuses a signal the drill does not practise, a drill that is no exercise, and a loose body', async () => {
+      for (const [drill, body] of [
+        ['primary-signal-restraint', { signal: 'leadership' }],
+        ['hidden-signal-audit', { signal: 'communication' }],
+        ['primary-signal-restraint', { signal: 'framing', durationMinutes: 90 }],
+        ['primary-signal-restraint', {}],
+      ] as const) {
+        const refused = await openRoom(dana, drill, body).expect(400);
+        expect(errorOf(refused.body).code).toBe('INVALID_PAYLOAD');
+      }
+      await openRoom(null, 'primary-signal-restraint', { signal: 'framing' }).expect(401);
+    });
   });
 });

@@ -1,5 +1,9 @@
 import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
-import { calibrationResponseSchema, feedbackDocumentSchema } from '@signal-room/protocol';
+import {
+  calibrationResponseSchema,
+  feedbackDocumentSchema,
+  feedbackExportSchema,
+} from '@signal-room/protocol';
 import type { Calibration, FeedbackDocument } from '@signal-room/domain';
 import { feedbackToMarkdown } from '@signal-room/domain';
 import type { Response } from 'express';
@@ -32,8 +36,8 @@ export class FeedbackController {
   /** A file to keep: Markdown to read, JSON for other tools. */
   @Get('feedback/export')
   @RespondsWith(
-    { 'text/markdown': z.string(), 'application/json': feedbackDocumentSchema },
-    'The feedback as a file to keep, in Markdown (the default) or JSON',
+    { 'text/markdown': z.string(), 'application/json': feedbackExportSchema },
+    "The feedback as a file to keep, in Markdown (the default) or JSON; the candidate's carries their audit",
   )
   async export(
     @CurrentUser() userId: string,
@@ -41,7 +45,7 @@ export class FeedbackController {
     @Query('format', new ZodPipe(exportFormatSchema)) format: z.infer<typeof exportFormatSchema>,
     @Res() response: Response,
   ): Promise<void> {
-    const document = await this.feedback.forViewer(id, userId);
+    const document = await this.feedback.exportFor(id, userId);
     const markdown = format === 'markdown';
     response
       .type(markdown ? 'text/markdown; charset=utf-8' : 'application/json')

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { FeedbackRepositoryModule } from './feedback-repository.module';
@@ -6,7 +7,7 @@ import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 
 @Module({
-  imports: [SessionsModule, RoomsModule, FeedbackRepositoryModule],
+  imports: [SessionsModule, RoomsModule, AuditModule, FeedbackRepositoryModule],
   controllers: [FeedbackController],
   providers: [FeedbackService],
 })

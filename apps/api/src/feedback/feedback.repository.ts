@@ -33,6 +33,22 @@ export class FeedbackRepository {
     return row ? toStored(row) : null;
   }
 
+  /**
+   * Drops the watch item of a deleted audit entry from every stored feedback that lists it,
+   * heard or not. The item goes whole rather than as a blank: the "heard" count then matches the
+   * entries history still counts, and nobody reads that the candidate took something back.
+   */
+  async dropWatchItem(entryId: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `UPDATE feedback SET document = jsonb_set(document, '{watchFor}', (
+         SELECT COALESCE(jsonb_agg(item ORDER BY position), '[]'::jsonb)
+         FROM jsonb_array_elements(document->'watchFor') WITH ORDINALITY AS listed(item, position)
+         WHERE item->>'id' <> $1))
+       WHERE document->'watchFor' @> jsonb_build_array(jsonb_build_object('id', $1::text))`,
+      [entryId],
+    );
+  }
+
   /** The released feedback among these sessions. */
   async released(sessionIds: readonly string[]): Promise<StoredFeedback[]> {
     if (sessionIds.length === 0) return [];

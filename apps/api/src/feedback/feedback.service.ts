@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Calibration, FeedbackDocument } from '@signal-room/domain';
+import type { Calibration, FeedbackDocument, FeedbackExport } from '@signal-room/domain';
 import { calibrate, isStaff, observerScorecards, scorecardOf } from '@signal-room/domain';
+import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
 import { RoomsService } from '../rooms/rooms.service';
 import { SessionsService } from '../sessions/sessions.service';
@@ -12,6 +13,7 @@ export class FeedbackService {
     private readonly feedback: FeedbackRepository,
     private readonly sessions: SessionsService,
     private readonly rooms: RoomsService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -19,6 +21,23 @@ export class FeedbackService {
    * candidate once it is released (at the end itself in coaching mode).
    */
   async forViewer(sessionId: string, userId: string): Promise<FeedbackDocument> {
+    return (await this.readable(sessionId, userId)).document;
+  }
+
+  /**
+   * The feedback as a file to keep: what forViewer gives and, for the candidate, their audit of
+   * the round, read through the audit's own rule so no export shows an entry GET …/audit would
+   * refuse (staff never get it).
+   */
+  async exportFor(sessionId: string, userId: string): Promise<FeedbackExport> {
+    const { role, document } = await this.readable(sessionId, userId);
+    if (role !== 'candidate') return document;
+    const { entries } = await this.audit.forSession(sessionId, userId);
+    return { ...document, audit: entries };
+  }
+
+  /** The caller's role in the session and the stored document as that role may read it. */
+  private async readable(sessionId: string, userId: string) {
     const { role } = await this.sessions.membership(sessionId, userId);
     const row = await this.feedback.ofSession(sessionId);
     if (!row)
@@ -30,7 +49,8 @@ export class FeedbackService {
       );
     }
     // The watch list is the candidate's writing for the interviewer: an observer never saw it.
-    return role === 'observer' ? { ...row.document, watchFor: [] } : row.document;
+    const document = role === 'observer' ? { ...row.document, watchFor: [] } : row.document;
+    return { role, document };
   }
 
   /**

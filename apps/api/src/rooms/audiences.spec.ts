@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RoomCommandType, RoomEvent, RoomPrompt, RoomState } from '@signal-room/domain';
+import { DOCUMENT_IDS } from '@signal-room/domain';
 import type {
   CommandPayload,
   CreateSessionBody,
@@ -441,10 +442,15 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       expect(needsAnotherId.map((route) => route.path).sort()).toEqual([
         '/api/invites/{token}',
         '/api/progress/{shareToken}',
+        '/api/sessions/{id}/documents/{documentId}/replay',
       ]);
       // The candidate's own progress, shared by link, is read through its public page too.
       const share = await t.http().post('/api/history/progress/shares').set(auth).expect(201);
       const shared = `/api/progress/${(share.body as { token: string }).token}`;
+      // Every document of the room: the pad and board are the candidate's to replay, the notes not.
+      const replays = DOCUMENT_IDS.map(
+        (documentId) => `/api/sessions/${round.sessionId}/documents/${documentId}/replay`,
+      );
       const urls = gets
         .filter((route) => !needsAnotherId.includes(route))
         .flatMap((route) => {
@@ -454,7 +460,7 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
           if (path.endsWith('/history/loop')) return [`${path}?sessionIds=${round.sessionId}`];
           return [path];
         })
-        .concat(shared);
+        .concat(shared, replays);
       const bodies: string[] = [];
       for (const url of urls) {
         const response = await t.http().get(url).set(auth);

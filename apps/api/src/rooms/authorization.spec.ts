@@ -169,6 +169,13 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
       return Promise.resolve(() => ({ userId: observer?.userId ?? '' }));
     },
   },
+  'code.run': given({
+    language: 'python',
+    status: 'ok',
+    output: '42\n',
+    durationMs: 120,
+    codeVersion: '0'.repeat(64),
+  }),
 };
 
 const refusal = (code: string) => ({

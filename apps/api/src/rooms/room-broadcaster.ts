@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { RoomEvent, RoomState } from '@signal-room/domain';
-import { projectEvent, reduce, viewFor } from '@signal-room/domain';
+import type { DocumentId, RoomEvent, RoomState } from '@signal-room/domain';
+import { DOCUMENT_IDS, projectEvent, reduce, viewFor } from '@signal-room/domain';
 import type { ServerToClientEvents } from '@signal-room/protocol';
 import type { Server } from 'socket.io';
 
@@ -9,6 +9,9 @@ export const viewerRoom = (sessionId: string, userId: string): string =>
   `session:${sessionId}:user:${userId}`;
 /** Every socket in one session, whoever it belongs to. */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+/** Every socket that opened one of a session's documents, with the access to read it. */
+export const documentRoom = (sessionId: string, documentId: DocumentId): string =>
+  `session:${sessionId}:document:${documentId}`;
 
 export type RoomMessage =
   { kind: 'events'; events: RoomEvent[] } | { kind: 'snapshot'; state: RoomState };
@@ -97,7 +100,12 @@ export class RoomBroadcaster {
       // room. Nothing is addressed to them any more: they are no participant of the state.
       const theirs = viewerRoom(after.sessionId, event.payload.userId);
       server.to(theirs).emit('room:removed', { sessionId: after.sessionId });
-      server.in(theirs).socketsLeave(sessionRoom(after.sessionId));
+      server
+        .in(theirs)
+        .socketsLeave([
+          sessionRoom(after.sessionId),
+          ...DOCUMENT_IDS.map((documentId) => documentRoom(after.sessionId, documentId)),
+        ]);
     }
   }
 }

@@ -217,6 +217,16 @@ export class RoomLog {
     return rows.map(toRoomEvent);
   }
 
+  /** When the round's timer was first started (epoch ms), or null if it has not been. */
+  async startedAt(sessionId: string): Promise<number | null> {
+    const [row] = await this.dataSource.query<{ at: Date }[]>(
+      `SELECT at FROM session_events WHERE session_id = $1 AND type = 'timer.started'
+        ORDER BY seq LIMIT 1`,
+      [sessionId],
+    );
+    return row ? row.at.getTime() : null;
+  }
+
   async latestSeq(manager: EntityManager, sessionId: string): Promise<number> {
     const [row] = await manager.query<{ seq: number }[]>(
       'SELECT COALESCE(MAX(seq), 0)::int AS seq FROM session_events WHERE session_id = $1',

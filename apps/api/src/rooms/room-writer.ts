@@ -9,7 +9,7 @@ import { isTransient } from '../common/transient';
 import type { AppConfig } from '../config';
 import { writeFeedback } from '../feedback/write-feedback';
 import { MetricsService } from '../observability/metrics.service';
-import { GroupCommit } from './group-commit';
+import { GroupCommit } from '../common/group-commit';
 import { RoomBroadcaster } from './room-broadcaster';
 import type { AppendOutcome, LogBatch, SessionMirror } from './room-log.repository';
 import { RoomLog } from './room-log.repository';

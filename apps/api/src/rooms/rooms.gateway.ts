@@ -42,7 +42,7 @@ interface SocketData {
   sessions: Set<string>;
 }
 
-type RoomSocket = Socket<
+export type RoomSocket = Socket<
   ClientToServerEvents,
   ServerToClientEvents,
   Record<string, never>,
@@ -55,11 +55,11 @@ type RoomServer = Server<
   SocketData
 >;
 
-type Refusal = { ok: false; error: ApiError };
+export type Refusal = { ok: false; error: ApiError };
 /** Every ack is a result or a refusal with a code. */
 type Answer = { ok: true } | Refusal;
 
-function toAckError(error: unknown, logger: Logger): ApiError {
+export function toAckError(error: unknown, logger: Logger): ApiError {
   if (error instanceof AppException) return error.toApiError();
   if (isTransient(error)) return apiError('UNAVAILABLE', 'The database is unavailable; retry.');
   logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -96,7 +96,11 @@ class Counts {
 }
 
 /** Takes a point from `key`'s allowance, or refuses as RATE_LIMITED. */
-async function limited(limiter: RateLimiterAbstract, key: string, message: string): Promise<void> {
+export async function limited(
+  limiter: RateLimiterAbstract,
+  key: string,
+  message: string,
+): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (refusal) {
@@ -112,9 +116,9 @@ async function limited(limiter: RateLimiterAbstract, key: string, message: strin
  * the third. Either way the handler gets the ack and no valid body (so INVALID_PAYLOAD, or the
  * malformed-ping answer). A message without any ack cannot be answered and is dropped.
  */
-type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
+export type AckOf<E extends keyof ClientToServerEvents> = Parameters<ClientToServerEvents[E]>[1];
 
-function onAcked<E extends keyof ClientToServerEvents>(
+export function onAcked<E extends keyof ClientToServerEvents>(
   socket: RoomSocket,
   event: E,
   handler: (body: unknown, ack: AckOf<E>) => void,
@@ -164,6 +168,8 @@ export class RoomsGateway
   private readonly joinsInFlight = new Counts();
   private readonly socketsOf = new Counts();
   private readonly socketsPerUser: number;
+  /** More channels of the same connection (the shared documents): wired on every socket. */
+  private readonly channels: ((socket: RoomSocket) => void)[] = [];
 
   constructor(
     private readonly auth: AuthService,
@@ -192,7 +198,8 @@ export class RoomsGateway
     this.metrics.countRoomsWith(() => {
       let rooms = 0;
       for (const name of server.of('/').adapter.rooms.keys()) {
-        if (name.startsWith('session:') && !name.includes(':user:')) rooms += 1;
+        // session:<id> alone: its viewer and document rooms are parts of the same room.
+        if (name.startsWith('session:') && name.split(':').length === 2) rooms += 1;
       }
       return rooms;
     });
@@ -243,6 +250,11 @@ export class RoomsGateway
         .in(tokenId === null ? personRoom(userId) : signInRoom(tokenId))
         .disconnectSockets(true);
     });
+  }
+
+  /** Wires another channel's handlers on every socket that connects from now on. */
+  addChannel(wire: (socket: RoomSocket) => void): void {
+    this.channels.push(wire);
   }
 
   /**
@@ -311,6 +323,7 @@ export class RoomsGateway
       const parsed = clockPingSchema.safeParse(ping);
       ack({ clientTime: parsed.success ? parsed.data.clientTime : 0, serverTime: Date.now() });
     });
+    for (const channel of this.channels) channel(socket);
   }
 
   /**

@@ -12,6 +12,6 @@ import { RoomsService } from './rooms.service';
   imports: [SessionsModule],
   controllers: [RoomsController],
   providers: [RoomsService, RoomWriter, RoomLog, RoomBroadcaster, RoomsGateway, RoomsScheduler],
-  exports: [RoomsService],
+  exports: [RoomsService, RoomsGateway],
 })
 export class RoomsModule {}

@@ -236,6 +236,14 @@ export class RoomsService {
     throw new AppException('NOT_A_PARTICIPANT', 'You are not a participant of this session.');
   }
 
+  /**
+   * When the round's timer was first started, or null before: the clock the workspace's
+   * records are placed on. A start this node has seen needs no query (it never changes).
+   */
+  async roundStartedAt(sessionId: string): Promise<number | null> {
+    return this.writer.cached(sessionId)?.startedAt ?? this.log.startedAt(sessionId);
+  }
+
   /** Roles never change within a session: one the room already knows needs no query. */
   private async roleIn(manager: EntityManager, state: RoomState, userId: string): Promise<Role> {
     const known = state.participants[userId]?.role;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role, RoomPrompt, Scores } from '@signal-room/domain';
+import type { Role, RoomPrompt, RoundTypeId, Scores, Visibility } from '@signal-room/domain';
 import {
   isStaff,
   promptById,
@@ -66,20 +66,42 @@ export async function promptsAnswered(
   );
 }
 
+/** What a new session starts with, however it was chosen. */
+export interface NewSession {
+  roundType: RoundTypeId;
+  prompt: RoomPrompt;
+  durationMinutes: number;
+  visibility: Visibility;
+  peerMode: boolean;
+}
+
 @Injectable()
 export class SessionsService {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(userId: string, body: CreateSessionBody): Promise<SessionSummary> {
-    const roundType = roundTypeById(body.roundType);
+    return this.open(userId, {
+      roundType: body.roundType,
+      prompt: choosePrompt(body),
+      visibility: body.visibility,
+      peerMode: body.peerMode,
+      durationMinutes: body.durationMinutes ?? roundTypeById(body.roundType).defaultMinutes,
+    });
+  }
+
+  /**
+   * A new session with its caller as interviewer, on a round, prompt and length already chosen:
+   * from a creation body, or by another feature (a drill run as a room).
+   */
+  async open(userId: string, start: NewSession): Promise<SessionSummary> {
     const session = await this.dataSource.transaction(async (manager) => {
       const created = await manager.save(SessionEntity, {
-        roundType: body.roundType,
-        prompt: choosePrompt(body),
+        roundType: start.roundType,
+        prompt: start.prompt,
         promptNote: null,
-        visibility: body.visibility,
-        peerMode: body.peerMode,
-        durationMinutes: body.durationMinutes ?? roundType.defaultMinutes,
+        visibility: start.visibility,
+        peerMode: start.peerMode,
+        durationMinutes: start.durationMinutes,
         interviewerId: userId,
         previousSessionId: null,
       });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
-import type { RoomCommandType, RoomState } from '@signal-room/domain';
+import type { AuditEntry, RoomCommandType, RoomState } from '@signal-room/domain';
 import type {
-  AuditEntry,
   AuthResponse,
   CommandAck,
   CommandPayload,
@@ -146,6 +145,8 @@ export const testConfig = (
   // Suites open many sockets and rooms for a few people; both caps have tests of their own.
   socketsPerUser: 1000,
   userJoinsPer10Seconds: 10_000,
+  userDocumentUpdatesPerSecond: 40,
+  userDocumentOpensPer10Seconds: 60,
   redisUrl: null,
   redisPrefix: 'signal-room-test:',
   redisAdapter: 'classic',

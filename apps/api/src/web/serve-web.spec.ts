@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { request } from 'node:http';
@@ -77,10 +78,17 @@ describe('the built web app, served', () => {
   const parent = mkdtempSync(join(tmpdir(), 'signal-room-served-'));
   const webRoot = join(parent, 'web');
   const SECRET = 'not part of the build';
-  const INDEX = '<!doctype html><title>Signal Room</title><script src="/assets/app-3f9a.js">';
+  const INDEX =
+    '<!doctype html><meta name="csp-nonce" content="__CSP_NONCE__"><title>Signal Room</title><script src="/assets/app-3f9a.js">';
+  const nonceOf = (headers: Record<string, unknown>): string =>
+    /style-src-elem 'self' 'nonce-([^']+)'/.exec(String(headers['content-security-policy']))?.[1] ??
+    'no nonce';
+  const pageWith = (nonce: string): string => INDEX.replace('__CSP_NONCE__', nonce);
   const SCRIPT = `export const signals = [${'"framing", "architecture", '.repeat(200)}];\n`;
   const STYLE = `.page { display: grid; }\n${'.card { padding: 1rem; }\n'.repeat(100)}`;
   const ICON = 'not compressed at build time';
+  const FRAME =
+    '<!doctype html><title>Code runner</title><script>addEventListener("message", () => {});</script>';
   let t: TestApp;
 
   const asset = '/assets/app-3f9a.js';
@@ -99,6 +107,7 @@ describe('the built web app, served', () => {
     write('assets/app-3f9a.js', SCRIPT, ['br', 'gzip']);
     write('assets/page-77c1.css', STYLE, ['gzip']);
     write('favicon.ico', ICON, []);
+    write('runner-frame.html', FRAME, ['br', 'gzip']);
     t = await startTestApp('embedded', { webRoot });
   }, 60_000);
 
@@ -161,7 +170,8 @@ describe('the built web app, served', () => {
     expect(await cacheControl('/favicon.ico')).toBe('public, max-age=3600');
   });
 
-  it('serves index.html, compressed, for every client-side route', async () => {
+  it('serves index.html, compressed, for every client-side route, with a fresh nonce its policy admits', async () => {
+    const nonces = new Set<string>();
     for (const page of ['/', '/sessions/42/feedback', '/no/such/page']) {
       const response = await get(page, { 'Accept-Encoding': 'br, gzip' });
       expect(response.status).toBe(200);
@@ -170,8 +180,10 @@ describe('the built web app, served', () => {
         'content-encoding': 'br',
         vary: 'Accept-Encoding',
       });
-      expect(decode(response).toString()).toBe(INDEX);
+      nonces.add(nonceOf(response.headers));
+      expect(decode(response).toString()).toBe(pageWith(nonceOf(response.headers)));
     }
+    expect(nonces.size).toBe(3);
   });
 
   it('answers a missing hashed file with a 404, not with the page', async () => {
@@ -182,12 +194,15 @@ describe('the built web app, served', () => {
 
   it('keeps the security headers on compressed files and pages', async () => {
     const api = await get('/api/health');
+    // The nonce is new on every response; the rest of the policy is the same everywhere.
+    const policyOf = (headers: Record<string, unknown>) =>
+      String(headers['content-security-policy']).replace(/'nonce-[^']+'/, "'nonce'");
     for (const path of [asset, '/', '/sessions/42']) {
       const { headers } = await get(path, { 'Accept-Encoding': 'br' });
+      expect({ path, policy: policyOf(headers) }).toEqual({ path, policy: policyOf(api.headers) });
       expect({ path, headers }).toMatchObject({
         path,
         headers: {
-          'content-security-policy': api.headers['content-security-policy'],
           'x-content-type-options': 'nosniff',
           'x-frame-options': 'DENY',
           'referrer-policy': 'no-referrer',
@@ -195,6 +210,26 @@ describe('the built web app, served', () => {
       });
     }
     expect(api.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+
+  it('serves the runner frame framable by our pages only, with no network, asked after each load', async () => {
+    const { headers } = await get('/runner-frame.html', { 'Accept-Encoding': 'br' });
+    expect(headers).toMatchObject({ 'x-frame-options': 'SAMEORIGIN', 'cache-control': 'no-cache' });
+    const policy = String(headers['content-security-policy'] ?? '');
+    const hash = createHash('sha256')
+      .update('addEventListener("message", () => {});')
+      .digest('base64');
+    for (const directive of [
+      "default-src 'none'",
+      `script-src 'sha256-${hash}' 'unsafe-eval' 'wasm-unsafe-eval'`,
+      'worker-src blob:',
+      "connect-src 'none'",
+      "frame-ancestors 'self'",
+    ]) {
+      expect(policy.split(';')).toContain(directive);
+    }
+    // The app's own pages keep their policy, which frames nothing but our origin.
+    expect((await get('/sessions/42')).headers['x-frame-options']).toBe('DENY');
   });
 
   it('answers HEAD with the headers of the GET and no body', async () => {
@@ -206,7 +241,12 @@ describe('the built web app, served', () => {
       ]);
       expect(head.status).toBe(200);
       expect(head.body.length).toBe(0);
-      for (const name of ['content-encoding', 'content-length', 'content-type', 'etag', 'vary']) {
+      // A page is made per response (its nonce): its compressed length and tag differ each time.
+      const names =
+        path === asset
+          ? ['content-encoding', 'content-length', 'content-type', 'etag', 'vary']
+          : ['content-encoding', 'content-type', 'vary'];
+      for (const name of names) {
         expect({ path, name, value: head.headers[name] }).toEqual({
           path,
           name,
@@ -242,7 +282,7 @@ describe('the built web app, served', () => {
       // Outside /assets/ any path is a client-side route; inside it, a missing file.
       expect({ path, answer: response.status === 200 ? body : response.status }).toEqual({
         path,
-        answer: path.startsWith('/assets/') ? 404 : INDEX,
+        answer: path.startsWith('/assets/') ? 404 : pageWith(nonceOf(response.headers)),
       });
     }
   });

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 
@@ -8,6 +9,11 @@ const CODINGS = ['br', 'gzip'] as const;
 export type Coding = (typeof CODINGS)[number];
 
 const SUFFIX: Record<Coding, string> = { br: '.br', gzip: '.gz' };
+const COMPRESS: Record<Coding, (body: Buffer) => Buffer> = {
+  // A middling quality: the page is made per response, and a few hundred bytes are not worth more.
+  br: (body) => brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }),
+  gzip: (body) => gzipSync(body),
+};
 
 /** One file of the build: its URL path, its path under the web root, the codings made of it. */
 interface WebFile {
@@ -53,14 +59,24 @@ function readBuild(webRoot: string): Map<string, WebFile> {
   return files;
 }
 
+/** Where index.html takes the page's CSP nonce (apps/web/index.html's csp-nonce meta). */
+const NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+/** The nonce the page policy admits for this response (made per response in app.ts). */
+export const cspNonceOf = (response: Response): string => String(response.locals['cspNonce'] ?? '');
+
+/** The web app's sandboxed frame for running candidate code, served under its own CSP. */
+export const RUNNER_FRAME_PATH = '/runner-frame.html';
+
 /**
  * How long a browser may keep a file: Vite names what it emits under /assets/ by a hash of its
  * content, so those never change; index.html names the current ones, so it is asked after
- * every time and a deploy shows at the next load.
+ * every time and a deploy shows at the next load. The runner frame is asked after too: its CSP
+ * admits its script by hash, and the page that talks to it changes with each deploy.
  */
 function cacheControlOf({ url }: WebFile): string {
   if (url.startsWith('/assets/')) return 'public, max-age=31536000, immutable';
-  if (url === '/index.html') return 'no-cache';
+  if (url === '/index.html' || url === RUNNER_FRAME_PATH) return 'no-cache';
   return 'public, max-age=3600';
 }
 
@@ -73,6 +89,8 @@ function cacheControlOf({ url }: WebFile): string {
 export function serveWeb(app: NestExpressApplication, webRoot: string, apiPrefix: string): void {
   if (!existsSync(join(webRoot, 'index.html'))) return;
   const files = readBuild(webRoot);
+  // Each page carries its own nonce, so index.html is filled in per response, not sent as stored.
+  const page = readFileSync(join(webRoot, 'index.html'), 'utf8');
   app.use((request: Request, response: Response, next: NextFunction) => {
     const isApi =
       request.path.startsWith(`/${apiPrefix}/`) || request.path.startsWith('/socket.io');
@@ -81,6 +99,17 @@ export function serveWeb(app: NestExpressApplication, webRoot: string, apiPrefix
       files.get(request.path) ??
       (request.path.startsWith('/assets/') ? undefined : files.get('/index.html'));
     if (!file) return next();
+    if (file.url === '/index.html') {
+      // A page of a few KB: compressed as it is sent, since its nonce makes each one new.
+      const body = Buffer.from(page.replaceAll(NONCE_PLACEHOLDER, cspNonceOf(response)));
+      const pageCoding = chooseCoding(request.headers['accept-encoding'], CODINGS);
+      response.type('html');
+      response.setHeader('Cache-Control', cacheControlOf(file));
+      response.vary('Accept-Encoding');
+      if (pageCoding) response.setHeader('Content-Encoding', pageCoding);
+      response.send(pageCoding ? COMPRESS[pageCoding](body) : body);
+      return;
+    }
     const coding = chooseCoding(request.headers['accept-encoding'], file.codings);
     response.type(extname(file.path));
     response.setHeader('Cache-Control', cacheControlOf(file));

@@ -1,6 +1,6 @@
 import type {
-  AuditEntry,
   AuditHistoryResponse,
+  DocumentReplay,
   CreateAuditEntryBody,
   SessionAuditResponse,
   AuthResponse,
@@ -10,6 +10,7 @@ import type {
   CreateSessionBody,
   DrillResult,
   DrillResultList,
+  DrillRoomBody,
   DrillSubmission,
   ErrorCode,
   Invite,
@@ -34,6 +35,7 @@ import {
   authResponseSchema,
   calibrationResponseSchema,
   catalogResponseSchema,
+  documentReplaySchema,
   drillResultListSchema,
   drillResultSchema,
   errorResponseSchema,
@@ -56,7 +58,10 @@ import {
   trendsResponseSchema,
 } from '@signal-room/protocol';
 import type {
+  AuditEntry,
   Calibration,
+  DocumentId,
+  ExerciseDrillId,
   FeedbackDocument,
   InterviewerProfile,
   LoopSummary,
@@ -216,6 +221,18 @@ export const getCalibration = (id: string, signal?: AbortSignal): Promise<Calibr
   json(calibrationResponseSchema, 'GET', `/api/sessions/${id}/calibration`, undefined, signal);
 export const getTimeline = (id: string, signal?: AbortSignal): Promise<TimelineResponse> =>
   json(timelineResponseSchema, 'GET', `/api/sessions/${id}/timeline`, undefined, signal);
+export const getDocumentReplay = (
+  id: string,
+  documentId: DocumentId,
+  signal?: AbortSignal,
+): Promise<DocumentReplay> =>
+  json(
+    documentReplaySchema,
+    'GET',
+    `/api/sessions/${id}/documents/${documentId}/replay`,
+    undefined,
+    signal,
+  );
 export const getTrends = (signal?: AbortSignal): Promise<TrendsResponse> =>
   json(trendsResponseSchema, 'GET', '/api/history/trends', undefined, signal);
 export const getNextMock = (signal?: AbortSignal): Promise<NextMockResponse> =>
@@ -231,6 +248,11 @@ export const getLoop = (sessionIds: string[], signal?: AbortSignal): Promise<Loo
 
 export const saveDrillResult = ({ drill, payload }: DrillSubmission): Promise<DrillResult> =>
   json(drillResultSchema, 'POST', `/api/drills/${drill}/results`, payload);
+export const openDrillRoom = (
+  drill: ExerciseDrillId,
+  body: DrillRoomBody,
+): Promise<SessionSummary> =>
+  json(sessionSummarySchema, 'POST', `/api/drills/${drill}/rooms`, body);
 export const listDrillResults = (signal?: AbortSignal): Promise<DrillResultList> =>
   json(drillResultListSchema, 'GET', '/api/drills/results', undefined, signal);
 export const getDrillResult = (id: string, signal?: AbortSignal): Promise<DrillResult> =>

@@ -1,6 +1,6 @@
-import type { AuditableSignal } from '@signal-room/domain';
+import type { AuditableSignal, AuditEntry } from '@signal-room/domain';
 import { formatOffset } from '@signal-room/domain';
-import type { AuditEntry, SessionAuditResponse } from '@signal-room/protocol';
+import type { SessionAuditResponse } from '@signal-room/protocol';
 import { AUDIT_SENTENCE_MAX } from '@signal-room/protocol';
 import type { FormEvent } from 'react';
 import { useId, useState } from 'react';

@@ -117,7 +117,7 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
       <SummarySection summary={doc.summary} />
       <ReadingSection reading={doc.reading} />
       <SignalOverview doc={doc} />
-      <SignalDetails signals={doc.signals} />
+      <SignalDetails sessionId={sessionId} signals={doc.signals} />
       <HiddenSignalsSection hidden={doc.hiddenSignals} />
       {session.myRole === 'candidate' && session.feedbackReleased && (
         <AuditSection sessionId={sessionId} elapsedMs={doc.elapsedMs} />
@@ -125,8 +125,8 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
       <WatchForSection items={doc.watchFor ?? []} />
       <SelfAssessmentSection doc={doc} />
       <FindingsSection findings={doc.findings} />
-      <MovesSection moves={doc.moves} elapsedMs={doc.elapsedMs} />
-      <MarksSection flags={doc.flags} phases={doc.phases} />
+      <MovesSection sessionId={sessionId} moves={doc.moves} elapsedMs={doc.elapsedMs} />
+      <MarksSection sessionId={sessionId} flags={doc.flags} phases={doc.phases} />
       <DrillsSection drills={doc.drills} />
       <CalibrationSection session={session} />
       <RatingSection session={session} doc={doc} />

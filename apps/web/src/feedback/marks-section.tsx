@@ -1,4 +1,5 @@
 import type { FeedbackDocument } from '@signal-room/domain';
+import { ReplayMoment } from '../history/replay-moment';
 import { OffsetTime } from './offset-time';
 import styles from './feedback-page.module.css';
 
@@ -7,9 +8,11 @@ import styles from './feedback-page.module.css';
  * what to do instead, and the phases they marked.
  */
 export function MarksSection({
+  sessionId,
   flags,
   phases,
 }: {
+  sessionId: string;
   flags: FeedbackDocument['flags'];
   phases: FeedbackDocument['phases'];
 }) {
@@ -25,7 +28,7 @@ export function MarksSection({
           <ol className={styles.timedList}>
             {flags.map((flag, index) => (
               <li key={`${flag.flag}-${index}`}>
-                <OffsetTime ms={flag.offsetMs} className={styles.offset} />
+                <ReplayMoment sessionId={sessionId} ms={flag.offsetMs} className={styles.offset} />
                 <div className={styles.flagDetail}>
                   <strong>{flag.name}</strong>
                   <p>{flag.meaning}</p>

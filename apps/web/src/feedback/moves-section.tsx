@@ -1,6 +1,6 @@
 import type { FeedbackDocument } from '@signal-room/domain';
 import { formatOffset } from '@signal-room/domain';
-import { OffsetTime } from './offset-time';
+import { ReplayMoment } from '../history/replay-moment';
 import styles from './feedback-page.module.css';
 
 /**
@@ -8,9 +8,11 @@ import styles from './feedback-page.module.css';
  * how late); the times are also written out, and the strip is decoration for sighted readers.
  */
 export function MovesSection({
+  sessionId,
   moves,
   elapsedMs,
 }: {
+  sessionId: string;
   moves: FeedbackDocument['moves'];
   elapsedMs: number;
 }) {
@@ -43,7 +45,7 @@ export function MovesSection({
                       {move.offsetsMs.map((offset, index) => (
                         <span key={`${offset}-${index}`}>
                           {index > 0 && ', '}
-                          <OffsetTime ms={offset} />
+                          <ReplayMoment sessionId={sessionId} ms={offset} />
                         </span>
                       ))}
                     </span>

@@ -1,11 +1,17 @@
 import type { SignalFeedback } from '@signal-room/domain';
 import { LayerMark } from '../catalog/layer-mark';
 import { POLARITY_LABELS, POLARITY_SYMBOLS } from './feedback-labels';
-import { OffsetTime } from './offset-time';
+import { ReplayMoment } from '../history/replay-moment';
 import styles from './feedback-page.module.css';
 
 /** One card per signal: the score, what the rubric says it means, and the evidence behind it. */
-export function SignalDetails({ signals }: { signals: readonly SignalFeedback[] }) {
+export function SignalDetails({
+  sessionId,
+  signals,
+}: {
+  sessionId: string;
+  signals: readonly SignalFeedback[];
+}) {
   return (
     <section className={styles.section} aria-labelledby="signals-heading">
       <h2 id="signals-heading" className={styles.sectionTitle}>
@@ -17,14 +23,14 @@ export function SignalDetails({ signals }: { signals: readonly SignalFeedback[] 
       </p>
       <div className={styles.signalGrid}>
         {signals.map((signal) => (
-          <SignalCard key={signal.signal} signal={signal} />
+          <SignalCard key={signal.signal} sessionId={sessionId} signal={signal} />
         ))}
       </div>
     </section>
   );
 }
 
-function SignalCard({ signal }: { signal: SignalFeedback }) {
+function SignalCard({ sessionId, signal }: { sessionId: string; signal: SignalFeedback }) {
   const headingId = `signal-${signal.signal}`;
   return (
     <article className={`card ${styles.signalCard}`} aria-labelledby={headingId}>
@@ -73,7 +79,12 @@ function SignalCard({ signal }: { signal: SignalFeedback }) {
         <ol className={styles.evidence}>
           {signal.evidence.map((item, index) => (
             <li key={`${item.offsetMs}-${index}`} className={styles[item.polarity]}>
-              <OffsetTime ms={item.offsetMs} className={styles.offset} />
+              <ReplayMoment
+                sessionId={sessionId}
+                ms={item.offsetMs}
+                anchor={item.anchor}
+                className={styles.offset}
+              />
               <span className={styles.polarity}>
                 <span aria-hidden="true">{POLARITY_SYMBOLS[item.polarity]}</span>{' '}
                 {POLARITY_LABELS[item.polarity]}

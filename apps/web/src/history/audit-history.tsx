@@ -1,4 +1,5 @@
-import type { AuditEntry, SessionSummary } from '@signal-room/protocol';
+import type { AuditEntry } from '@signal-room/domain';
+import type { SessionSummary } from '@signal-room/protocol';
 import { signalById } from '@signal-room/domain';
 import { Link } from 'react-router';
 import { getAuditHistory } from '../api/client';

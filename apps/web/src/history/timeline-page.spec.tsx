@@ -1,8 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { RoomEvent } from '@signal-room/domain';
 import { eventBody } from '@signal-room/domain';
+import type { DocumentReplay } from '@signal-room/protocol';
+import * as Y from 'yjs';
 import FeedbackPage from '../feedback/feedback-page';
 import {
   CANDIDATE_ID,
@@ -24,17 +26,43 @@ const MINUTE = 60_000;
 const PRESENCE = new Set(['participant.joined', 'participant.left']);
 const ROUND_STEPS = ROUND_EVENTS.filter((event) => !PRESENCE.has(event.type));
 
-function renderTimeline(events: readonly RoomEvent[] = ROUND_EVENTS) {
+/** The pad as the candidate and then the interviewer typed in it, stored update by update. */
+function padTyping(): DocumentReplay['updates'] {
+  const doc = new Y.Doc();
+  const code = doc.getText('code');
+  const typing: [number, string, string][] = [
+    [10_000, CANDIDATE_ID, 'def allow(client_id, now_ms):\n'],
+    [60_000, CANDIDATE_ID, '    return True\n'],
+    [100_000, INTERVIEWER_ID, '# edge: the window boundary\n'],
+  ];
+  return typing.map(([offset, authorId, text]) => {
+    const before = Y.encodeStateVector(doc);
+    code.insert(code.length, text);
+    const update = Y.encodeStateAsUpdate(doc, before);
+    return { at: STARTED_AT + offset, authorId, update: btoa(String.fromCharCode(...update)) };
+  });
+}
+
+function renderTimeline(
+  events: readonly RoomEvent[] = ROUND_EVENTS,
+  { address = `/history/${SESSION_ID}`, updates = [] as DocumentReplay['updates'] } = {},
+) {
   globalThis.fetch = jest.fn(
     fakeFetch({
       [`/api/sessions/${SESSION_ID}/timeline`]: {
         body: { sessionId: SESSION_ID, initial: startingRoom(), events },
       },
+      [`/api/sessions/${SESSION_ID}/documents/pad/replay`]: {
+        body: { sessionId: SESSION_ID, documentId: 'pad', updates },
+      },
+      [`/api/sessions/${SESSION_ID}/documents/board/replay`]: {
+        body: { sessionId: SESSION_ID, documentId: 'board', updates: [] },
+      },
       [`/api/sessions/${SESSION_ID}`]: { body: sessionSummary() },
       [`/api/sessions/${SESSION_ID}/feedback`]: { body: feedbackFixture() },
     }),
   ) as typeof fetch;
-  return renderRoute('/history/:id', `/history/${SESSION_ID}`, <TimelinePage />);
+  return renderRoute('/history/:id', address, <TimelinePage />);
 }
 
 /** The round's events with presence a real log also holds: a drop, a rejoin, and revisits. */
@@ -179,6 +207,10 @@ describe('TimelinePage', () => {
     const item = (await screen.findByText(/peak job rate/)).closest('li');
     expect(onTimeline).toBe('1:29');
     expect(item?.querySelector('time')?.textContent).toBe(onTimeline);
+    // Its time opens the replay at the moment the note records.
+    expect(
+      within(item as HTMLElement).getByRole('link', { name: 'Replay at 1:29' }),
+    ).toHaveAttribute('href', `/history/${SESSION_ID}?at=89600`);
   });
 
   it('folds people coming and going into who was here, out of the steps', async () => {
@@ -206,5 +238,48 @@ describe('TimelinePage', () => {
       'Rex (observer) was here 11:00–12:00',
       'Olga (observer) came only after the round ended',
     ]);
+  });
+
+  it("opens the pad replay at a note's moment with its lines highlighted, and plays it back by hand", async () => {
+    renderTimeline(ROUND_EVENTS, {
+      address: `/history/${SESSION_ID}?at=89600&lines=1-2`,
+      updates: padTyping(),
+    });
+    const pad = await screen.findByLabelText('Code pad at this moment');
+    expect(screen.getByText(/Lines 1–2 highlighted/)).toBeInTheDocument();
+    await waitFor(() => expect(pad).toHaveTextContent('def allow(client_id, now_ms):'));
+    expect(pad).toHaveTextContent('return True');
+    expect(pad).not.toHaveTextContent('# edge');
+    expect(currentStep()).toHaveTextContent('peak job rate');
+    expect(pad.querySelectorAll('.cm-replay-anchored')).toHaveLength(2);
+    const authors = screen.getByRole('list', { name: 'Who typed in the pad' });
+    expect(
+      within(authors)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([' Cam · 2 edits', ' Ivy · 1 edit']);
+
+    // Dragged to just after the interviewer's comment: it is in, and they are typing.
+    fireEvent.change(screen.getByRole('slider', { name: 'Moment' }), {
+      target: { value: String(STARTED_AT + 101_000) },
+    });
+    expect(pad).toHaveTextContent('# edge: the window boundary');
+    expect(screen.getByText(/Ivy is typing/)).toBeInTheDocument();
+    expect(screen.queryByText(/Lines 1–2 highlighted/)).not.toBeInTheDocument();
+    expect(currentStep()).toHaveTextContent('1:35Move · Clarify constraints');
+
+    // A step chosen in the list takes the pad back to its moment.
+    fireEvent.click(screen.getByRole('button', { name: /Prompt revealed/ }));
+    expect(pad).not.toHaveTextContent('def allow');
+    expect(screen.getByText('Nobody is typing at this moment')).toBeInTheDocument();
+  });
+
+  it('says so when nothing was written in the pad, and still steps through the events', async () => {
+    renderTimeline();
+    expect(
+      await screen.findByText('Nothing was written in the code pad in this session.'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Play' })).not.toBeInTheDocument();
+    expect(currentStep()).toHaveTextContent('Prompt revealed to the candidate');
   });
 });

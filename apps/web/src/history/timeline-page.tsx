@@ -1,4 +1,4 @@
-import type { RoomState } from '@signal-room/domain';
+import type { EvidenceAnchor, RoomState, WorkspaceTool } from '@signal-room/domain';
 import {
   elapsedAt,
   emptyScorecard,
@@ -10,13 +10,21 @@ import {
   SIGNAL_IDS,
   signalById,
   ROLE_LABELS,
+  WORKSPACE_TOOLS,
 } from '@signal-room/domain';
-import type { SessionSummary, TimelineResponse } from '@signal-room/protocol';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { getSession, getTimeline } from '../api/client';
+import type { DocumentReplay, SessionSummary, TimelineResponse } from '@signal-room/protocol';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { getDocumentReplay, getSession, getTimeline } from '../api/client';
 import { OffsetTime } from '../feedback/offset-time';
 import { ErrorNotice } from '../ui/error-notice';
+import { ReplayPlayer } from './replay-player';
+import type { Pointed } from './replay-section';
+import { ReplaySection } from './replay-section';
+import { usePlayback } from './playback';
+import { ReplayClock } from './replay-clock';
+import { elementsFromParam, linesFromParam } from './replay-link';
+import { countAt, decodeReplay } from './replay-updates';
 import type { Attendance, TimelineStep } from './timeline-steps';
 import { describeAttendance, readTimeline } from './timeline-steps';
 import { useLoad } from './use-load';
@@ -25,11 +33,26 @@ import styles from './timeline-page.module.css';
 interface TimelineData {
   timeline: TimelineResponse;
   session: SessionSummary;
+  /** Each tool's replay, or why it could not be had: the events replay without it. */
+  replays: Record<WorkspaceTool, LoadedReplay>;
 }
 
+type LoadedReplay = { replay: DocumentReplay } | { error: unknown };
+
+const loadReplay = (id: string, tool: WorkspaceTool, signal: AbortSignal): Promise<LoadedReplay> =>
+  getDocumentReplay(id, tool, signal).then(
+    (replay) => ({ replay }),
+    (error: unknown) => ({ error }),
+  );
+
 async function loadTimeline(id: string, signal: AbortSignal): Promise<TimelineData> {
-  const [timeline, session] = await Promise.all([getTimeline(id, signal), getSession(id, signal)]);
-  return { timeline, session };
+  const [timeline, session, pad, board] = await Promise.all([
+    getTimeline(id, signal),
+    getSession(id, signal),
+    loadReplay(id, 'pad', signal),
+    loadReplay(id, 'board', signal),
+  ]);
+  return { timeline, session, replays: { pad, board } };
 }
 
 export default function TimelinePage() {
@@ -63,17 +86,95 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+const NOTHING_POINTED: Pointed = { lines: null, elements: null };
+
+/** What a note's anchor points at, for the replays to highlight. */
+function pointedBy(anchor: EvidenceAnchor | undefined): Pointed {
+  if (!anchor) return NOTHING_POINTED;
+  return anchor.documentId === 'pad'
+    ? { lines: { from: anchor.fromLine, to: anchor.toLine }, elements: null }
+    : { lines: null, elements: anchor.elementIds };
+}
+
+/** The last step whose moment has come by `position`; the first while none has. */
+function stepAt(moments: readonly number[], position: number): number {
+  let found = 0;
+  moments.forEach((moment, at) => {
+    if (moment <= position) found = at;
+  });
+  return found;
+}
+
 function Timeline({ data }: { data: TimelineData }) {
-  const { timeline, session } = data;
+  const { timeline, session, replays } = data;
   const { steps, attendance } = useMemo(
     () => readTimeline(timeline.initial, timeline.events),
     [timeline],
   );
-  const [index, setIndex] = useState(0);
+  const played = useMemo(
+    () =>
+      WORKSPACE_TOOLS.map((tool) => {
+        const loaded = replays[tool];
+        const updates = 'replay' in loaded ? decodeReplay(loaded.replay.updates) : [];
+        return { tool, loaded, updates, times: updates.map((update) => update.at) };
+      }),
+    [replays],
+  );
+  const clock = useMemo(() => new ReplayClock(timeline.initial, steps), [timeline, steps]);
+  const moments = useMemo(() => steps.map((step) => clock.momentOf(step)), [steps, clock]);
+  const activity = useMemo(
+    () => [...played.flatMap(({ times }) => times), ...moments].sort((a, b) => a - b),
+    [played, moments],
+  );
+  const span = useMemo(() => ({ start: activity[0] ?? 0, end: activity.at(-1) ?? 0 }), [activity]);
+
+  // A link from a note or mark opens at its moment (on the round's clock) and on what it points at.
+  const [params] = useSearchParams();
+  // Read once: later moves of the playhead are the viewer's, not the link's.
+  const [opened] = useState(() => {
+    const at = Number(params.get('at'));
+    const position = params.has('at') && Number.isFinite(at) ? clock.wallAt(at) : null;
+    const lines = linesFromParam(params.get('lines'));
+    const elements = elementsFromParam(params.get('elements'));
+    const pointed: Pointed | null = lines || elements ? { lines, elements } : null;
+    return { position, pointed };
+  });
+  const playback = usePlayback(span, activity, opened.position ?? moments[0] ?? span.start);
+  const [index, setIndex] = useState(() =>
+    opened.position === null ? 0 : stepAt(moments, opened.position),
+  );
+  const [pinned, setPinned] = useState<Pointed | null>(opened.pointed);
   const last = steps.length - 1;
   const current = steps[Math.min(index, last)];
   const currentRef = useRef<HTMLButtonElement>(null);
 
+  const { seek, playing, position } = playback;
+  const select = useCallback(
+    (at: number) => {
+      const next = Math.max(0, Math.min(last, at));
+      setIndex(next);
+      setPinned(null);
+      const moment = moments[next];
+      if (moment !== undefined) seek(moment);
+    },
+    [last, moments, seek],
+  );
+  const scrub = useCallback(
+    (to: number) => {
+      seek(to);
+      setPinned(null);
+      setIndex(stepAt(moments, to));
+    },
+    [moments, seek],
+  );
+  useEffect(() => {
+    if (playing) setIndex(stepAt(moments, position));
+  }, [playing, position, moments]);
+
+  const indexRef = useRef(index);
+  useEffect(() => {
+    indexRef.current = index;
+  }, [index]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
@@ -89,16 +190,30 @@ function Timeline({ data }: { data: TimelineData }) {
               : null;
       if (move === null) return;
       event.preventDefault();
-      setIndex((at) => Math.max(0, Math.min(last, move(at))));
+      select(move(indexRef.current));
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [last]);
+  }, [last, select]);
 
   useEffect(() => {
     // jsdom and some older engines have no scrollIntoView.
     currentRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [index]);
+
+  const names = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.values((steps.at(-1)?.state ?? timeline.initial).participants).map((person) => [
+          person.userId,
+          person.displayName,
+        ]),
+      ),
+    [steps, timeline],
+  );
+  const anchor =
+    current?.event.type === 'evidence.added' ? current.event.payload.evidence.anchor : undefined;
+  const highlight = pinned ?? pointedBy(anchor);
 
   const title = session.promptTitle ?? steps.at(-1)?.state.prompt?.title ?? 'Untitled prompt';
   return (
@@ -123,7 +238,7 @@ function Timeline({ data }: { data: TimelineData }) {
                 type="button"
                 className="button"
                 disabled={index === 0}
-                onClick={() => setIndex((at) => Math.max(0, at - 1))}
+                onClick={() => select(index - 1)}
               >
                 <span aria-hidden="true">←</span> Previous
               </button>
@@ -131,7 +246,7 @@ function Timeline({ data }: { data: TimelineData }) {
                 type="button"
                 className="button button--primary"
                 disabled={index >= last}
-                onClick={() => setIndex((at) => Math.min(last, at + 1))}
+                onClick={() => select(index + 1)}
               >
                 Next <span aria-hidden="true">→</span>
               </button>
@@ -147,40 +262,82 @@ function Timeline({ data }: { data: TimelineData }) {
           </div>
 
           <div className={styles.columns}>
+            <div className={styles.main}>
+              {played.some(({ updates }) => updates.length > 0) && (
+                <ReplayPlayer playback={playback} span={span} clock={clock} onScrub={scrub} />
+              )}
+              {played.map(({ tool, loaded, updates, times }) =>
+                'error' in loaded ? (
+                  <ErrorNotice key={tool} error={loaded.error} />
+                ) : updates.length === 0 ? (
+                  // An empty board is no news in most rounds; an empty pad is said.
+                  tool === 'pad' && (
+                    <p key={tool} className="muted">
+                      Nothing was written in the code pad in this session.
+                    </p>
+                  )
+                ) : (
+                  <ReplaySection
+                    key={tool}
+                    tool={tool}
+                    updates={updates}
+                    count={countAt(times, position)}
+                    position={position}
+                    names={names}
+                    highlight={highlight}
+                  />
+                ),
+              )}
+              <StatePanel step={current} />
+            </div>
             <section className={styles.events} aria-labelledby="events-heading">
               <h2 id="events-heading" className={styles.sectionTitle}>
                 Events
               </h2>
-              <ol className={styles.stepList} aria-labelledby="events-heading">
-                {steps.map((step, at) => (
-                  <li key={step.event.seq}>
-                    <button
-                      type="button"
-                      ref={at === index ? currentRef : undefined}
-                      className={`${styles.step} ${at === index ? styles.current : ''} ${at < index ? styles.past : ''}`}
-                      aria-current={at === index ? 'step' : undefined}
-                      onClick={() => setIndex(at)}
-                    >
-                      <OffsetTime ms={step.offsetMs} className={styles.offset} />
-                      <span className={styles.description}>
-                        {step.description}
-                        {step.actor !== null && (
-                          <span className={styles.actor}> — {step.actor}</span>
-                        )}
-                      </span>
-                      {at === index && <span className={styles.here}>Current</span>}
-                    </button>
-                  </li>
-                ))}
-              </ol>
+              <StepList steps={steps} index={index} currentRef={currentRef} onSelect={select} />
             </section>
-            <StatePanel step={current} />
           </div>
         </>
       )}
     </div>
   );
 }
+
+/** The steps, re-rendered only when the current one changes, not on every tick of playback. */
+const StepList = memo(function StepList({
+  steps,
+  index,
+  currentRef,
+  onSelect,
+}: {
+  steps: readonly TimelineStep[];
+  index: number;
+  currentRef: React.RefObject<HTMLButtonElement | null>;
+  onSelect: (index: number) => void;
+}) {
+  return (
+    <ol className={styles.stepList} aria-labelledby="events-heading">
+      {steps.map((step, at) => (
+        <li key={step.event.seq}>
+          <button
+            type="button"
+            ref={at === index ? currentRef : undefined}
+            className={`${styles.step} ${at === index ? styles.current : ''} ${at < index ? styles.past : ''}`}
+            aria-current={at === index ? 'step' : undefined}
+            onClick={() => onSelect(at)}
+          >
+            <OffsetTime ms={step.offsetMs} className={styles.offset} />
+            <span className={styles.description}>
+              {step.description}
+              {step.actor !== null && <span className={styles.actor}> — {step.actor}</span>}
+            </span>
+            {at === index && <span className={styles.here}>Current</span>}
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+});
 
 /** Who was in the room and when, folded away: the steps are what happened in the round. */
 function AttendanceList({ attendance }: { attendance: readonly Attendance[] }) {

@@ -4,6 +4,7 @@ import {
   formatOffset,
   moveById,
   offsetAt,
+  PAD_LANGUAGE_LABELS,
   recordsPresence,
   reduce,
   roundTypeById,
@@ -11,6 +12,7 @@ import {
   signalById,
   SYSTEM_ACTOR_ID,
   ROLE_LABELS,
+  RUN_STATUS_LABELS,
 } from '@signal-room/domain';
 import { POLARITY_LABELS } from '../feedback/feedback-labels';
 
@@ -134,6 +136,8 @@ function describeEvent(event: StepEvent, before: RoomState): string {
       return 'Roles swapped for a follow-up round';
     case 'participant.removed':
       return `${participantName(before, event.payload.userId)} was removed from the session`;
+    case 'code.ran':
+      return `${PAD_LANGUAGE_LABELS[event.payload.language]} run ${RUN_STATUS_LABELS[event.payload.status]} after ${(event.payload.durationMs / 1000).toFixed(1)} s`;
   }
 }
 

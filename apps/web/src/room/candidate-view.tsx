@@ -7,6 +7,7 @@ import {
   roundTypeById,
   signalById,
 } from '@signal-room/domain';
+import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { LayerMark } from '../catalog/layer-mark';
 import { AfterEndPanel } from './after-end-panel';
@@ -16,12 +17,15 @@ import type { QueuedCommand } from '@signal-room/room-client';
 import type { RoomActions } from './room-actions';
 import { ScorecardSummary } from './scorecard-summary';
 import { SelfAssessmentForm } from './self-assessment-form';
+import { SidePane } from './side-pane';
 import styles from './candidate-view.module.css';
 
 interface CandidateViewProps {
   state: RoomState;
   pending: readonly QueuedCommand[];
   actions: RoomActions;
+  /** The shared workspace (the code pad), given by the room that holds its connection. */
+  workspace?: ReactNode;
 }
 
 /**
@@ -29,7 +33,7 @@ interface CandidateViewProps {
  * round looks for. Scores appear only in coaching mode; in a private round they stay out of view
  * even if a state carrying them ever arrived, until the feedback page shows them.
  */
-export function CandidateView({ state, pending, actions }: CandidateViewProps) {
+export function CandidateView({ state, pending, actions, workspace }: CandidateViewProps) {
   const roundType = roundTypeById(state.roundType);
   const coaching = state.visibility === 'coaching';
   const ended = state.status === 'ended';
@@ -39,58 +43,65 @@ export function CandidateView({ state, pending, actions }: CandidateViewProps) {
   const interviewerCard = coaching ? state.scorecards[state.interviewerId] : undefined;
 
   return (
-    <div className={styles.view}>
-      {ended && (
-        <>
-          {canSelfAssess && <SelfAssessmentForm roundType={roundType} actions={actions} />}
-          {sending && !state.selfAssessment && (
-            <p className="notice" role="status">
-              Your self-assessment is saved on this device and will be sent as soon as the room is
-              reachable.
-            </p>
-          )}
-          {state.selfAssessment && !state.feedbackReleased && (
-            <p className="notice" role="status">
-              Thank you: your self-assessment is in. Waiting for the interviewer to release the
-              feedback.
-            </p>
-          )}
-          <AfterEndPanel state={state} role="candidate" pending={pending} actions={actions} />
-        </>
-      )}
+    <div className={`${styles.view} ${workspace ? styles.withWorkspace : ''}`}>
+      {workspace && <div className={styles.work}>{workspace}</div>}
+      <SidePane
+        className={styles.side}
+        besideWorkspace={workspace ? 'The prompt and the round' : null}
+      >
+        {ended && (
+          <>
+            {canSelfAssess && <SelfAssessmentForm roundType={roundType} actions={actions} />}
+            {sending && !state.selfAssessment && (
+              <p className="notice" role="status">
+                Your self-assessment is saved on this device and will be sent as soon as the room is
+                reachable.
+              </p>
+            )}
+            {state.selfAssessment && !state.feedbackReleased && (
+              <p className="notice" role="status">
+                Thank you: your self-assessment is in. Waiting for the interviewer to release the
+                feedback.
+              </p>
+            )}
+            <AfterEndPanel state={state} role="candidate" pending={pending} actions={actions} />
+          </>
+        )}
 
-      <CandidatePrompt state={state} />
-      <RoundSignals roundType={roundType} />
+        <CandidatePrompt state={state} />
+        <RoundSignals roundType={roundType} />
 
-      {coaching && (
-        <div className={`card ${styles.coaching}`}>
-          <p className="muted">
-            Coaching mode: the interviewer&apos;s scores and notes are shared with you as they go.
-          </p>
-          {interviewerCard ? (
-            <ScorecardSummary
-              roundType={roundType}
-              card={interviewerCard}
-              title="The interviewer's scorecard"
+        {coaching && (
+          <div className={`card ${styles.coaching}`}>
+            <p className="muted">
+              Coaching mode: the interviewer&apos;s scores and notes are shared with you as they go.
+            </p>
+            {interviewerCard ? (
+              <ScorecardSummary
+                roundType={roundType}
+                card={interviewerCard}
+                title="The interviewer's scorecard"
+                replayOf={state.status === 'ended' ? state.sessionId : undefined}
+              />
+            ) : (
+              <p className="muted">No scores or notes yet.</p>
+            )}
+            <MarkPanel
+              title="Communication moves heard"
+              intro="Moments the interviewer noted you making your reasoning visible."
+              options={COMMUNICATION_MOVES}
+              marks={state.moves.map((mark) => ({ ...mark, kind: mark.move, pending: false }))}
             />
-          ) : (
-            <p className="muted">No scores or notes yet.</p>
-          )}
-          <MarkPanel
-            title="Communication moves heard"
-            intro="Moments the interviewer noted you making your reasoning visible."
-            options={COMMUNICATION_MOVES}
-            marks={state.moves.map((mark) => ({ ...mark, kind: mark.move, pending: false }))}
-          />
-          <MarkPanel
-            title="Patterns flagged"
-            intro="Habits that cut across signals, noted by the interviewer."
-            tone="warning"
-            options={FAILURE_MODES}
-            marks={state.flags.map((mark) => ({ ...mark, kind: mark.flag, pending: false }))}
-          />
-        </div>
-      )}
+            <MarkPanel
+              title="Patterns flagged"
+              intro="Habits that cut across signals, noted by the interviewer."
+              tone="warning"
+              options={FAILURE_MODES}
+              marks={state.flags.map((mark) => ({ ...mark, kind: mark.flag, pending: false }))}
+            />
+          </div>
+        )}
+      </SidePane>
     </div>
   );
 }

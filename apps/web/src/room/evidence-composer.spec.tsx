@@ -10,7 +10,7 @@ import { MINUTE, NOW } from './testing/room-fixtures';
 // Running for 2:05 at NOW.
 const running: TimerState = { durationMs: 45 * MINUTE, elapsedMs: 0, runningSince: NOW - 125_000 };
 
-function setup() {
+function setup(lines?: { from: number; to: number } | null) {
   const clock = { now: NOW };
   const send = jest.fn((_type: RoomCommandType, _payload: unknown) => 'event-id');
   const actions: RoomActions = { send, serverNow: () => clock.now };
@@ -21,6 +21,7 @@ function setup() {
         actions={actions}
         timer={running}
         roundType={roundTypeById('system-design')}
+        workspaceSelection={lines && { documentId: 'pad', fromLine: lines.from, toLine: lines.to }}
       />
     </>,
   );
@@ -170,6 +171,51 @@ describe('EvidenceComposer', () => {
     expect(send).toHaveBeenCalledWith(
       'evidence.add',
       expect.objectContaining({ note: 'Named the owners\nand the escalation path' }),
+    );
+  });
+
+  it('points a note at the pad’s selected lines with Alt+N, from anywhere on the page', async () => {
+    const { send, field, user } = setup({ from: 4, to: 9 });
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    await user.keyboard('{Alt>}n{/Alt}');
+    expect(field).toHaveFocus();
+    expect(screen.getByText(/On lines 4–9 of the pad/)).toBeInTheDocument();
+    await user.keyboard('{Alt>}2{/Alt}Guards the empty input{Enter}');
+    expect(send).toHaveBeenCalledWith('evidence.add', {
+      signal: 'coding',
+      polarity: 'strong',
+      note: 'Guards the empty input',
+      offsetMs: 125_000,
+      anchor: { documentId: 'pad', fromLine: 4, toLine: 9 },
+    });
+    // The next note points nowhere until Alt+N is pressed again.
+    await user.keyboard('Names the edge case{Enter}');
+    expect(send).toHaveBeenLastCalledWith(
+      'evidence.add',
+      expect.not.objectContaining({ anchor: expect.anything() }),
+    );
+  });
+
+  it('says what to do when Alt+N finds nothing selected', async () => {
+    const { send, field, user } = setup(null);
+    await user.click(field);
+    await user.keyboard('{Alt>}n{/Alt}');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Select lines in the code pad or shapes on the board first',
+    );
+    expect(send).not.toHaveBeenCalled();
+  });
+
+  it('lets a pointed note be unpointed before it is saved', async () => {
+    const { send, field, user } = setup({ from: 2, to: 2 });
+    await user.click(field);
+    await user.keyboard('{Alt>}n{/Alt}');
+    await user.click(screen.getByRole('button', { name: 'Unpoint' }));
+    expect(screen.queryByText(/On line 2 of the pad/)).not.toBeInTheDocument();
+    await user.type(field, '{Alt>}1{/Alt}Asked what done means{Enter}');
+    expect(send).toHaveBeenCalledWith(
+      'evidence.add',
+      expect.not.objectContaining({ anchor: expect.anything() }),
     );
   });
 });

@@ -1,9 +1,17 @@
-import type { Polarity, RoundType, Score, SignalId, TimerState } from '@signal-room/domain';
+import type {
+  EvidenceAnchor,
+  Polarity,
+  RoundType,
+  Score,
+  SignalId,
+  TimerState,
+} from '@signal-room/domain';
 import {
   POLARITIES,
   SCORE_LABELS,
   SCORES,
   SIGNAL_IDS,
+  describeAnchor,
   elapsedAt,
   formatOffset,
   layerOf,
@@ -66,6 +74,12 @@ interface EvidenceComposerProps {
   unsent?: number;
   /** Scorecards close once feedback is released. */
   disabled?: boolean;
+  /**
+   * What is selected in the workspace (the pad's lines or the board's shapes, whichever was
+   * selected last), which Alt+N points the next note at; null with nothing selected, left out
+   * where the room has no workspace.
+   */
+  workspaceSelection?: EvidenceAnchor | null;
 }
 
 /**
@@ -81,6 +95,7 @@ export function EvidenceComposer({
   roundType,
   unsent = 0,
   disabled = false,
+  workspaceSelection,
 }: EvidenceComposerProps) {
   const id = useId();
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -92,6 +107,7 @@ export function EvidenceComposer({
   const [startedAtMs, setStartedAtMs] = useState<number | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
+  const [anchor, setAnchor] = useState<EvidenceAnchor | null>(null);
 
   // "/" from anywhere on the page outside a text field jumps to the note, and is not typed there:
   // the key was a jump. Inside a text field it is a character ("and/or", "p99/p50").
@@ -101,6 +117,30 @@ export function EvidenceComposer({
       if (typesText(event.target) || disabled) return;
       event.preventDefault();
       inputRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [disabled]);
+
+  // "Note on selection": Alt+N from anywhere, the pad and the board included, points the note at
+  // what is selected there and moves to the note. The physical key, since Option+N is a dead key
+  // on a Mac.
+  const noteOnSelection = useRef<() => void>(() => undefined);
+  noteOnSelection.current = () => {
+    if (!workspaceSelection) {
+      setStatus('Select lines in the code pad or shapes on the board first, then press Alt+N.');
+      return;
+    }
+    setAnchor(workspaceSelection);
+    setStatus(`The note points at ${describeAnchor(workspaceSelection)}.`);
+    inputRef.current?.focus();
+  };
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.code !== 'KeyN' || !event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.shiftKey || disabled) return;
+      event.preventDefault();
+      noteOnSelection.current();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -123,6 +163,7 @@ export function EvidenceComposer({
     setNote('');
     setStartedAtMs(null);
     setProblem('');
+    setAnchor(null);
   };
 
   const score = (value: Score) => {
@@ -142,10 +183,17 @@ export function EvidenceComposer({
       return;
     }
     const offsetMs = startedAtMs ?? elapsedNow();
-    actions.send('evidence.add', { signal, polarity, note: text, offsetMs });
+    actions.send('evidence.add', {
+      signal,
+      polarity,
+      note: text,
+      offsetMs,
+      ...(anchor ? { anchor } : {}),
+    });
     clear();
+    const where = anchor ? `, on ${describeAnchor(anchor)},` : '';
     setStatus(
-      `Saved ${polarity} evidence for ${signalById(signal).name} at ${formatOffset(offsetMs)}.`,
+      `Saved ${polarity} evidence for ${signalById(signal).name}${where} at ${formatOffset(offsetMs)}.`,
     );
     inputRef.current?.focus();
   };
@@ -224,6 +272,14 @@ export function EvidenceComposer({
           {selection}
           {startedAtMs !== null && <> · at {formatOffset(startedAtMs)}</>}
         </p>
+        {anchor && (
+          <p className={styles.anchor}>
+            On {describeAnchor(anchor)}{' '}
+            <button type="button" className="button button--quiet" onClick={() => setAnchor(null)}>
+              Unpoint
+            </button>
+          </p>
+        )}
         {problem && (
           <p id={`${id}-problem`} className={styles.problem}>
             {problem}
@@ -234,6 +290,12 @@ export function EvidenceComposer({
           weak · <kbd>Alt+Shift+1</kbd> to <kbd>Alt+Shift+5</kbd> score the signal ·{' '}
           <kbd>Enter</kbd> save · <kbd>Shift+Enter</kbd> new line · <kbd>Esc</kbd> clear ·{' '}
           <kbd>/</kbd> from elsewhere on the page jumps here (in here it types a /)
+          {workspaceSelection !== undefined && (
+            <>
+              {' '}
+              · <kbd>Alt+N</kbd> note on what is selected in the pad or on the board
+            </>
+          )}
         </p>
       </div>
 

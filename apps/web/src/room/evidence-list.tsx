@@ -3,6 +3,7 @@ import { POLARITIES, SIGNAL_IDS, formatOffset, signalById } from '@signal-room/d
 import type { CommandPayload } from '@signal-room/protocol';
 import type { KeyboardEvent } from 'react';
 import { useId, useRef, useState } from 'react';
+import { ReplayMoment } from '../history/replay-moment';
 import { NoteField } from './note-field';
 import type { Pendable } from './pending';
 import type { RoomActions } from './room-actions';
@@ -28,6 +29,8 @@ interface EvidenceListProps {
   /** With these, the viewer may edit and remove their own items. */
   editing?: { actions: RoomActions; viewerId: string; disabled?: boolean };
   emptyText?: string;
+  /** Once the round has ended: the session whose replay each note's time opens. */
+  replayOf?: string;
 }
 
 /** Timestamped evidence, strong or weak, with the viewer's own items editable in place. */
@@ -36,6 +39,7 @@ export function EvidenceList({
   label,
   editing,
   emptyText = 'No evidence yet.',
+  replayOf,
 }: EvidenceListProps) {
   const listRef = useRef<HTMLUListElement>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -59,10 +63,19 @@ export function EvidenceList({
               <EvidenceEditor item={item} actions={editing.actions} onClose={closeEditor} />
             ) : (
               <>
-                <span className={styles.time}>
-                  <span className="visually-hidden">At </span>
-                  {formatOffset(item.offsetMs)}
-                </span>
+                {replayOf ? (
+                  <ReplayMoment
+                    sessionId={replayOf}
+                    ms={item.offsetMs}
+                    anchor={item.anchor}
+                    className={styles.time}
+                  />
+                ) : (
+                  <span className={styles.time}>
+                    <span className="visually-hidden">At </span>
+                    {formatOffset(item.offsetMs)}
+                  </span>
+                )}
                 <PolarityTag polarity={item.polarity} />
                 <span className={styles.note}>{item.note}</span>
                 {pending && <span className={styles.pending}>Not sent yet</span>}

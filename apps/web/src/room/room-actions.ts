@@ -42,4 +42,5 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'feedback.release': 'Release feedback',
   'roles.swap': 'Swap roles',
   'participant.remove': 'Remove someone from the session',
+  'code.run': 'Record a run of the code',
 };

@@ -1,10 +1,13 @@
+import type { EvidenceAnchor } from '@signal-room/domain';
 import { roundTypeById } from '@signal-room/domain';
+import { useState } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { useAuth } from '../auth/auth-store';
 import { CandidateView } from './candidate-view';
 import { ConnectionStatus } from './connection-status';
 import { RefusalAlert } from './refusal-alert';
 import { RoomHeader } from './room-header';
+import { RoomWorkspace } from './room-workspace';
 import { JoinErrorNotice, SignedOutNotice } from './room-notice';
 import { StaffView } from './staff-view';
 import { useRoom } from './use-room';
@@ -22,6 +25,7 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
   const viewerId = useAuth()?.user.id ?? null;
   const { pathname } = useLocation();
   const { role, pending } = room;
+  const [workspaceSelection, setWorkspaceSelection] = useState<EvidenceAnchor | null>(null);
   // What the person sees is the room with their unsent work laid over it.
   const state = room.view?.state ?? null;
   const unsent = room.view?.unsent;
@@ -38,6 +42,16 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
     );
   }
 
+  // Only the staff point notes at the pad's lines or the board's shapes.
+  const workspace = (
+    <RoomWorkspace
+      client={client}
+      state={state}
+      role={role}
+      viewerId={viewerId}
+      onSelection={role === 'candidate' ? undefined : setWorkspaceSelection}
+    />
+  );
   return (
     <div className={styles.room}>
       <title>{`${roundTypeById(state.roundType).name} · Signal Room`}</title>
@@ -58,7 +72,7 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
         <RefusalAlert refusal={room.refusal} onDismiss={() => client.dismissRefusal()} />
       )}
       {role === 'candidate' ? (
-        <CandidateView state={state} pending={pending} actions={client} />
+        <CandidateView state={state} pending={pending} actions={client} workspace={workspace} />
       ) : (
         <StaffView
           state={state}
@@ -67,6 +81,8 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
           pending={pending}
           unsent={unsent}
           actions={client}
+          workspaceSelection={workspaceSelection}
+          workspace={workspace}
         />
       )}
     </div>

@@ -10,10 +10,12 @@ interface ScorecardSummaryProps {
   roundType: RoundType;
   card: Scorecard;
   title: string;
+  /** Once the round has ended: the session whose replay each note's time opens. */
+  replayOf?: string;
 }
 
 /** A scorecard to read, not change: each signal's score with its rubric line and evidence. */
-export function ScorecardSummary({ roundType, card, title }: ScorecardSummaryProps) {
+export function ScorecardSummary({ roundType, card, title, replayOf }: ScorecardSummaryProps) {
   const id = useId();
   return (
     <section className={styles.summary} aria-labelledby={`${id}-heading`}>
@@ -42,6 +44,7 @@ export function ScorecardSummary({ roundType, card, title }: ScorecardSummaryPro
                   items={evidence}
                   label={`Evidence for ${signalById(signal).name}`}
                   emptyText="No evidence noted."
+                  replayOf={replayOf}
                 />
               </dd>
             </div>

@@ -19,6 +19,8 @@ interface ScorecardProps {
   /** Closed once feedback is released. */
   disabled?: boolean;
   title?: string;
+  /** Once the round has ended: the session whose replay each note's time opens. */
+  replayOf?: string;
 }
 
 /**
@@ -34,6 +36,7 @@ export function Scorecard({
   actions,
   disabled = false,
   title = 'Your scorecard',
+  replayOf,
 }: ScorecardProps) {
   const id = useId();
   const scores = card?.scores ?? emptyScores();
@@ -74,6 +77,7 @@ export function Scorecard({
                 label={`Evidence for ${signalById(signal).name}`}
                 editing={{ actions, viewerId, disabled }}
                 emptyText="No evidence noted for this signal."
+                replayOf={replayOf}
               />
             </li>
           );

@@ -1,4 +1,4 @@
-import type { RoomCommandType, RoomState } from '@signal-room/domain';
+import type { EvidenceAnchor, RoomCommandType, RoomState } from '@signal-room/domain';
 import {
   COMMUNICATION_MOVES,
   FAILURE_MODES,
@@ -6,6 +6,7 @@ import {
   emptyScorecard,
   roundTypeById,
 } from '@signal-room/domain';
+import type { ReactNode } from 'react';
 import { useId } from 'react';
 import { InvitePanel } from '../sessions/invite-panel';
 import { AfterEndPanel } from './after-end-panel';
@@ -24,6 +25,9 @@ import { ScorecardSummary } from './scorecard-summary';
 import { SummaryForm } from './summary-form';
 import { TimerControls } from './timer-controls';
 import { WatchList } from './watch-list';
+import { PaneJumps } from './pane-jumps';
+import { SidePane } from './side-pane';
+import paneStyles from './side-pane.module.css';
 import styles from './staff-view.module.css';
 
 interface StaffViewProps {
@@ -33,6 +37,10 @@ interface StaffViewProps {
   pending: readonly QueuedCommand[];
   unsent: Unsent;
   actions: RoomActions;
+  /** The shared workspace (the code pad), given by the room that holds its connection. */
+  workspace?: ReactNode;
+  /** What is selected in the workspace, for a note on selection; left out where there is none. */
+  workspaceSelection?: EvidenceAnchor | null;
 }
 
 /**
@@ -40,8 +48,18 @@ interface StaffViewProps {
  * with their own blind scorecard. Controls only the interviewer may use are left out for an
  * observer, by the same role table the server enforces.
  */
-export function StaffView({ state, role, viewerId, pending, unsent, actions }: StaffViewProps) {
+export function StaffView({
+  state,
+  role,
+  viewerId,
+  pending,
+  unsent,
+  actions,
+  workspace,
+  workspaceSelection,
+}: StaffViewProps) {
   const summaryId = useId();
+  const partId = useId();
   const roundType = roundTypeById(state.roundType);
   const may = (type: RoomCommandType) => mayRun(role, type);
   const ended = state.status === 'ended';
@@ -91,107 +109,148 @@ export function StaffView({ state, role, viewerId, pending, unsent, actions }: S
                 roundType={roundType}
                 card={interviewerCard}
                 title="The interviewer's scorecard"
+                replayOf={ended ? state.sessionId : undefined}
               />
             </details>
           )}
         </>
       )}
-      <div className={styles.columns}>
-        <div className={styles.guide}>
-          {may('timer.start') && !ended && (
-            <section className="card" aria-label="Run the round">
-              <TimerControls state={state} pending={pending} actions={actions} />
-            </section>
+      <div className={`${styles.columns} ${workspace ? styles.withWorkspace : ''}`}>
+        {workspace && <div className={styles.work}>{workspace}</div>}
+        <SidePane
+          className={styles.side}
+          besideWorkspace={workspace ? 'Notes, guide and scorecard' : null}
+        >
+          {workspace && (
+            <PaneJumps
+              jumps={[
+                { label: 'Note', target: `${partId}-note` },
+                { label: 'Prompt & guide', target: `${partId}-guide` },
+                { label: 'Coverage & marks', target: `${partId}-marks` },
+                { label: 'Scorecard', target: `${partId}-scorecard` },
+              ]}
+            />
           )}
-          {/* Beside the clock, where the interviewer looks while listening. */}
-          {may('watch.tick') && state.watchFor.length > 0 && (
+          {/* First in the pane: the clock and the note box, where the eye returns mid-round. */}
+          <div
+            id={`${partId}-note`}
+            className={`${styles.pinned} ${paneStyles.part}`}
+            tabIndex={-1}
+          >
+            {may('timer.start') && !ended && (
+              <section className="card" aria-label="Run the round">
+                <TimerControls state={state} pending={pending} actions={actions} />
+              </section>
+            )}
             <div className="card">
-              <WatchList state={state} unsent={unsent} actions={actions} offsetNow={offsetNow} />
+              <EvidenceComposer
+                actions={actions}
+                timer={state.timer}
+                roundType={roundType}
+                unsent={unsentNotes}
+                disabled={closed}
+                workspaceSelection={workspaceSelection}
+              />
             </div>
-          )}
-          <section className="card">
-            <PhaseMarkers
-              state={state}
-              roundType={roundType}
-              unsent={unsent}
-              actions={may('phase.change') ? actions : undefined}
-            />
-          </section>
-          <PromptPanel
-            state={state}
-            roundType={roundType}
-            pending={pending}
-            actions={may('prompt.reveal') ? actions : undefined}
-          />
-        </div>
-        <div className={styles.scoring}>
-          <div className="card">
-            <EvidenceComposer
-              actions={actions}
-              timer={state.timer}
-              roundType={roundType}
-              unsent={unsentNotes}
-              disabled={closed}
-            />
           </div>
-          <section className="card">
-            <CoverageMeter
-              roundType={roundType}
-              evidence={evidence}
-              status={state.status}
-              timer={state.timer}
-              serverNow={() => actions.serverNow()}
-            />
-          </section>
-          <div className={`card ${styles.marks}`}>
-            <MarkPanel
-              title="Communication moves"
-              intro="Mark a move when the candidate makes their reasoning visible."
-              options={COMMUNICATION_MOVES}
-              marks={moves}
-              disabled={closed}
-              onMark={
-                may('move.mark')
-                  ? (move) => actions.send('move.mark', { move, offsetMs: offsetNow() })
-                  : undefined
-              }
-              onUndo={
-                may('move.unmark') ? (markId) => actions.send('move.unmark', { markId }) : undefined
-              }
-            />
-            <MarkPanel
-              title="Failure modes"
-              intro="Flag a pattern that cuts across signals."
-              tone="warning"
-              options={FAILURE_MODES}
-              marks={flags}
-              disabled={closed}
-              onMark={
-                may('flag.mark')
-                  ? (flag) => actions.send('flag.mark', { flag, offsetMs: offsetNow() })
-                  : undefined
-              }
-              onUndo={
-                may('flag.unmark') ? (markId) => actions.send('flag.unmark', { markId }) : undefined
-              }
-            />
+          <div className={styles.columnsInside}>
+            <div
+              id={`${partId}-guide`}
+              className={`${styles.guide} ${paneStyles.part}`}
+              tabIndex={-1}
+            >
+              {/* Beside the clock, where the interviewer looks while listening. */}
+              {may('watch.tick') && state.watchFor.length > 0 && (
+                <div className="card">
+                  <WatchList
+                    state={state}
+                    unsent={unsent}
+                    actions={actions}
+                    offsetNow={offsetNow}
+                  />
+                </div>
+              )}
+              <section className="card">
+                <PhaseMarkers
+                  state={state}
+                  roundType={roundType}
+                  unsent={unsent}
+                  actions={may('phase.change') ? actions : undefined}
+                />
+              </section>
+              <PromptPanel
+                state={state}
+                roundType={roundType}
+                pending={pending}
+                actions={may('prompt.reveal') ? actions : undefined}
+              />
+            </div>
+            <div className={styles.scoring}>
+              <section id={`${partId}-marks`} className={`card ${paneStyles.part}`} tabIndex={-1}>
+                <CoverageMeter
+                  roundType={roundType}
+                  evidence={evidence}
+                  status={state.status}
+                  timer={state.timer}
+                  serverNow={() => actions.serverNow()}
+                />
+              </section>
+              <div className={`card ${styles.marks}`}>
+                <MarkPanel
+                  title="Communication moves"
+                  intro="Mark a move when the candidate makes their reasoning visible."
+                  options={COMMUNICATION_MOVES}
+                  marks={moves}
+                  disabled={closed}
+                  onMark={
+                    may('move.mark')
+                      ? (move) => actions.send('move.mark', { move, offsetMs: offsetNow() })
+                      : undefined
+                  }
+                  onUndo={
+                    may('move.unmark')
+                      ? (markId) => actions.send('move.unmark', { markId })
+                      : undefined
+                  }
+                />
+                <MarkPanel
+                  title="Failure modes"
+                  intro="Flag a pattern that cuts across signals."
+                  tone="warning"
+                  options={FAILURE_MODES}
+                  marks={flags}
+                  disabled={closed}
+                  onMark={
+                    may('flag.mark')
+                      ? (flag) => actions.send('flag.mark', { flag, offsetMs: offsetNow() })
+                      : undefined
+                  }
+                  onUndo={
+                    may('flag.unmark')
+                      ? (markId) => actions.send('flag.unmark', { markId })
+                      : undefined
+                  }
+                />
+              </div>
+              <div id={`${partId}-scorecard`} className={`card ${paneStyles.part}`} tabIndex={-1}>
+                <Scorecard
+                  roundType={roundType}
+                  card={card ?? emptyScorecard(viewerId)}
+                  viewerId={viewerId}
+                  unsent={unsent}
+                  actions={actions}
+                  disabled={closed}
+                  title={role === 'observer' ? 'Your private scorecard' : 'Your scorecard'}
+                  replayOf={ended ? state.sessionId : undefined}
+                />
+              </div>
+              {/* One form from the start to the release, so a draft survives the end of the round. */}
+              {may('summary.write') && state.status !== 'waiting' && (
+                <SummaryForm id={summaryId} state={state} pending={pending} actions={actions} />
+              )}
+            </div>
           </div>
-          <div className="card">
-            <Scorecard
-              roundType={roundType}
-              card={card ?? emptyScorecard(viewerId)}
-              viewerId={viewerId}
-              unsent={unsent}
-              actions={actions}
-              disabled={closed}
-              title={role === 'observer' ? 'Your private scorecard' : 'Your scorecard'}
-            />
-          </div>
-          {/* One form from the start to the release, so a draft survives the end of the round. */}
-          {may('summary.write') && state.status !== 'waiting' && (
-            <SummaryForm id={summaryId} state={state} pending={pending} actions={actions} />
-          )}
-        </div>
+        </SidePane>
       </div>
     </div>
   );

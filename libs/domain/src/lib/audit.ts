@@ -36,6 +36,19 @@ export function auditableSignals(feedback: FeedbackDocument): AuditableSignal[] 
   });
 }
 
+/** A decision sentence the candidate of a released round had in mind and never said. */
+export interface AuditEntry {
+  id: string;
+  sessionId: string;
+  signal: SignalId;
+  sentence: string;
+  /** The moment of the round it belongs to, in round time; null when it belongs to none. */
+  offsetMs: number | null;
+  createdAt: string;
+  /** The later session in which an interviewer heard it said; null while it is still unsaid. */
+  visibleInSessionId: string | null;
+}
+
 /** An audit entry the candidate wrote after an earlier round that no round has yet seen said. */
 export interface OpenAuditEntry {
   id: string;

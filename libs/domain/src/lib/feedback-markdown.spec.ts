@@ -1,4 +1,5 @@
-import { describeScore } from './catalog';
+import type { AuditEntry } from './audit';
+import { describeScore, signalById } from './catalog';
 import type { FeedbackDocument } from './feedback';
 import { buildFeedback } from './feedback';
 import { feedbackToMarkdown, formatOffset, formatUtc } from './feedback-markdown';
@@ -16,6 +17,8 @@ import {
   OBSERVER,
   run,
   T0,
+  WATCH_ITEM,
+  withWatch,
 } from './room/room-fixtures';
 import type { RoomState } from './room/state';
 import type { Polarity } from './scorecard';
@@ -354,6 +357,93 @@ describe('feedbackToMarkdown: what users wrote renders inert', () => {
   it('leaves a plain ampersand as written, and escapes one that would start an entity', () => {
     expect(markdown).toContain('Delivery & product judgment');
     expect(markdown).toContain('\\&lt;');
+  });
+});
+
+describe("feedbackToMarkdown: the candidate's audit and the watch list", () => {
+  const entry = (overrides: Partial<AuditEntry>): AuditEntry => ({
+    id: 'a1',
+    sessionId: 'session-1',
+    signal: 'framing',
+    sentence: 'I scoped it to one region first.',
+    offsetMs: null,
+    createdAt: '2023-11-14T22:30:00.000Z',
+    visibleInSessionId: null,
+    ...overrides,
+  });
+  const doc = buildFeedback(endedRoom(), GENERATED_AT);
+
+  it('leaves both sections out when the export carries no audit and the round watched for nothing', () => {
+    const headings = feedbackToMarkdown(doc)
+      .split('\n')
+      .filter((line) => line.startsWith('## '));
+    expect(headings).not.toContain('## Your audit');
+    expect(headings).not.toContain('## From your audits: what became visible');
+  });
+
+  it("tables the candidate's entries after the hidden signals: signal, moment, sentence, whether heard", () => {
+    const markdown = feedbackToMarkdown({
+      ...doc,
+      audit: [
+        entry({ offsetMs: 95_600 }),
+        entry({
+          id: 'a2',
+          signal: 'production',
+          sentence: 'Retries | *backoff*\n# capped',
+          visibleInSessionId: 'session-2',
+        }),
+      ],
+    });
+    const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings.indexOf('## Your audit')).toBe(headings.indexOf('## Hidden signals') + 1);
+    expect(section(markdown, 'Your audit')).toEqual([
+      '',
+      'Decisions you had in mind in this round and never said:',
+      '',
+      '| Signal | Moment | What you had in mind | Heard in a later mock |',
+      '| --- | --- | --- | --- |',
+      `| ${signalById('framing').name} | 1:35 | I scoped it to one region first. | Not yet |`,
+      `| ${signalById('production').name} | — | Retries \\| \\*backoff\\* \\# capped | Yes, in session session-2 |`,
+      '',
+    ]);
+  });
+
+  it('says so when the candidate has written nothing yet', () => {
+    expect(section(feedbackToMarkdown({ ...doc, audit: [] }), 'Your audit')).toEqual([
+      '',
+      'You wrote no audit entries for this round.',
+      '',
+    ]);
+  });
+
+  it('says which earlier audit items the round heard, and when', () => {
+    const heard = buildFeedback(
+      run(
+        withWatch(liveRoom(), 3 * MINUTE),
+        command('session.end', {}),
+        INTERVIEWER,
+        T0 + 10 * MINUTE,
+      ),
+      GENERATED_AT,
+    );
+    const unheard = buildFeedback(
+      run(withWatch(liveRoom()), command('session.end', {}), INTERVIEWER, T0 + 10 * MINUTE),
+      GENERATED_AT,
+    );
+    const { intent } = WATCH_ITEM;
+    const production = signalById('production').name;
+    expect(section(feedbackToMarkdown(heard), 'From your audits: what became visible')).toEqual([
+      '',
+      '1 of 1 decisions you audited after earlier rounds were heard this time.',
+      '',
+      '| Signal | Decision | This round | Audited in |',
+      '| --- | --- | --- | --- |',
+      `| ${production} | ${intent} | Visible at 3:00 | Session session-0 |`,
+      '',
+    ]);
+    expect(section(feedbackToMarkdown(unheard), 'From your audits: what became visible')).toContain(
+      `| ${production} | ${intent} | Not heard | Session session-0 |`,
+    );
   });
 });
 

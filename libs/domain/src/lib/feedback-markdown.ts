@@ -1,7 +1,15 @@
+import type { AuditEntry } from './audit';
+import { signalById } from './catalog';
 import type { FeedbackDocument, SelfGap, SignalFeedback } from './feedback';
 import { MISJUDGED_GAP } from './feedback';
 import type { Severity } from './model';
 import { VERDICT_LABELS } from './interpretation';
+
+/**
+ * The feedback as a file to keep: the document as its reader may read it and, for the candidate
+ * alone, their own audit of the round (absent for anyone else, who may not read it).
+ */
+export type FeedbackExport = FeedbackDocument & { audit?: AuditEntry[] };
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
@@ -187,6 +195,52 @@ const hiddenSection = (doc: FeedbackDocument): string[] => [
       ]),
 ];
 
+function auditSection(audit: readonly AuditEntry[]): string[] {
+  const heard = (entry: AuditEntry) =>
+    entry.visibleInSessionId === null
+      ? 'Not yet'
+      : `Yes, in session ${text(entry.visibleInSessionId)}`;
+  return [
+    '## Your audit',
+    '',
+    ...(audit.length === 0
+      ? ['You wrote no audit entries for this round.']
+      : [
+          'Decisions you had in mind in this round and never said:',
+          '',
+          ...table(
+            ['Signal', 'Moment', 'What you had in mind', 'Heard in a later mock'],
+            audit.map((entry) => [
+              text(signalById(entry.signal).name),
+              entry.offsetMs === null ? '—' : formatOffset(entry.offsetMs),
+              text(entry.sentence),
+              heard(entry),
+            ]),
+          ),
+        ]),
+  ];
+}
+
+// Shown, as on the feedback page, only when the round had something to watch for.
+function watchForSection(items: NonNullable<FeedbackDocument['watchFor']>): string[] {
+  const heard = items.filter((item) => item.seenAtMs !== null).length;
+  return [
+    '## From your audits: what became visible',
+    '',
+    `${heard} of ${items.length} decisions you audited after earlier rounds were heard this time.`,
+    '',
+    ...table(
+      ['Signal', 'Decision', 'This round', 'Audited in'],
+      items.map((item) => [
+        text(item.name),
+        text(item.intent),
+        item.seenAtMs === null ? 'Not heard' : `Visible at ${formatOffset(item.seenAtMs)}`,
+        `Session ${text(item.fromSessionId)}`,
+      ]),
+    ),
+  ];
+}
+
 const findingsSection = (doc: FeedbackDocument): string[] => [
   '## Rule findings',
   '',
@@ -282,12 +336,14 @@ const drillsSection = (doc: FeedbackDocument): string[] => [
 ];
 
 /**
- * The feedback document as a Markdown report the candidate can keep: the interviewer's summary
- * and one thing to practise next, the reading, the seven
- * signals with their evidence, what stayed hidden, the moves and patterns, the self-assessment
- * and the drills. Pure: times are formatted from the document, never read from a clock.
+ * The feedback as a Markdown report the candidate can keep: the interviewer's summary and one
+ * thing to practise next, the reading, the seven signals with their evidence, what stayed
+ * hidden, the candidate's audit (when the export carries it) and which earlier audit items this
+ * round heard, the moves and patterns, the self-assessment and the drills. Pure: times are
+ * formatted from the document, never read from a clock.
  */
-export function feedbackToMarkdown(doc: FeedbackDocument): string {
+export function feedbackToMarkdown(doc: FeedbackExport): string {
+  const watchFor = doc.watchFor ?? [];
   const sections = [
     header(doc),
     summarySection(doc),
@@ -295,6 +351,8 @@ export function feedbackToMarkdown(doc: FeedbackDocument): string {
     signalTable(doc),
     signalSections(doc),
     hiddenSection(doc),
+    ...(doc.audit === undefined ? [] : [auditSection(doc.audit)]),
+    ...(watchFor.length === 0 ? [] : [watchForSection(watchFor)]),
     findingsSection(doc),
     movesSection(doc),
     flagsSection(doc),

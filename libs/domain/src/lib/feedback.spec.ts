@@ -158,6 +158,36 @@ describe('buildFeedback', () => {
     expect(signal('production')?.evidence).toEqual([]);
   });
 
+  it('carries the pad lines a note points at, so its replay opens on them', () => {
+    const anchored = run(
+      liveRoom(),
+      command(
+        'evidence.add',
+        {
+          signal: 'coding',
+          polarity: 'strong',
+          note: 'named the window edge',
+          offsetMs: MINUTE,
+          anchor: { documentId: 'pad', fromLine: 3, toLine: 5 },
+        },
+        'c-anchored',
+      ),
+      INTERVIEWER,
+      T0 + 2 * MINUTE,
+    );
+    const coding = buildFeedback(end(anchored, T0 + 3 * MINUTE), T0 + 4 * MINUTE).signals.find(
+      (entry) => entry.signal === 'coding',
+    );
+    expect(coding?.evidence).toEqual([
+      {
+        polarity: 'strong',
+        note: 'named the window edge',
+        offsetMs: MINUTE,
+        anchor: { documentId: 'pad', fromLine: 3, toLine: 5 },
+      },
+    ]);
+  });
+
   it('names as hidden each expected signal with no evidence, with its layer', () => {
     expect(feedback.hiddenSignals).toEqual([
       { signal: 'production', name: 'Production judgment', layer: 'primary' },

@@ -23,7 +23,7 @@ import type {
 import { DRILL_IDS, MOVE_IDS, SIGNAL_IDS } from './model';
 import type { RoomEventType } from './room/events';
 import type { InterviewerSummary, RoomState } from './room/state';
-import type { Polarity, Scorecard } from './scorecard';
+import type { EvidenceAnchor, Polarity, Scorecard } from './scorecard';
 import { emptyScorecard, evidenceFor } from './scorecard';
 
 /** Self-assessment and interviewer differing by this much is where a candidate misjudges. */
@@ -35,6 +35,8 @@ export interface FeedbackEvidence {
   polarity: Polarity;
   note: string;
   offsetMs: number;
+  /** The pad's lines the note points at, which its replay opens highlighted. */
+  anchor?: EvidenceAnchor;
 }
 
 export interface SignalFeedback {
@@ -215,7 +217,12 @@ export function buildFeedback(state: RoomState, generatedAt: number): FeedbackDo
       descriptor: score === null ? null : describeScore(id, score),
       selfScore: self?.scores[id] ?? null,
       evidence: evidenceFor(card.evidence, id)
-        .map(({ polarity, note, offsetMs }) => ({ polarity, note, offsetMs }))
+        .map(({ polarity, note, offsetMs, anchor }) => ({
+          polarity,
+          note,
+          offsetMs,
+          ...(anchor ? { anchor } : {}),
+        }))
         .sort((a, b) => a.offsetMs - b.offsetMs),
     };
   });
@@ -317,6 +324,7 @@ const SHAPES_FEEDBACK: Record<RoomEventType, boolean> = {
   'feedback.released': true,
   'roles.swapped': false,
   'participant.removed': false,
+  'code.ran': false,
 };
 
 /**

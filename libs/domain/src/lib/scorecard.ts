@@ -4,6 +4,28 @@ import { SIGNAL_IDS } from './model';
 export const POLARITIES = ['strong', 'weak'] as const;
 export type Polarity = (typeof POLARITIES)[number];
 
+/**
+ * Where in the workspace a note points, chosen when the note was taken: lines of the code pad
+ * (1-based, inclusive), or elements of the board by their ids. Its moment is the note's own
+ * offset, so the replay opens the tool as it stood then, with what it points at highlighted.
+ */
+export type EvidenceAnchor =
+  | { documentId: 'pad'; fromLine: number; toLine: number }
+  | { documentId: 'board'; elementIds: string[] };
+
+/** At most this many of the board's elements under one note. */
+export const MAX_ANCHORED_ELEMENTS = 50;
+
+/** What a note points at, in words: "lines 3–7 of the pad", "2 shapes on the board". */
+export function describeAnchor(anchor: EvidenceAnchor): string {
+  if (anchor.documentId === 'board') {
+    const count = anchor.elementIds.length;
+    return `${count} ${count === 1 ? 'shape' : 'shapes'} on the board`;
+  }
+  const { fromLine, toLine } = anchor;
+  return `${fromLine === toLine ? `line ${fromLine}` : `lines ${fromLine}–${toLine}`} of the pad`;
+}
+
 /** One timestamped observation. */
 export interface Evidence {
   id: string;
@@ -13,6 +35,8 @@ export interface Evidence {
   /** Round time elapsed when it was seen, in ms: the timer's clock, so pauses do not count. */
   offsetMs: number;
   authorId: string;
+  /** Absent for a note taken with nothing selected in the pad or on the board. */
+  anchor?: EvidenceAnchor;
 }
 
 export type Scores = Record<SignalId, Score | null>;

@@ -26,7 +26,6 @@ export const auditEntrySchema = z.object({
   /** The later session in which an interviewer heard it said; null while it is still unsaid. */
   visibleInSessionId: idSchema.nullable(),
 });
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** GET /api/sessions/:id/audit — the signals open to audit in the round and what was written. */
 export const sessionAuditResponseSchema = z.object({

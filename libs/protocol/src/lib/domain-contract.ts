@@ -1,6 +1,8 @@
 import type {
+  AuditEntry,
   Calibration,
   FeedbackDocument,
+  FeedbackExport,
   InterviewerProfile,
   LoopSummary,
   RoomCommandPayloads,
@@ -11,9 +13,11 @@ import type {
   RoomState,
 } from '@signal-room/domain';
 import type { z } from 'zod';
+import type { auditEntrySchema } from './audit';
 import type {
   calibrationSchema,
   feedbackDocumentSchema,
+  feedbackExportSchema,
   interviewerProfileSchema,
   loopSummarySchema,
 } from './feedback';
@@ -57,6 +61,8 @@ export type StateMatchesDomain = Holds<{
 
 export type ResponsesMatchDomain = Holds<{
   feedback: Mutual<z.output<typeof feedbackDocumentSchema>, FeedbackDocument>;
+  feedbackExport: Mutual<z.output<typeof feedbackExportSchema>, FeedbackExport>;
+  auditEntry: Mutual<z.output<typeof auditEntrySchema>, AuditEntry>;
   calibration: Mutual<z.output<typeof calibrationSchema>, Calibration>;
   loop: Mutual<z.output<typeof loopSummarySchema>, LoopSummary>;
   profile: Mutual<z.output<typeof interviewerProfileSchema>, InterviewerProfile>;

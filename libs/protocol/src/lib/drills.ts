@@ -107,3 +107,10 @@ export type DrillResult = z.infer<typeof drillResultSchema>;
 /** GET /api/drills/results — the caller's own results, newest first. */
 export const drillResultListSchema = z.object({ results: z.array(drillResultSchema) });
 export type DrillResultList = z.infer<typeof drillResultListSchema>;
+
+/**
+ * POST /api/drills/:drillId/rooms — run the drill as a short room with a partner, who scores
+ * this one of the signals the drill targets.
+ */
+export const drillRoomBodySchema = z.strictObject({ signal: signalIdSchema });
+export type DrillRoomBody = z.infer<typeof drillRoomBodySchema>;

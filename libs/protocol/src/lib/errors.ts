@@ -33,6 +33,9 @@ export const apiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 
+/** A socket ack that refuses: the same error shape as over HTTP. */
+export const failedAckSchema = z.object({ ok: z.literal(false), error: apiErrorSchema });
+
 /** The one JSON shape of every HTTP error response. */
 export const errorResponseSchema = z.object({ error: apiErrorSchema });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

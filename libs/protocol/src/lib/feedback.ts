@@ -8,7 +8,8 @@ import {
   VERDICTS,
 } from '@signal-room/domain';
 import { z } from 'zod';
-import { interviewerSummarySchema } from './room';
+import { auditEntrySchema } from './audit';
+import { evidenceAnchorSchema, interviewerSummarySchema } from './room';
 import {
   failureModeIdSchema,
   idSchema,
@@ -55,7 +56,12 @@ export const feedbackDocumentSchema = z.object({
       descriptor: z.string().nullable(),
       selfScore: scoreSchema.nullable(),
       evidence: z.array(
-        z.object({ polarity: polaritySchema, note: z.string(), offsetMs: z.number() }),
+        z.object({
+          polarity: polaritySchema,
+          note: z.string(),
+          offsetMs: z.number(),
+          anchor: evidenceAnchorSchema.optional(),
+        }),
       ),
     }),
   ),
@@ -111,6 +117,14 @@ export const feedbackDocumentSchema = z.object({
       }),
     )
     .optional(),
+});
+
+/**
+ * GET /api/sessions/:id/feedback/export?format=json — the document as the caller may read it and,
+ * for the candidate alone, their own audit of the round (the same entries GET …/audit gives).
+ */
+export const feedbackExportSchema = feedbackDocumentSchema.extend({
+  audit: z.array(auditEntrySchema).optional(),
 });
 
 /** GET /api/sessions/:id/calibration — each observer's scores beside the interviewer's. */

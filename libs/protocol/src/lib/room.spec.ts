@@ -26,6 +26,34 @@ describe('command payload schemas', () => {
     expect(parsed.note).toBe('asked about peak load');
   });
 
+  it('accept a note on the pad or on the board, and refuse an anchor that points nowhere', () => {
+    const evidence = {
+      signal: 'architecture',
+      polarity: 'strong',
+      note: 'Queue before the writer',
+    };
+    const schema = commandPayloadSchemas['evidence.add'];
+    for (const anchor of [
+      { documentId: 'pad', fromLine: 2, toLine: 5 },
+      { documentId: 'board', elementIds: ['pQ3_x-9', 'Zk1'] },
+    ]) {
+      expect(schema.safeParse({ ...evidence, anchor }).success).toBe(true);
+    }
+    for (const anchor of [
+      { documentId: 'board', elementIds: [] },
+      { documentId: 'board', elementIds: ['<img src=x>'] },
+      { documentId: 'board', elementIds: Array.from({ length: 51 }, (_, i) => `e${i}`) },
+      { documentId: 'board', fromLine: 1, toLine: 2 },
+      { documentId: 'pad', elementIds: ['a'] },
+      { documentId: 'scratch', fromLine: 1, toLine: 1 },
+    ]) {
+      expect({ anchor, ok: schema.safeParse({ ...evidence, anchor }).success }).toEqual({
+        anchor,
+        ok: false,
+      });
+    }
+  });
+
   it.each([
     ['a wrong type', { signal: 'framing', polarity: 'strong', note: 42 }],
     ['an unknown signal', { signal: 'charisma', polarity: 'strong', note: 'x' }],
@@ -71,6 +99,23 @@ describe('command payload schemas', () => {
     const { coding, ...missingOne } = scores;
     expect(coding).toBeNull();
     expect(schema.safeParse({ scores: missingOne, note: '' }).success).toBe(false);
+  });
+
+  it('take a run of a runnable language with the digest of its code, and bound its output', () => {
+    const schema = commandPayloadSchemas['code.run'];
+    const run = {
+      language: 'python',
+      status: 'timeout',
+      output: 'partial',
+      durationMs: 5000,
+      codeVersion: 'ab'.repeat(32),
+    };
+    expect(schema.safeParse(run).success).toBe(true);
+    expect(schema.safeParse({ ...run, language: 'go' }).success).toBe(false);
+    expect(schema.safeParse({ ...run, codeVersion: 'v1' }).success).toBe(false);
+    expect(schema.safeParse({ ...run, status: 'crashed' }).success).toBe(false);
+    expect(schema.safeParse({ ...run, durationMs: -1 }).success).toBe(false);
+    expect(schema.safeParse({ ...run, output: 'x'.repeat(1_000_000) }).success).toBe(false);
   });
 
   it('need a summary and one thing to practise next, each trimmed, present and short', () => {

@@ -1,7 +1,17 @@
 import type { RoomCommandType, RoomEventType } from '@signal-room/domain';
-import { END_REASONS, MAX_DURATION_MS, ROOM_EVENT_TYPES, ROOM_STATUSES } from '@signal-room/domain';
+import {
+  END_REASONS,
+  MAX_ANCHORED_ELEMENTS,
+  MAX_DURATION_MS,
+  MAX_RUN_OUTPUT,
+  ROOM_EVENT_TYPES,
+  ROOM_STATUSES,
+  RUNNABLE_LANGUAGES,
+  RUN_STATUSES,
+} from '@signal-room/domain';
 import { z } from 'zod';
-import { apiErrorSchema } from './errors';
+import type { DocumentClientEvents, DocumentServerEvents } from './documents';
+import { failedAckSchema } from './errors';
 import {
   failureModeIdSchema,
   idSchema,
@@ -23,6 +33,33 @@ const empty = z.strictObject({});
 const offsetSchema = z.number().int().min(0).max(MAX_DURATION_MS);
 const noteSchema = textSchema(2000);
 const markIdSchema = z.object({ markId: idSchema }).strict();
+
+const lineSchema = z.number().int().min(1).max(100_000);
+/** An element of the board, by the id Excalidraw gave it. */
+const elementIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'An element id is 1 to 64 letters, digits, - or _.');
+/** What a note points at: the pad's lines, the first to the last, or elements of the board. */
+export const evidenceAnchorSchema = z.union([
+  z
+    .strictObject({ documentId: z.literal('pad'), fromLine: lineSchema, toLine: lineSchema })
+    .refine((anchor) => anchor.fromLine <= anchor.toLine, {
+      message: 'The first line comes before the last.',
+    }),
+  z.strictObject({
+    documentId: z.literal('board'),
+    elementIds: z.array(elementIdSchema).min(1).max(MAX_ANCHORED_ELEMENTS),
+  }),
+]);
+
+/** A run as the browser that ran it reports it; its output is cut to what the room keeps. */
+const runReportFields = {
+  language: z.enum(RUNNABLE_LANGUAGES),
+  status: z.enum(RUN_STATUSES),
+  output: z.string(),
+  durationMs: z.number().int().min(0).max(MAX_DURATION_MS),
+  codeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'),
+};
 
 /** How long the interviewer's summary and its one thing to practise next may be. */
 export const SUMMARY_LIMITS = { text: 1500, practiseNext: 300 } as const;
@@ -49,6 +86,7 @@ export const commandPayloadSchemas = {
     polarity: polaritySchema,
     note: noteSchema,
     offsetMs: offsetSchema.optional(),
+    anchor: evidenceAnchorSchema.optional(),
   }),
   'evidence.edit': z
     .strictObject({
@@ -81,6 +119,11 @@ export const commandPayloadSchemas = {
   // The server creates the linked round and supplies its id to the domain.
   'roles.swap': empty,
   'participant.remove': z.strictObject({ userId: idSchema }),
+  'code.run': z.strictObject({
+    ...runReportFields,
+    // Longer output is accepted and cut: a run that printed a lot still ran.
+    output: z.string().max(MAX_RUN_OUTPUT * 8),
+  }),
 } satisfies Record<RoomCommandType, z.ZodType>;
 
 export type CommandPayload<T extends RoomCommandType> = z.infer<(typeof commandPayloadSchemas)[T]>;
@@ -101,6 +144,7 @@ export const evidenceSchema = z.object({
   note: z.string(),
   offsetMs: z.number(),
   authorId: idSchema,
+  anchor: evidenceAnchorSchema.optional(),
 });
 
 const markSchema = z.object({ id: idSchema, offsetMs: z.number(), authorId: idSchema });
@@ -148,6 +192,7 @@ export const eventPayloadSchemas = {
   'feedback.released': z.object({}),
   'roles.swapped': z.object({ nextSessionId: idSchema }),
   'participant.removed': z.object({ userId: idSchema }),
+  'code.ran': z.object({ ...runReportFields, runId: idSchema, offsetMs: z.number() }),
 } satisfies Record<RoomEventType, z.ZodType>;
 
 /** One committed event of the given type, its payload parsed with that type's schema. */
@@ -201,6 +246,15 @@ export const roomStateSchema = z.object({
   moves: z.array(markSchema.extend({ move: moveIdSchema })),
   flags: z.array(markSchema.extend({ flag: failureModeIdSchema })),
   watchFor: z.array(watchItemSchema.extend({ seenAtMs: z.number().nullable() })),
+  runs: z.array(
+    z.object({
+      ...runReportFields,
+      id: idSchema,
+      userId: idSchema,
+      offsetMs: z.number(),
+      at: z.number(),
+    }),
+  ),
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
   summary: interviewerSummarySchema.nullable(),
   feedbackReleased: z.boolean(),
@@ -214,8 +268,6 @@ export const joinRequestSchema = z.strictObject({
   lastSeq: z.number().int().min(0).optional(),
 });
 export type JoinRequest = z.infer<typeof joinRequestSchema>;
-
-const failedAckSchema = z.object({ ok: z.literal(false), error: apiErrorSchema });
 
 /** Missed events when the gap is small, otherwise a fresh snapshot of the viewer's room. */
 export const joinAckSchema = z.union([
@@ -244,7 +296,7 @@ export const clockPongSchema = z.object({ clientTime: z.number(), serverTime: z.
 export type ClockPong = z.infer<typeof clockPongSchema>;
 
 /** socket.io's typed maps, used by the gateway and the client alike. */
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends DocumentClientEvents {
   'room:join': (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   'room:command': (command: CommandEnvelope, ack: (answer: CommandAck) => void) => void;
   'clock:ping': (ping: ClockPing, ack: (pong: ClockPong) => void) => void;
@@ -276,7 +328,7 @@ export const roomPresenceMessageSchema = z.object({
 });
 export type RoomPresenceMessage = z.infer<typeof roomPresenceMessageSchema>;
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends DocumentServerEvents {
   'room:event': (message: RoomEventMessage) => void;
   'room:snapshot': (message: RoomSnapshotMessage) => void;
   'room:removed': (message: RoomRemovedMessage) => void;

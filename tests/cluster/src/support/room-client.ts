@@ -1,7 +1,12 @@
-import type { RoomCommandType, RoomEvent, RoomState } from '@signal-room/domain';
+import type { DocumentId, RoomCommandType, RoomEvent, RoomState } from '@signal-room/domain';
 import type { ApiError, CommandAck, CommandPayload } from '@signal-room/protocol';
 import type { Delivery, Failure, RoomSocket, Timing } from '@signal-room/room-client';
-import { DEFAULT_TIMING, RoomClient, openSocketIo } from '@signal-room/room-client';
+import {
+  DEFAULT_TIMING,
+  DocumentChannel,
+  RoomClient,
+  openSocketIo,
+} from '@signal-room/room-client';
 import { waitUntil } from './processes';
 
 export type { Failure };
@@ -51,6 +56,7 @@ export class ClusterClient {
   readonly moves: { reason: string; from: string; to: string; ms: number }[] = [];
   private dropped: { reason: string; from: string; at: number } | null = null;
   private readonly client: RoomClient;
+  private readonly documents: DocumentChannel[] = [];
 
   private constructor(
     readonly name: string,
@@ -147,7 +153,15 @@ export class ClusterClient {
     );
   }
 
+  /** A shared document of the room, over this client's socket wherever it moves. */
+  document(documentId: DocumentId): DocumentChannel {
+    const channel = DocumentChannel.follow(this.client, documentId);
+    this.documents.push(channel);
+    return channel;
+  }
+
   close(): void {
+    for (const channel of this.documents.splice(0)) channel.close();
     this.client.stop();
   }
 }

@@ -94,6 +94,31 @@ async function apiCall<T>(
   return (await response.json()) as T;
 }
 
+/**
+ * Two people signed up, one hosting a round of `session` and the other joined as its candidate,
+ * the prompt revealed and the clock running; the session's id.
+ */
+export async function startRoundTogether(
+  baseUrl: string,
+  [host, guest]: [Page, Page],
+  [interviewer, candidate]: [Person, Person],
+  session: { roundType: string; promptId: string },
+): Promise<string> {
+  await Promise.all([signUp(host, interviewer), signUp(guest, candidate)]);
+  const { id } = await apiPost<{ id: string }>(baseUrl, host, '/api/sessions', session);
+  const invite = await apiPost<{ token?: string }>(baseUrl, host, `/api/sessions/${id}/invites`, {
+    role: 'candidate',
+  });
+  await guest.goto(`/join/${invite.token ?? ''}`);
+  await guest.getByRole('button', { name: 'Join as candidate' }).click();
+  await guest.waitForURL(`**/sessions/${id}`);
+  await host.goto(`/sessions/${id}`);
+  await host.getByRole('button', { name: 'Reveal prompt' }).click();
+  await host.getByRole('button', { name: 'Start the round' }).click();
+  await visible(host.getByText('Running', { exact: true }));
+  return id;
+}
+
 const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
 type Impact = (typeof IMPACTS)[number];
 

@@ -1,5 +1,6 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
-import type { Polarity, Scores } from '../scorecard';
+import type { EvidenceAnchor, Polarity, Scores } from '../scorecard';
+import type { RunReport } from './runs';
 import type { InterviewerSummary, RoomPrompt } from './state';
 
 /** What a participant may ask the room to do, by type, with its payload. */
@@ -12,7 +13,13 @@ export interface RoomCommandPayloads {
   'timer.resume': Record<string, never>;
   'timer.extend': { byMs: number };
   'phase.change': { phaseId: string };
-  'evidence.add': { signal: SignalId; polarity: Polarity; note: string; offsetMs?: number };
+  'evidence.add': {
+    signal: SignalId;
+    polarity: Polarity;
+    note: string;
+    offsetMs?: number;
+    anchor?: EvidenceAnchor;
+  };
   'evidence.edit': {
     evidenceId: string;
     signal?: SignalId;
@@ -36,6 +43,7 @@ export interface RoomCommandPayloads {
   /** The server fills in the id of the linked round it created. */
   'roles.swap': { nextSessionId: string };
   'participant.remove': { userId: string };
+  'code.run': RunReport;
 }
 
 export type RoomCommandType = keyof RoomCommandPayloads;
@@ -66,6 +74,7 @@ export const ROOM_COMMAND_TYPES = [
   'feedback.release',
   'roles.swap',
   'participant.remove',
+  'code.run',
 ] as const satisfies readonly RoomCommandType[];
 
 export type RoomCommand = {

@@ -1,4 +1,4 @@
-import { emptyScores } from '../scorecard';
+import { describeAnchor, emptyScores } from '../scorecard';
 import type { RoomCommand, RoomCommandType } from './commands';
 import { ROOM_COMMAND_TYPES } from './commands';
 import type { Actor } from './decide';
@@ -18,8 +18,10 @@ import {
   run,
   T0,
   testPrompt,
+  testRun,
   withWatch,
 } from './room-fixtures';
+import { MAX_RUN_OUTPUT, MAX_RUNS } from './runs';
 import type { Role, RoomState } from './state';
 import { ROLES } from './state';
 
@@ -57,6 +59,7 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'feedback.release': ['interviewer'],
   'roles.swap': ['interviewer', 'candidate'],
   'participant.remove': ['interviewer'],
+  'code.run': ['interviewer', 'candidate'],
 };
 
 const NOW = T0 + 5 * MINUTE;
@@ -96,6 +99,7 @@ const withFlag = (state: RoomState): RoomState =>
     T0,
   );
 
+const RUN = testRun();
 const SUMMARY = { text: 'You framed the problem well.', practiseNext: 'Say each trade-off aloud.' };
 
 const paused = (at = NOW): RoomState =>
@@ -145,6 +149,7 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
     liveRoom(),
     command('participant.remove', { userId: OBSERVER.userId }),
   ],
+  'code.run': () => [newRoom(), command('code.run', RUN)],
 };
 
 const refusal = (state: RoomState, cmd: RoomCommand, actor: Actor = INTERVIEWER, now = NOW) => {
@@ -781,5 +786,70 @@ describe('decide: refusals', () => {
       NOW,
     );
     expect(decision.ok === false && decision.error.message).toContain('extend the timer');
+  });
+});
+
+describe('code runs', () => {
+  it('records who ran what, when in the round, under the command id', () => {
+    const state = run(liveRoom(), command('code.run', RUN, 'run-1'), CANDIDATE, NOW);
+    expect(state.runs).toEqual([
+      { ...RUN, id: 'run-1', userId: CANDIDATE.userId, offsetMs: NOW - T0, at: NOW },
+    ]);
+  });
+
+  it('keeps the first part of a long output', () => {
+    const long = { ...RUN, output: 'x'.repeat(MAX_RUN_OUTPUT + 500) };
+    const state = run(liveRoom(), command('code.run', long), INTERVIEWER, NOW);
+    expect(state.runs[0]?.output).toHaveLength(MAX_RUN_OUTPUT);
+  });
+
+  it('refuses runs once the round has ended, and past the room’s limit', () => {
+    expect(refusal(endedRoom(), command('code.run', RUN))).toBe('INVALID_STATE');
+    let full = liveRoom();
+    for (let index = 0; index < MAX_RUNS; index += 1) {
+      full = run(full, command('code.run', RUN, `run-${index}`), CANDIDATE, NOW);
+    }
+    expect(refusal(full, command('code.run', RUN, 'one-more'))).toBe('INVALID_STATE');
+  });
+});
+
+describe('evidence anchored to the workspace', () => {
+  const note = { signal: 'coding', polarity: 'strong', note: 'Guarded the empty input' } as const;
+
+  it('keeps the lines selected when the note was taken', () => {
+    const anchor = { documentId: 'pad', fromLine: 4, toLine: 9 } as const;
+    const state = run(
+      liveRoom(),
+      command('evidence.add', { ...note, anchor }, 'e7'),
+      INTERVIEWER,
+      NOW,
+    );
+    expect(state.scorecards[INTERVIEWER.userId]?.evidence[0]?.anchor).toEqual(anchor);
+  });
+
+  it('records no anchor for a note taken with nothing selected', () => {
+    const state = run(liveRoom(), command('evidence.add', note, 'e8'), INTERVIEWER, NOW);
+    expect(state.scorecards[INTERVIEWER.userId]?.evidence[0]).not.toHaveProperty('anchor');
+  });
+
+  it('refuses lines given last to first', () => {
+    const anchor = { documentId: 'pad', fromLine: 9, toLine: 4 } as const;
+    expect(refusal(liveRoom(), command('evidence.add', { ...note, anchor }))).toBe(
+      'INVALID_PAYLOAD',
+    );
+  });
+
+  it('keeps the board elements selected when the note was taken, and says what they are', () => {
+    const anchor = { documentId: 'board' as const, elementIds: ['gateway', 'queue'] };
+    const state = run(
+      liveRoom(),
+      command('evidence.add', { ...note, anchor }, 'e9'),
+      INTERVIEWER,
+      NOW,
+    );
+    const kept = state.scorecards[INTERVIEWER.userId]?.evidence[0]?.anchor;
+    expect(kept).toEqual(anchor);
+    expect(kept && describeAnchor(kept)).toBe('2 shapes on the board');
+    expect(describeAnchor({ documentId: 'pad', fromLine: 3, toLine: 3 })).toBe('line 3 of the pad');
   });
 });

@@ -5,6 +5,7 @@ import type { Evidence } from '../scorecard';
 import { elapsedAt, isExpired, isRunning } from '../timer';
 import type { RoomCommand, RoomCommandType } from './commands';
 import type { RoomEventBody } from './events';
+import { MAX_RUN_OUTPUT, MAX_RUNS } from './runs';
 import { eventBody } from './events';
 import type { EndReason, Role, RoomState } from './state';
 
@@ -36,6 +37,8 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   'feedback.release': ['interviewer'],
   'roles.swap': ['interviewer', 'candidate'],
   'participant.remove': ['interviewer'],
+  // Those who may type in the pad may run it; observers follow.
+  'code.run': ['interviewer', 'candidate'],
 };
 
 /** Commands that change a scorecard or its marks; they close once feedback is released. */
@@ -161,7 +164,10 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
       return ok(eventBody('phase.changed', { phaseId, offsetMs: elapsedAt(timer, now) }));
     }
     case 'evidence.add': {
-      const { signal, polarity, note, offsetMs } = command.payload;
+      const { signal, polarity, note, offsetMs, anchor } = command.payload;
+      if (anchor?.documentId === 'pad' && anchor.fromLine > anchor.toLine) {
+        return refuse('INVALID_PAYLOAD', 'A note points at lines from the first to the last.');
+      }
       const evidence: Evidence = {
         id: command.clientEventId,
         signal,
@@ -169,6 +175,7 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
         note,
         offsetMs: clampOffset(state, now, offsetMs),
         authorId: actor.userId,
+        ...(anchor ? { anchor } : {}),
       };
       return ok(eventBody('evidence.added', { evidence }));
     }
@@ -283,5 +290,19 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
         return refuse('INVALID_STATE', 'The round has ended: everyone in it keeps its record.');
       }
       return ok(eventBody('participant.removed', { ...command.payload }));
+    case 'code.run':
+      if (ended)
+        return refuse('INVALID_STATE', 'The round has ended: runs are no longer recorded.');
+      if (state.runs.length >= MAX_RUNS) {
+        return refuse('INVALID_STATE', `This room has recorded its ${MAX_RUNS} runs.`);
+      }
+      return ok(
+        eventBody('code.ran', {
+          ...command.payload,
+          output: command.payload.output.slice(0, MAX_RUN_OUTPUT),
+          runId: command.clientEventId,
+          offsetMs: elapsedAt(state.timer, now),
+        }),
+      );
   }
 }

@@ -1,5 +1,6 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import type { Evidence, Polarity, Scores } from '../scorecard';
+import type { RunReport } from './runs';
 import type { EndReason, InterviewerSummary, RoomPrompt, Role, WatchItem } from './state';
 
 /** Every event the room's state is folded from, by type, with its payload. */
@@ -38,6 +39,7 @@ export interface RoomEventPayloads {
   'feedback.released': Record<string, never>;
   'roles.swapped': { nextSessionId: string };
   'participant.removed': { userId: string };
+  'code.ran': RunReport & { runId: string; offsetMs: number };
 }
 
 export type RoomEventType = keyof RoomEventPayloads;
@@ -71,6 +73,7 @@ export const ROOM_EVENT_TYPES = [
   'feedback.released',
   'roles.swapped',
   'participant.removed',
+  'code.ran',
 ] as const satisfies readonly RoomEventType[];
 
 /** What a decision produces: an event before the server has numbered and stamped it. */

@@ -28,6 +28,7 @@ import {
   stamped,
   T0,
   testPrompt,
+  testRun,
   withWatch,
 } from './room-fixtures';
 import type { Role, RoomState, SessionConfig, Visibility } from './state';
@@ -212,6 +213,8 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
       const people = [CANDIDATE.userId, OBSERVER.userId, INTERVIEWER.userId];
       return command(step.type, { userId: people[step.pick % people.length] }, id);
     }
+    case 'code.run':
+      return command(step.type, testRun(`printed ${index}`), id);
     case 'prompt.reveal':
     case 'hint.reveal':
     case 'timer.start':

@@ -14,6 +14,7 @@ import { COMMAND_ROLES, decide, MAX_DURATION_MS, timeUpEvents } from './decide';
 import type { RoomEvent, RoomEventPayloads, RoomEventType } from './events';
 import { ROOM_EVENT_TYPES } from './events';
 import { reduce } from './reduce';
+import { RUN_STATUSES, RUNNABLE_LANGUAGES } from './runs';
 import {
   CANDIDATE,
   command,
@@ -27,6 +28,7 @@ import {
   OBSERVER,
   T0,
   testPrompt,
+  testRun,
   withWatch,
 } from './room-fixtures';
 import type { Role, RoomPrompt, RoomState, Visibility } from './state';
@@ -198,6 +200,8 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
       const people = [CANDIDATE.userId, OBSERVER.userId, INTERVIEWER.userId];
       return command(step.type, { userId: people[step.pick % people.length] }, id);
     }
+    case 'code.run':
+      return command(step.type, testRun(`printed ${index}`), id);
     case 'prompt.reveal':
     case 'hint.reveal':
     case 'timer.start':
@@ -418,6 +422,15 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
     offsetMs: fc.integer(),
   }),
   'move.unmarked': fc.record({ markId: idArb }),
+  'code.ran': fc.record({
+    runId: idArb,
+    language: fc.constantFrom(...RUNNABLE_LANGUAGES),
+    status: fc.constantFrom(...RUN_STATUSES),
+    output: fc.string(),
+    durationMs: fc.nat(),
+    codeVersion: fc.constant('b'.repeat(64)),
+    offsetMs: fc.integer(),
+  }),
   'flag.marked': fc.record({
     markId: idArb,
     flag: fc.constantFrom(...FAILURE_MODE_IDS),

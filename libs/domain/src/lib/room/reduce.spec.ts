@@ -82,6 +82,15 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
   'feedback.released': {},
   'roles.swapped': { nextSessionId: 'session-2' },
   'participant.removed': { userId: OBSERVER.userId },
+  'code.ran': {
+    runId: 'r1',
+    language: 'javascript',
+    status: 'ok',
+    output: '3\n',
+    durationMs: 40,
+    codeVersion: 'c'.repeat(64),
+    offsetMs: MINUTE,
+  },
 };
 
 const sample = (type: RoomEventType, seq = 100): RoomEvent =>

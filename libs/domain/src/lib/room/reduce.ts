@@ -141,6 +141,10 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, selfAssessment: { ...event.payload } };
     case 'summary.written':
       return { ...state, summary: { ...event.payload } };
+    case 'code.ran': {
+      const { runId, ...run } = event.payload;
+      return { ...state, runs: [...state.runs, { ...run, id: runId, userId: event.actorId, at }] };
+    }
     case 'session.ended':
       return {
         ...state,

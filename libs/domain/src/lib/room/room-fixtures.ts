@@ -1,3 +1,4 @@
+import type { RunReport } from './runs';
 // Builders shared by the room specs: a three-person room, commands, and the server's stamping of
 // event bodies (seq, actor, time) so a spec can drive decide and reduce the way the server does.
 import type { RoomCommand, RoomCommandPayloads, RoomCommandType } from './commands';
@@ -109,6 +110,15 @@ export const endedRoom = (config: Partial<SessionConfig> = {}, afterMs = 10 * MI
   run(liveRoom(config), command('session.end', {}), INTERVIEWER, T0 + afterMs);
 
 /** What a candidate's audit of an earlier round put on the watch list, before any tick. */
+/** A finished run as a browser reports it; `output` says which one, when runs are told apart. */
+export const testRun = (output = 'true\n'): RunReport => ({
+  language: 'javascript',
+  status: 'ok',
+  output,
+  durationMs: 31,
+  codeVersion: 'f'.repeat(64),
+});
+
 export const WATCH_ITEM: Omit<WatchItem, 'seenAtMs'> = {
   id: 'w1',
   signal: 'production',

@@ -1,6 +1,7 @@
 import type { PromptGuide, RoundTypeId, SignalId } from '../model';
 import type { FlagMark, MoveMark, Scorecard, Scores } from '../scorecard';
 import type { TimerState } from '../timer';
+import type { CodeRun } from './runs';
 import { newTimer } from '../timer';
 
 export const ROLES = ['interviewer', 'candidate', 'observer'] as const;
@@ -102,6 +103,8 @@ export interface RoomState {
   flags: FlagMark[];
   /** The candidate's open audit entries from earlier rounds; the interviewer's alone to see. */
   watchFor: WatchItem[];
+  /** Code run from the pad, in the order it ran; everyone in the room sees them. */
+  runs: CodeRun[];
   selfAssessment: SelfAssessment | null;
   /** The interviewer's; the candidate reads it only once feedback is released. */
   summary: InterviewerSummary | null;
@@ -142,6 +145,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   moves: [],
   flags: [],
   watchFor: [],
+  runs: [],
   selfAssessment: null,
   summary: null,
   feedbackReleased: false,

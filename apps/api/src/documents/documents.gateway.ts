@@ -1,0 +1,266 @@
+import type { OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { DocumentAccess, DocumentId } from '@signal-room/domain';
+import type { ApiError } from '@signal-room/protocol';
+import {
+  MAX_AWARENESS_BYTES,
+  MAX_DOCUMENT_PART_BYTES,
+  MAX_STATE_VECTOR_BYTES,
+  awarenessStateSchema,
+  documentAwarenessSchema,
+  documentOpenSchema,
+  documentUpdateSchema,
+  issuesOf,
+} from '@signal-room/protocol';
+import * as decoding from 'lib0/decoding';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import * as Y from 'yjs';
+import { APP_CONFIG } from '../app.tokens';
+import { AppException } from '../common/app-exception';
+import { RateLimiters } from '../common/rate-limiters';
+import { documentRoom, viewerRoom } from '../rooms/room-broadcaster';
+import type { RoomSocket } from '../rooms/rooms.gateway';
+import { RoomsGateway, limited, onAcked, toAckError } from '../rooms/rooms.gateway';
+import type { AppConfig } from '../config';
+import { DocumentsService } from './documents.service';
+
+/** Awareness messages per socket per second; past it they are dropped (they are only cursors). */
+const AWARENESS_PER_SECOND = 20;
+/** Updates being reassembled on one socket; a client sends one large update at a time. */
+const ASSEMBLIES_PER_SOCKET = 2;
+
+interface Assembly {
+  documentId: DocumentId;
+  parts: (Uint8Array | undefined)[];
+  received: number;
+}
+
+/** What one socket holds: the documents it opened, and the large updates arriving in parts. */
+interface Opened {
+  access: Map<string, DocumentAccess>;
+  assemblies: Map<string, Assembly>;
+}
+
+const key = (sessionId: string, documentId: DocumentId) => `${sessionId}:${documentId}`;
+
+/** The byte length of a binary field as sent, checked before the schema: over it is 413. */
+function bytesIn(message: unknown, field: string): number {
+  const value = (message as Record<string, unknown> | null | undefined)?.[field];
+  return value instanceof Uint8Array || value instanceof ArrayBuffer ? value.byteLength : 0;
+}
+
+function tooLarge(message: unknown, field: string, max: number): void {
+  if (bytesIn(message, field) > max) {
+    throw new AppException('PAYLOAD_TOO_LARGE', `A document message carries at most ${max} bytes.`);
+  }
+}
+
+function invalid(message: string, error?: Parameters<typeof issuesOf>[0]): AppException {
+  return new AppException('INVALID_PAYLOAD', message, error ? issuesOf(error) : undefined);
+}
+
+/** Every state in a y-protocols awareness update, as the protocol bounds them; false if it is not one. */
+function awarenessIsValid(update: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const entries = decoding.readVarUint(decoder);
+    for (let entry = 0; entry < entries; entry += 1) {
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      if (!awarenessStateSchema.safeParse(state).success) return false;
+    }
+    return !decoding.hasContent(decoder);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The shared-document channel of the room's connection: opening a document by state vector,
+ * Yjs updates (in parts when large) stored then fanned out to the document's socket.io room,
+ * and awareness relayed unstored. A socket opens a document only after joining the session's
+ * room, and only the sockets allowed to read it join its document room, so a candidate's socket
+ * is never addressed with the scratch document.
+ */
+@Injectable()
+export class DocumentsGateway implements OnModuleInit {
+  private readonly logger = new Logger('documents');
+  private readonly opened = new WeakMap<RoomSocket, Opened>();
+  private readonly userUpdates: RateLimiterAbstract;
+  private readonly userOpens: RateLimiterAbstract;
+  private readonly awareness = new RateLimiterMemory({
+    points: AWARENESS_PER_SECOND,
+    duration: 1,
+  });
+
+  constructor(
+    private readonly rooms: RoomsGateway,
+    private readonly documents: DocumentsService,
+    limiters: RateLimiters,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    // Typing is coalesced by the client into a few messages a second; a 2 MiB paste is 32 parts.
+    const updates = config.userDocumentUpdatesPerSecond;
+    this.userUpdates = limiters.create('document-updates', updates * 2, 2);
+    this.userOpens = limiters.create('document-opens', config.userDocumentOpensPer10Seconds, 10);
+  }
+
+  onModuleInit(): void {
+    this.rooms.addChannel((socket) => this.wire(socket));
+  }
+
+  private wire(socket: RoomSocket): void {
+    this.opened.set(socket, { access: new Map(), assemblies: new Map() });
+    onAcked(socket, 'document:open', (request, ack) => {
+      void this.answer(socket, ack, () => this.open(socket, request));
+    });
+    onAcked(socket, 'document:update', (update, ack) => {
+      void this.answer(socket, ack, () => this.update(socket, update));
+    });
+    // Unacknowledged: a cursor that is dropped is replaced by the next one.
+    socket.on('document:awareness', (message: unknown) => {
+      this.relayAwareness(socket, message).catch(() => undefined);
+    });
+  }
+
+  private async answer<T>(
+    socket: RoomSocket,
+    ack: (answer: T | { ok: false; error: ApiError }) => void,
+    work: () => Promise<T>,
+  ): Promise<void> {
+    try {
+      if (socket.data.expiresAt * 1000 <= Date.now()) {
+        throw new AppException('UNAUTHENTICATED', 'Your sign-in has expired; sign in again.');
+      }
+      ack(await work());
+    } catch (error) {
+      ack({ ok: false, error: toAckError(error, this.logger) });
+    }
+  }
+
+  private async open(socket: RoomSocket, raw: unknown) {
+    tooLarge(raw, 'stateVector', MAX_STATE_VECTOR_BYTES);
+    const { userId } = socket.data;
+    await limited(this.userOpens, userId, 'You are opening documents too often; wait a moment.');
+    const request = documentOpenSchema.safeParse(raw);
+    if (!request.success) throw invalid('The open request is not valid.', request.error);
+    const { sessionId, documentId, stateVector } = request.data;
+    const role = await this.documents.roleOf(sessionId, userId);
+    if (!socket.rooms.has(viewerRoom(sessionId, userId))) {
+      throw new AppException('INVALID_STATE', 'Join the room before opening its documents.');
+    }
+    const access = this.documents.accessOf(documentId, role);
+    // Into the document's room before reading it, so nothing committed meanwhile is missed.
+    const room = documentRoom(sessionId, documentId);
+    await socket.join(room);
+    try {
+      const opened = await this.documents.open(sessionId, documentId, access, stateVector);
+      this.openedBy(socket).access.set(key(sessionId, documentId), access);
+      return { ok: true as const, ...opened };
+    } catch (error) {
+      await socket.leave(room);
+      throw error;
+    }
+  }
+
+  private async update(socket: RoomSocket, raw: unknown): Promise<{ ok: true }> {
+    tooLarge(raw, 'update', MAX_DOCUMENT_PART_BYTES);
+    const { userId } = socket.data;
+    await limited(this.userUpdates, userId, 'You are sending updates too fast; slow down.');
+    const message = documentUpdateSchema.safeParse(raw);
+    if (!message.success) throw invalid('The update is not valid.', message.error);
+    const { sessionId, documentId, clientUpdateId, part } = message.data;
+    this.requireWrite(socket, sessionId, documentId);
+    const update = part ? this.assemble(socket, message.data) : message.data.update;
+    if (!update) return { ok: true };
+    try {
+      Y.decodeUpdate(update);
+    } catch {
+      throw invalid('The update is not a Yjs update.');
+    }
+    const fresh = await this.documents.store({
+      sessionId,
+      documentId,
+      clientUpdateId,
+      update,
+      authorId: userId,
+    });
+    // Only once committed: a socket that opens meanwhile reads it from the store or gets it
+    // here, never neither. A retry was fanned out the first time.
+    if (fresh) {
+      socket.to(documentRoom(sessionId, documentId)).emit('document:update', {
+        sessionId,
+        documentId,
+        update,
+      });
+    }
+    return { ok: true };
+  }
+
+  /** Checked on every update: the socket is still in the room and opened this to write it. */
+  private requireWrite(socket: RoomSocket, sessionId: string, documentId: DocumentId): void {
+    const access = this.openedBy(socket).access.get(key(sessionId, documentId));
+    // A person removed from the session has left both rooms (RoomBroadcaster.publish).
+    const inRoom =
+      socket.rooms.has(viewerRoom(sessionId, socket.data.userId)) &&
+      socket.rooms.has(documentRoom(sessionId, documentId));
+    if (!access || !inRoom) {
+      throw new AppException('INVALID_STATE', `Open the ${documentId} before writing to it.`);
+    }
+    if (access !== 'write') {
+      throw new AppException('FORBIDDEN_ROLE', `You may read the ${documentId} but not write it.`);
+    }
+  }
+
+  /** Holds a part; answers the whole update once its last part is in, else null. */
+  private assemble(
+    socket: RoomSocket,
+    message: {
+      documentId: DocumentId;
+      clientUpdateId: string;
+      update: Uint8Array;
+      part?: { index: number; count: number };
+    },
+  ): Uint8Array | null {
+    const { documentId, clientUpdateId, update, part } = message;
+    if (!part) return update;
+    const { assemblies } = this.openedBy(socket);
+    let assembly = assemblies.get(clientUpdateId);
+    if (!assembly) {
+      if (assemblies.size >= ASSEMBLIES_PER_SOCKET) {
+        const [oldest] = assemblies.keys();
+        if (oldest !== undefined) assemblies.delete(oldest);
+      }
+      assembly = { documentId, parts: new Array<undefined>(part.count), received: 0 };
+      assemblies.set(clientUpdateId, assembly);
+    }
+    if (assembly.documentId !== documentId || assembly.parts.length !== part.count) {
+      throw invalid('The parts of one update must name one document and one count.');
+    }
+    if (!assembly.parts[part.index]) assembly.received += 1;
+    assembly.parts[part.index] = update;
+    if (assembly.received < part.count) return null;
+    assemblies.delete(clientUpdateId);
+    return Buffer.concat(assembly.parts as Uint8Array[]);
+  }
+
+  private async relayAwareness(socket: RoomSocket, raw: unknown): Promise<void> {
+    if (bytesIn(raw, 'update') > MAX_AWARENESS_BYTES) return;
+    await this.awareness.consume(socket.id);
+    const message = documentAwarenessSchema.safeParse(raw);
+    if (!message.success || !awarenessIsValid(message.data.update)) return;
+    const { sessionId, documentId, update } = message.data;
+    if (!this.openedBy(socket).access.has(key(sessionId, documentId))) return;
+    const room = documentRoom(sessionId, documentId);
+    if (!socket.rooms.has(room)) return;
+    socket.to(room).emit('document:awareness', { sessionId, documentId, update });
+  }
+
+  private openedBy(socket: RoomSocket): Opened {
+    const opened = this.opened.get(socket);
+    if (!opened) throw new Error('a socket was not wired for documents');
+    return opened;
+  }
+}

@@ -1,0 +1,231 @@
+import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex } from '@noble/hashes/utils';
+import type { EvidenceAnchor, Role, RoomState, WorkspaceTool } from '@signal-room/domain';
+import {
+  MAX_ANCHORED_ELEMENTS,
+  ROLE_LABELS,
+  WORKSPACE_TOOLS,
+  WORKSPACE_TOOL_LABELS,
+  isRunnable,
+  isStaff,
+  workspacePreset,
+} from '@signal-room/domain';
+import type { DocumentSnapshot, RoomClient } from '@signal-room/room-client';
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import type { LineRange, RunResult } from '../workspace';
+import { LazyBoard, LazyCodePad, RunPanel, padCode, usePadLanguage } from '../workspace';
+import { mayRun } from './room-actions';
+import { RunLog } from './run-log';
+import { useDocument } from './use-document';
+import styles from './room-workspace.module.css';
+
+interface RoomWorkspaceProps {
+  client: RoomClient;
+  state: RoomState;
+  role: Role;
+  viewerId: string;
+  /** What was last selected in the pad or on the board, for a note on selection. */
+  onSelection?: (selected: EvidenceAnchor | null) => void;
+}
+
+function statusText({ status, unsaved }: DocumentSnapshot, noun: string): string {
+  if (status === 'connecting') return `Opening the ${noun}…`;
+  if (status === 'offline')
+    return 'Offline: your changes are kept here and sent when the room is back.';
+  return unsaved ? 'Saving…' : 'Saved';
+}
+
+/** Whether the document opened, and whether what was typed or drawn in it is stored yet. */
+function DocumentStatus({ snapshot, noun }: { snapshot: DocumentSnapshot; noun: string }) {
+  if (snapshot.error) {
+    return (
+      <p className={styles.problem} role="alert">
+        The {noun} could not be opened: {snapshot.error.message}
+      </p>
+    );
+  }
+  // Announced only when it matters: saving goes on with every keystroke.
+  return (
+    <p className={styles.status} role={snapshot.status === 'synced' ? undefined : 'status'}>
+      {statusText(snapshot, noun)}
+    </p>
+  );
+}
+
+/**
+ * The room's shared workspace: the tools the round opens with (the code pad, the board), any
+ * other a click away, the runs everyone has made, and the staff's private notes. A tool opened
+ * once stays open, hidden when another is shown, so nothing reloads on the way back.
+ */
+export function RoomWorkspace({ client, state, role, viewerId, onSelection }: RoomWorkspaceProps) {
+  const preset = workspacePreset(state.roundType);
+  const [opened, setOpened] = useState<readonly WorkspaceTool[]>(preset);
+  const [shown, setShown] = useState<WorkspaceTool | null>(preset[0] ?? null);
+  const show = (tool: WorkspaceTool) => {
+    setOpened((tools) => (tools.includes(tool) ? tools : [...tools, tool]));
+    setShown(tool);
+  };
+  const user = {
+    id: viewerId,
+    name: state.participants[viewerId]?.displayName ?? ROLE_LABELS[role],
+  };
+  return (
+    <section className={styles.workspace} aria-label="Workspace">
+      <div className={styles.tools} role="group" aria-label="Workspace tools">
+        {WORKSPACE_TOOLS.map((tool) => (
+          <button
+            key={tool}
+            type="button"
+            className={styles.tool}
+            aria-pressed={shown === tool}
+            onClick={() => show(tool)}
+          >
+            {WORKSPACE_TOOL_LABELS[tool]}
+          </button>
+        ))}
+      </div>
+      {shown === null && (
+        <p className={styles.status}>
+          This round opens no tool: its evidence is what is said. Open the code pad or the board
+          when the conversation needs one.
+        </p>
+      )}
+      {opened.includes('pad') && (
+        <div className={styles.pane} hidden={shown !== 'pad'}>
+          <PadTool
+            client={client}
+            state={state}
+            role={role}
+            user={user}
+            onSelectionChange={
+              onSelection &&
+              ((lines) =>
+                onSelection(lines && { documentId: 'pad', fromLine: lines.from, toLine: lines.to }))
+            }
+          />
+        </div>
+      )}
+      {opened.includes('board') && (
+        <div className={styles.pane} hidden={shown !== 'board'}>
+          <BoardTool
+            client={client}
+            user={user}
+            onSelectionChange={
+              onSelection &&
+              ((elementIds) =>
+                onSelection(
+                  elementIds.length > 0
+                    ? {
+                        documentId: 'board',
+                        elementIds: elementIds.slice(0, MAX_ANCHORED_ELEMENTS),
+                      }
+                    : null,
+                ))
+            }
+          />
+        </div>
+      )}
+      <RunLog runs={state.runs} participants={state.participants} />
+      {isStaff(role) && <ScratchNotes client={client} user={user} />}
+    </section>
+  );
+}
+
+interface ToolProps {
+  client: RoomClient;
+  user: { id: string; name: string };
+}
+
+/** The code pad and, for whoever may run code, Run. */
+function PadTool({
+  client,
+  state,
+  role,
+  user,
+  onSelectionChange,
+}: ToolProps & {
+  state: RoomState;
+  role: Role;
+  onSelectionChange?: (lines: LineRange | null) => void;
+}) {
+  const { channel, snapshot } = useDocument(client, 'pad');
+  return (
+    <>
+      <DocumentStatus snapshot={snapshot} noun="pad" />
+      {channel && (
+        <>
+          <LazyCodePad
+            doc={channel.doc}
+            awareness={channel.awareness}
+            access={snapshot.access ?? 'read'}
+            user={user}
+            onSelectionChange={onSelectionChange}
+          />
+          {mayRun(role, 'code.run') && (
+            <PadRunner doc={channel.doc} ended={state.status === 'ended'} client={client} />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** The shared board. */
+function BoardTool({
+  client,
+  user,
+  onSelectionChange,
+}: ToolProps & { onSelectionChange?: (elementIds: string[]) => void }) {
+  const { channel, snapshot } = useDocument(client, 'board');
+  return (
+    <>
+      <DocumentStatus snapshot={snapshot} noun="board" />
+      {channel && (
+        <LazyBoard
+          doc={channel.doc}
+          awareness={channel.awareness}
+          access={snapshot.access ?? 'read'}
+          user={user}
+          onSelectionChange={onSelectionChange}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * The staff's private notes beside the pad, a document of its own: the server never lets it
+ * reach a candidate's socket, so it is opened only by the interviewer and the observers.
+ */
+function ScratchNotes({ client, user }: ToolProps) {
+  const { channel, snapshot } = useDocument(client, 'scratch');
+  if (snapshot.error) return <DocumentStatus snapshot={snapshot} noun="private notes" />;
+  if (!channel) return null;
+  return (
+    <LazyCodePad
+      kind="notes"
+      doc={channel.doc}
+      awareness={channel.awareness}
+      access={snapshot.access ?? 'read'}
+      user={user}
+    />
+  );
+}
+
+/** Run for the pad's language; each finished run is recorded in the room while it is open. */
+function PadRunner({ doc, ended, client }: { doc: Y.Doc; ended: boolean; client: RoomClient }) {
+  const language = usePadLanguage(doc);
+  const getCode = () => padCode(doc).toString();
+  const record = ({ code, ...result }: RunResult & { code: string }) => {
+    if (ended || !isRunnable(language.id)) return;
+    client.send('code.run', {
+      language: language.id,
+      status: result.status,
+      output: result.output,
+      durationMs: Math.round(result.durationMs),
+      codeVersion: bytesToHex(sha256(new TextEncoder().encode(code))),
+    });
+  };
+  return <RunPanel language={language.id} getCode={getCode} onRun={record} />;
+}

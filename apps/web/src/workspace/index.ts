@@ -1,0 +1,13 @@
+export type { CodePadProps, LineRange } from './code-pad';
+export { LazyCodePad } from './lazy-code-pad';
+export { padCode } from './pad-document';
+export { usePadLanguage } from './use-pad-language';
+export { RunPanel } from './runner/run-panel';
+export type { RunResult } from './runner/run-result';
+export { LazyPadReplayView } from './replay/lazy-pad-replay-view';
+export type { PadReplayViewProps } from './replay/pad-replay-view';
+export type { ReplayUpdate } from './replay/pad-replay';
+export { userColor } from './user-color';
+export { LazyBoard } from './board/lazy-board';
+export type { BoardProps } from './board/board';
+export { LazyBoardReplayView } from './board/lazy-board-replay-view';

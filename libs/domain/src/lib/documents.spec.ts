@@ -1,0 +1,26 @@
+import type { DocumentAccess, DocumentId } from './documents';
+import { DOCUMENT_IDS, documentAccess } from './documents';
+import type { Role } from './room/state';
+import { ROLES } from './room/state';
+
+const EXPECTED: Record<DocumentId, Record<Role, DocumentAccess | null>> = {
+  pad: { interviewer: 'write', candidate: 'write', observer: 'read' },
+  scratch: { interviewer: 'write', candidate: null, observer: 'read' },
+  board: { interviewer: 'write', candidate: 'write', observer: 'read' },
+};
+
+describe('documentAccess', () => {
+  it.each(DOCUMENT_IDS.flatMap((documentId) => ROLES.map((role) => [documentId, role] as const)))(
+    '%s for the %s',
+    (documentId, role) => {
+      expect(documentAccess(documentId, role)).toBe(EXPECTED[documentId][role]);
+    },
+  );
+
+  it('never lets a candidate near a document the staff keep to themselves', () => {
+    const hidden = DOCUMENT_IDS.filter(
+      (documentId) => documentAccess(documentId, 'candidate') === null,
+    );
+    expect(hidden).toEqual(['scratch']);
+  });
+});

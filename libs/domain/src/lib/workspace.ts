@@ -1,0 +1,38 @@
+// The tools of a room's workspace, and which of them a round opens with. The interviewer and the
+// candidate can open any other at any time; a preset only saves the first clicks and says what
+// the round is mostly about.
+import type { DocumentId } from './documents';
+import type { RoundTypeId } from './model';
+
+/** The documents a room offers as tools, in the order the workspace lists them. */
+export const WORKSPACE_TOOLS = ['pad', 'board'] as const satisfies readonly DocumentId[];
+export type WorkspaceTool = (typeof WORKSPACE_TOOLS)[number];
+
+export const WORKSPACE_TOOL_LABELS: Record<WorkspaceTool, string> = {
+  pad: 'Code',
+  board: 'Board',
+};
+
+/**
+ * What each round opens, the tool it is mostly about first. Code rounds write; design rounds draw
+ * (low-level design both: the classes on the board, their interfaces in code); the conversation
+ * rounds open nothing, since their evidence is what is said.
+ */
+const PRESETS: Record<RoundTypeId, readonly WorkspaceTool[]> = {
+  'recruiter-screen': [],
+  'hiring-manager': [],
+  'online-assessment': ['pad'],
+  'coding-screen': ['pad'],
+  'practical-coding': ['pad'],
+  'code-review': ['pad'],
+  'low-level-design': ['board', 'pad'],
+  'system-design': ['board'],
+  'project-deep-dive': ['board'],
+  behavioral: [],
+  'product-cross-functional': ['board'],
+  executive: [],
+};
+
+/** The tools a round of `roundType` opens with. */
+export const workspacePreset = (roundType: RoundTypeId): readonly WorkspaceTool[] =>
+  PRESETS[roundType];

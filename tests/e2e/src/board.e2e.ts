@@ -1,0 +1,204 @@
+import type { DocumentReplay } from '@signal-room/protocol';
+import type { Locator, Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { docScreenshots } from './support/browser';
+import { apiGet, eventually, person, startRoundTogether, visible } from './support/journey';
+import { watchedBrowser } from './support/watched';
+
+// A system design round opens on the board: the interviewer and the candidate draw on it from
+// two browsers at once and converge, every element is stored, and nothing of Excalidraw (its
+// fonts included) comes from anywhere but our own origin.
+
+const product = watchedBrowser();
+const interviewer = person('board-interviewer', 'Ivo Board');
+const candidate = person('board-candidate', 'Cora Board');
+let host: Page;
+let guest: Page;
+let sessionId = '';
+const fonts: string[] = [];
+
+const board = (page: Page): Locator => page.getByRole('region', { name: 'Board' });
+/** What the board says it holds, in the words it gives a screen reader. */
+const described = (page: Page): Promise<string> =>
+  board(page)
+    .locator('[aria-live="polite"]')
+    .innerText()
+    .catch(() => '');
+
+/** Draws a shape with the tool under `key`, dragged from one point of the canvas to another. */
+async function drawShape(
+  page: Page,
+  key: string,
+  from: [number, number],
+  to: [number, number],
+): Promise<void> {
+  const canvas = board(page).locator('canvas.interactive');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the board has no canvas');
+  await canvas.click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press(key);
+  await page.mouse.move(box.x + from[0], box.y + from[1]);
+  await page.mouse.down();
+  await page.mouse.move(box.x + (from[0] + to[0]) / 2, box.y + (from[1] + to[1]) / 2, {
+    steps: 5,
+  });
+  await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}
+
+/** Writes a text on the board where `at` says. */
+async function writeText(page: Page, at: [number, number], text: string): Promise<void> {
+  const canvas = board(page).locator('canvas.interactive');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the board has no canvas');
+  await page.keyboard.press('t');
+  await page.mouse.click(box.x + at[0], box.y + at[1]);
+  await page.keyboard.type(text);
+  await page.keyboard.press('Escape');
+}
+
+/** The board as the server stored it, rebuilt from its replay. */
+async function storedBoard(): Promise<Map<string, { type: string; isDeleted?: boolean }>> {
+  const replay = await apiGet<DocumentReplay>(
+    product.url,
+    host,
+    `/api/sessions/${sessionId}/documents/board/replay`,
+  );
+  const doc = new Y.Doc();
+  for (const { update } of replay.updates) Y.applyUpdate(doc, Buffer.from(update, 'base64'));
+  return new Map(doc.getMap<{ type: string; isDeleted?: boolean }>('elements'));
+}
+
+beforeAll(async () => {
+  host = await product.newPage({ viewport: { width: 1280, height: 1000 } });
+  guest = await product.newPage({ viewport: { width: 1280, height: 1000 } });
+  for (const page of [host, guest]) {
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font') fonts.push(request.url());
+    });
+  }
+  sessionId = await startRoundTogether(product.url, [host, guest], [interviewer, candidate], {
+    roundType: 'system-design',
+    promptId: 'system-design-usage-metering',
+  });
+});
+
+describe('the board in a system design room', () => {
+  it('opens on the board, with the code pad a click away', async () => {
+    const opened = Date.now();
+    await Promise.all(
+      [host, guest].map((page) => visible(board(page).locator('canvas.interactive'))),
+    );
+    process.stdout.write(`board · open to drawable: ${Date.now() - opened} ms (after the room)\n`);
+    for (const page of [host, guest]) {
+      await visible(page.getByRole('button', { name: 'Board', pressed: true }));
+      expect(await page.getByRole('textbox', { name: 'Code pad' }).count()).toBe(0);
+    }
+    expect(await described(guest)).toBe('The board is empty.');
+  });
+
+  it('takes drawing from both people at once and shows both the same board', async () => {
+    await Promise.all([
+      drawShape(host, 'r', [200, 200], [380, 300]),
+      drawShape(guest, 'o', [500, 220], [640, 330]),
+    ]);
+    await eventually(async () => {
+      const [ours, theirs] = await Promise.all([described(host), described(guest)]);
+      expect(ours).toBe(theirs);
+      expect(ours).toBe('On the board: 1 box, 1 ellipse.');
+    });
+    // Each sees who else is on the board.
+    await visible(board(host).getByText(candidate.name));
+    await eventually(async () => {
+      const stored = [...(await storedBoard()).values()].filter((element) => !element.isDeleted);
+      expect(stored.map((element) => element.type).sort()).toEqual(['ellipse', 'rectangle']);
+    });
+    await docScreenshots(host, 'room-board-interviewer', { widths: [1280] });
+    await docScreenshots(guest, 'room-board-candidate', { widths: [1280] });
+  });
+
+  it('keeps the board when the candidate switches to the pad and back', async () => {
+    await guest.getByRole('button', { name: 'Code' }).click();
+    await visible(guest.getByRole('textbox', { name: 'Code pad' }));
+    await drawShape(host, 'd', [80, 330], [170, 410]);
+    await writeText(host, [420, 120], 'API gateway');
+    await guest.getByRole('button', { name: 'Board', exact: true }).click();
+    await eventually(async () =>
+      expect(await described(guest)).toBe(
+        'On the board: 1 box, 1 diamond, 1 ellipse, 1 text. Text: “API gateway”.',
+      ),
+    );
+  });
+
+  it('loads every font it draws with from our own origin', async () => {
+    // The text was drawn in Excalidraw's hand-written face, from our copy of its fonts.
+    expect(fonts.some((url) => url.startsWith(`${product.url}/assets/excalidraw/fonts/`))).toBe(
+      true,
+    );
+    expect(fonts.filter((url) => !url.startsWith(`${product.url}/assets/`))).toEqual([]);
+  });
+});
+
+describe('evidence on the board', () => {
+  it('points the interviewer’s note at the shapes selected on the board', async () => {
+    const canvas = board(host).locator('canvas.interactive');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the board has no canvas');
+    // A box dragged around the diamond selects it, and it alone.
+    await canvas.click({ position: { x: 5, y: 5 } });
+    await host.keyboard.press('v');
+    await host.mouse.move(box.x + 60, box.y + 315);
+    await host.mouse.down();
+    await host.mouse.move(box.x + 120, box.y + 370, { steps: 4 });
+    await host.mouse.move(box.x + 190, box.y + 425, { steps: 4 });
+    await host.mouse.up();
+    await host.keyboard.press('Alt+N');
+    await visible(host.getByText('On 1 shape on the board'));
+    const note = host.getByRole('textbox', { name: 'What did the candidate do?' });
+    await note.pressSequentially('Put the queue in front of the writer');
+    await host.keyboard.press('Alt+3');
+    await host.keyboard.press('Enter');
+    await visible(host.getByText(/on 1 shape on the board, at/));
+  });
+
+  it('opens the board replay from the note in the feedback, that shape selected', async () => {
+    await host.getByRole('button', { name: 'End session' }).click();
+    await host.getByRole('alertdialog').getByRole('button', { name: 'End now' }).click();
+    await host.getByRole('button', { name: 'Release feedback' }).click();
+    await host.getByRole('button', { name: 'Release without it' }).click();
+    await visible(host.getByRole('link', { name: 'Open the feedback' }));
+
+    await guest.goto(`/sessions/${sessionId}/feedback`);
+    const note = guest.getByRole('listitem').filter({ hasText: 'Put the queue' });
+    await note.getByRole('link', { name: /^Replay at \d+:\d\d, on 1 shape on the board$/ }).click();
+    await guest.waitForURL(`**/history/${sessionId}?at=*&elements=*`);
+    const replay = guest.getByRole('region', { name: 'Replay of the board' });
+    await visible(replay.getByText('Selected: the shape the note points at'));
+    // The note was taken after the diamond was drawn, and before nothing else.
+    await eventually(async () =>
+      expect(await replay.locator('[aria-live="polite"]').innerText()).toContain('1 diamond'),
+    );
+    await docScreenshots(guest, 'timeline-board-note', { fullPage: false, widths: [1280] });
+  });
+});
+
+describe('the board in the timeline', () => {
+  it('replays the board beside the pad, drawing by drawing, to the end', async () => {
+    await host.goto(`/history/${sessionId}`);
+    const replay = host.getByRole('region', { name: 'Replay of the board' });
+    await visible(replay);
+    const moment = host.getByRole('slider', { name: 'Moment' });
+    const end = await moment.getAttribute('max');
+    await moment.fill(end ?? '0');
+    await eventually(async () =>
+      expect(await replay.locator('[aria-live="polite"]').innerText()).toBe(
+        'On the board: 1 box, 1 diamond, 1 ellipse, 1 text. Text: “API gateway”.',
+      ),
+    );
+    await visible(
+      replay.getByRole('list', { name: 'Who drew on the board' }).getByText(/Cora Board/),
+    );
+    await docScreenshots(host, 'timeline-board-replay', { widths: [1280] });
+  });
+});
