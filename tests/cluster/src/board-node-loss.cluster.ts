@@ -1,6 +1,6 @@
 import type { DocumentChannel } from '@signal-room/room-client';
 import { summary } from './support/cluster';
-import { synced } from './support/documents';
+import { convergence, synced } from './support/documents';
 import { waitUntil } from './support/processes';
 import { ClusterClient } from './support/room-client';
 import { clusterForSuite } from './support/suite';
@@ -86,13 +86,13 @@ describe('losing a node while both people draw on the board', () => {
     );
     const versions = (channel: DocumentChannel) =>
       byId([...shapesOf(channel)].map(([id, shape]) => [id, shape.version]));
-    await waitUntil(
+    const behind = (channel: DocumentChannel) =>
+      Object.entries(expected).filter(([id, version]) => versions(channel)[id] !== version);
+    await convergence(
       'both boards to hold every shape at its last version, saved',
-      () =>
-        [ivo, cleo].every(
-          (channel) =>
-            synced(channel) && JSON.stringify(versions(channel)) === JSON.stringify(expected),
-        ),
+      { interviewer: ivo, candidate: cleo },
+      (channel) => behind(channel).length === 0,
+      (channel) => `${behind(channel).length} shapes behind`,
       30_000,
     );
     const convergedMs = Date.now() - killedAt;

@@ -1,6 +1,6 @@
 import type { DocumentChannel } from '@signal-room/room-client';
 import { summary } from './support/cluster';
-import { synced } from './support/documents';
+import { convergence, synced } from './support/documents';
 import { waitUntil } from './support/processes';
 import { ClusterClient } from './support/room-client';
 import { clusterForSuite } from './support/suite';
@@ -62,14 +62,12 @@ describe('losing a node while both people type in the pad', () => {
     expect(exit.signal).toBe('SIGKILL');
     await typing;
 
-    await waitUntil(
+    const tokens = (channel: DocumentChannel) => textOf(channel).match(TOKEN)?.length ?? 0;
+    await convergence(
       'both pads to hold every token, saved',
-      () => {
-        const expected = TOKENS_EACH * 2;
-        return [ivo, cleo].every(
-          (channel) => synced(channel) && (textOf(channel).match(TOKEN)?.length ?? 0) === expected,
-        );
-      },
+      { interviewer: ivo, candidate: cleo },
+      (channel) => tokens(channel) === TOKENS_EACH * 2,
+      (channel) => `${tokens(channel)} tokens`,
       30_000,
     );
     const convergedMs = Date.now() - killedAt;

@@ -158,6 +158,15 @@ export class DocumentsGateway implements OnModuleInit {
     try {
       const opened = await this.documents.open(sessionId, documentId, access, stateVector);
       this.openedBy(socket).access.set(key(sessionId, documentId), access);
+      // A writer opening may be one whose node died after storing an update and before
+      // fanning it out: the others compare what is stored with what they hold.
+      if (access === 'write') {
+        socket.to(room).emit('document:stored', {
+          sessionId,
+          documentId,
+          stateVector: opened.stateVector,
+        });
+      }
       return { ok: true as const, ...opened };
     } catch (error) {
       await socket.leave(room);

@@ -357,6 +357,41 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
     expect(textOf(channel)).toBe(writer.getText('code').toString());
   });
 
+  it('brings the others an update stored but never fanned out once its writer opens again', async () => {
+    const room = await liveRoom();
+    const { channel: cleo } = await open(room.candidate, room.id);
+    const { channel: otto } = await open(room.observer, room.id);
+    const framesTo = (client: TestClient) => {
+      const frames: unknown[] = [];
+      client.socket.onAny((event: string, ...args: unknown[]) => frames.push(event, ...args));
+      return frames;
+    };
+    const toCleo = framesTo(room.candidate);
+    // Stored as the gateway stores it, without the fan-out that follows: as when the node that
+    // stored it dies before sending it on.
+    const writer = new Y.Doc();
+    writer.getText('code').insert(0, 'stored on a node that died');
+    await t.app.get(DocumentsService).store({
+      sessionId: room.id,
+      documentId: 'pad',
+      clientUpdateId: randomUUID(),
+      update: Y.encodeStateAsUpdate(writer),
+      authorId: cast.interviewer.user.id,
+    });
+    // The observer opening tells nobody anything: readers hold nothing unsent.
+    await open(room.observer, room.id);
+    await room.candidate.flush();
+    expect(toCleo).not.toContain('document:stored');
+
+    // The writer opens again, as after moving to another node.
+    await open(room.interviewer, room.id);
+    await until('the others to hold it', () =>
+      [cleo, otto].every((channel) => textOf(channel) === 'stored on a node that died'),
+    );
+    expect(toCleo).toContain('document:stored');
+    expect(cleo.getSnapshot()).toMatchObject({ status: 'synced', error: null });
+  });
+
   it('gives a late joiner on another node the whole document from the store', async () => {
     // Nodes of their own: the second shares the first's database, and closing it closes that.
     const first = await startTestApp(kind);

@@ -403,7 +403,8 @@ export class RoomsGateway
     try {
       // Membership first: a stranger never takes a place in the room, not even for a moment.
       const role = await this.rooms.roleOf(sessionId, userId);
-      if (!socket.data.sessions.has(sessionId)) await this.takePlace(sessionId, userId, role);
+      const rejoining = socket.data.sessions.has(sessionId);
+      if (!rejoining) await this.takePlace(sessionId, userId, role);
       // Join the socket.io rooms first, so nothing committed while we read the state is missed.
       await socket.join([sessionRoom(sessionId), viewerRoom(sessionId, userId)]);
       try {
@@ -411,9 +412,12 @@ export class RoomsGateway
         socket.data.sessions.add(sessionId);
         return answer;
       } catch (error) {
-        socket.data.sessions.delete(sessionId);
-        await socket.leave(sessionRoom(sessionId));
-        await socket.leave(viewerRoom(sessionId, userId));
+        // A failed catch-up on a socket already in the room leaves it there: its open documents
+        // and frames go on, and the client asks again.
+        if (!rejoining) {
+          await socket.leave(sessionRoom(sessionId));
+          await socket.leave(viewerRoom(sessionId, userId));
+        }
         throw error;
       }
     } finally {

@@ -93,6 +93,19 @@ export const documentUpdateMessageSchema = z.object({
 });
 export type DocumentUpdateMessage = z.input<typeof documentUpdateMessageSchema>;
 
+/**
+ * document:stored from the server, to the document's other readers when someone opens it: the
+ * state vector of what is stored. An update stored by a node that died before fanning it out
+ * reaches nobody live; its author re-opens on another node, and this tells everyone else what
+ * they lack, which they fetch by opening again.
+ */
+export const documentStoredSchema = z.object({
+  sessionId: idSchema,
+  documentId: documentIdSchema,
+  stateVector: bytesSchema(Number.MAX_SAFE_INTEGER),
+});
+export type DocumentStored = z.input<typeof documentStoredSchema>;
+
 /** document:awareness — a y-protocols awareness update; relayed to the document's readers. */
 export const documentAwarenessSchema = z.strictObject({
   sessionId: idSchema,
@@ -146,5 +159,6 @@ export interface DocumentClientEvents {
 
 export interface DocumentServerEvents {
   'document:update': (message: DocumentUpdateMessage) => void;
+  'document:stored': (message: DocumentStored) => void;
   'document:awareness': (message: DocumentAwareness) => void;
 }

@@ -19,6 +19,8 @@ class FakeSocket extends EventEmitter {
   opens: Uint8Array[] = [];
   /** How many updates go unanswered (as a timeout) before the server answers again. */
   dropUpdates = 0;
+  /** The next update is refused with this, and not stored. */
+  refuseNext: { code: string; message: string; retryable: boolean } | null = null;
   constructor(private readonly server: Y.Doc) {
     super();
   }
@@ -67,6 +69,11 @@ class FakeSocket extends EventEmitter {
       });
     }
     this.updates.push(body);
+    if (this.refuseNext) {
+      const error = this.refuseNext;
+      this.refuseNext = null;
+      return Promise.resolve({ ok: false, error });
+    }
     if (this.dropUpdates > 0) {
       this.dropUpdates -= 1;
       return Promise.reject(new Error('operation has timed out'));
@@ -168,6 +175,44 @@ describe('DocumentChannel', () => {
     await until(() => text(elsewhere) !== '');
     expect(text(elsewhere)).toBe('typed while the node died');
     expect(channel.getSnapshot().status).toBe('synced');
+    channel.close();
+  });
+
+  it('opens again when told the store holds what it lacks, and not when it holds it all', async () => {
+    const server = serverWith('typed before');
+    const { channel, socket } = await opened(server);
+    const stored = () =>
+      socket.receive('document:stored', {
+        sessionId: SESSION,
+        documentId: 'pad',
+        stateVector: Y.encodeStateVector(server),
+      });
+    stored();
+    await settle();
+    expect(socket.opens).toHaveLength(1);
+
+    // Stored by a node that died before fanning it out: it never came as an update.
+    server.getText('code').insert(0, 'never fanned out; ');
+    stored();
+    await until(() => text(channel.doc) === 'never fanned out; typed before');
+    expect(socket.opens).toHaveLength(2);
+    expect(channel.getSnapshot()).toMatchObject({ status: 'synced', error: null });
+    channel.close();
+  });
+
+  it('opens again and re-sends when an update is refused as not opened on this socket', async () => {
+    const server = new Y.Doc();
+    const { channel, socket } = await opened(server);
+    socket.refuseNext = {
+      code: 'INVALID_STATE',
+      message: 'Open the pad before writing to it.',
+      retryable: false,
+    };
+    channel.doc.getText('code').insert(0, 'typed as the server forgot the open');
+    await until(() => text(server) === 'typed as the server forgot the open');
+    await until(() => !channel.getSnapshot().unsaved);
+    expect(socket.opens).toHaveLength(2);
+    expect(channel.getSnapshot()).toMatchObject({ status: 'synced', error: null });
     channel.close();
   });
 

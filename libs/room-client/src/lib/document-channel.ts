@@ -3,6 +3,7 @@ import type {
   ApiError,
   DocumentAwareness,
   DocumentOpenAck,
+  DocumentStored,
   DocumentUpdateAck,
   DocumentUpdateMessage,
 } from '@signal-room/protocol';
@@ -11,6 +12,7 @@ import {
   MAX_DOCUMENT_UPDATE_PARTS,
   documentAwarenessSchema,
   documentOpenAckSchema,
+  documentStoredSchema,
   documentUpdateMessageSchema,
 } from '@signal-room/protocol';
 import {
@@ -57,6 +59,14 @@ const REMOTE = Symbol('remote');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether state vector `a` holds anything `b` lacks: a writer's clock ahead in `a`. */
+function ahead(a: Map<number, number>, b: Map<number, number>): boolean {
+  for (const [client, clock] of a) {
+    if ((b.get(client) ?? 0) < clock) return true;
+  }
+  return false;
+}
+
 /** An update as one message, or in numbered parts of at most the protocol's part size. */
 export function partsOf(update: Uint8Array): Uint8Array[] {
   const parts: Uint8Array[] = [];
@@ -89,6 +99,7 @@ export class DocumentChannel {
   /** Local updates made since the last message was cut. */
   private pending: Uint8Array[] = [];
   private sending = false;
+  private reopening = false;
   private coalescing: ReturnType<typeof setTimeout> | null = null;
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private unfollow: () => void = () => undefined;
@@ -161,6 +172,13 @@ export class DocumentChannel {
       const parsed = documentUpdateMessageSchema.safeParse(message);
       if (parsed.success) Y.applyUpdate(this.doc, parsed.data.update, REMOTE);
     };
+    const onStored = (message: DocumentStored) => {
+      if (!this.mine(socket, message) || this.snapshot.status !== 'synced') return;
+      const parsed = documentStoredSchema.safeParse(message);
+      if (parsed.success && ahead(Y.decodeStateVector(parsed.data.stateVector), this.vector())) {
+        void this.reopen(socket);
+      }
+    };
     const onAwareness = (message: DocumentAwareness) => {
       if (!this.mine(socket, message)) return;
       const parsed = documentAwarenessSchema.safeParse(message);
@@ -170,15 +188,28 @@ export class DocumentChannel {
       if (this.socket === socket) this.update({ status: 'offline' });
     };
     socket.on('document:update', onUpdate);
+    socket.on('document:stored', onStored);
     socket.on('document:awareness', onAwareness);
     socket.on('disconnect', onDisconnect);
     this.detachSocket = () => {
       socket.off('document:update', onUpdate);
+      socket.off('document:stored', onStored);
       socket.off('document:awareness', onAwareness);
       socket.off('disconnect', onDisconnect);
       if (this.socket === socket) this.socket = null;
     };
     this.update({ status: 'connecting' });
+    const answer = await this.open(socket);
+    if (!answer.ok && this.socket === socket)
+      this.update({ status: 'offline', error: answer.error });
+    return answer;
+  }
+
+  /**
+   * Asks `socket` for what is stored that this lacks and applies it; queues what the server
+   * lacks. Answers a refusal without acting on it.
+   */
+  private async open(socket: RoomSocket): Promise<DocumentOpenAck> {
     const raw: unknown = await socket
       .timeout(this.timing.ackTimeoutMs)
       .emitWithAck('document:open', {
@@ -187,11 +218,7 @@ export class DocumentChannel {
         stateVector: Y.encodeStateVector(this.doc),
       });
     const answer = documentOpenAckSchema.parse(raw);
-    if (this.socket !== socket) return answer;
-    if (!answer.ok) {
-      this.update({ status: 'offline', error: answer.error });
-      return answer;
-    }
+    if (this.socket !== socket || !answer.ok) return answer;
     Y.applyUpdate(this.doc, answer.update, REMOTE);
     this.update({ status: 'synced', access: answer.access, error: null });
     if (
@@ -206,6 +233,30 @@ export class DocumentChannel {
     }
     this.sendAwareness();
     return answer;
+  }
+
+  /**
+   * Opens again on the same socket: the server holds what this lacks (stored on a node that died
+   * before fanning it out), or refused an update as not opened. Retried while the refusal is
+   * passing (a rate limit); a lasting one shows as offline with its error.
+   */
+  private async reopen(socket: RoomSocket): Promise<void> {
+    if (this.reopening) return;
+    this.reopening = true;
+    try {
+      for (let attempt = 0; this.socket === socket && !this.closed; attempt += 1) {
+        const answer = await this.open(socket).catch(() => null);
+        if (this.socket !== socket || answer?.ok) return;
+        if (answer && !answer.error.retryable) {
+          this.update({ status: 'offline', error: answer.error });
+          return;
+        }
+        const { backoffMs } = this.timing;
+        await sleep(backoffMs[Math.min(attempt, backoffMs.length - 1)] ?? 1000);
+      }
+    } finally {
+      this.reopening = false;
+    }
   }
 
   detach(): void {
@@ -234,38 +285,46 @@ export class DocumentChannel {
     );
   }
 
+  private vector(): Map<number, number> {
+    return Y.decodeStateVector(Y.encodeStateVector(this.doc));
+  }
+
   /** Whether the server's state vector is behind ours for any writer. */
   private serverLacks(serverVector: Uint8Array): boolean {
-    const server = Y.decodeStateVector(serverVector);
-    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(this.doc))) {
-      if ((server.get(client) ?? 0) < clock) return true;
-    }
-    return false;
+    return ahead(this.vector(), Y.decodeStateVector(serverVector));
   }
 
   /** Sends what is pending, one message (or one update's parts) at a time, until acknowledged. */
   private async flush(): Promise<void> {
     if (this.sending) return;
     this.sending = true;
+    let notOpened: RoomSocket | null = null;
     try {
       while (this.pending.length > 0 && !this.closed) {
         const socket = this.socket;
         if (!socket?.connected || this.snapshot.status !== 'synced') return;
         const update = Y.mergeUpdates(this.pending);
         this.pending = [];
-        const delivered = await this.deliver(socket, update);
-        // Lost with its socket: the open on the next one computes what the server lacks and
-        // queues that, which this loop sends if that open came meanwhile.
-        if (!delivered && this.socket === socket) return;
+        const outcome = await this.deliver(socket, update);
+        if (outcome === 'not-opened') notOpened = socket;
+        // Lost with its socket, or refused as not opened: the next open (on the next socket, or
+        // again on this one) computes what the server lacks and queues that, which this loop
+        // sends if that open came meanwhile.
+        if (outcome !== 'done' && this.socket === socket) return;
       }
       if (this.pending.length === 0) this.update({ unsaved: false });
     } finally {
       this.sending = false;
+      // Once this loop is done, so that the open's flush is the one that sends.
+      if (notOpened) void this.reopen(notOpened);
     }
   }
 
-  /** True once every part is acknowledged; false if the socket went away or it was refused. */
-  private async deliver(socket: RoomSocket, update: Uint8Array): Promise<boolean> {
+  /** Done once every part is acknowledged, or refused for good. */
+  private async deliver(
+    socket: RoomSocket,
+    update: Uint8Array,
+  ): Promise<'done' | 'lost' | 'not-opened'> {
     const parts = partsOf(update);
     if (parts.length > MAX_DOCUMENT_UPDATE_PARTS) {
       this.refused({
@@ -273,12 +332,12 @@ export class DocumentChannel {
         message: 'This change is too large to send at once.',
         retryable: false,
       });
-      return true;
+      return 'done';
     }
     const clientUpdateId = crypto.randomUUID();
     for (const [index, part] of parts.entries()) {
       for (let attempt = 0; ; attempt += 1) {
-        if (this.socket !== socket || !socket.connected || this.closed) return false;
+        if (this.socket !== socket || !socket.connected || this.closed) return 'lost';
         const answer = await socket
           .timeout(this.timing.ackTimeoutMs)
           .emitWithAck('document:update', {
@@ -290,15 +349,19 @@ export class DocumentChannel {
           })
           .catch((): DocumentUpdateAck | null => null);
         if (answer?.ok) break;
+        if (answer?.error.code === 'INVALID_STATE') {
+          // Not opened on this socket as the server sees it: opening again re-sends this.
+          return 'not-opened';
+        }
         if (answer && !answer.error.retryable) {
           this.refused(answer.error);
-          return true;
+          return 'done';
         }
         const { backoffMs } = this.timing;
         await sleep(backoffMs[Math.min(attempt, backoffMs.length - 1)] ?? 1000);
       }
     }
-    return true;
+    return 'done';
   }
 
   private refused(error: ApiError): void {
