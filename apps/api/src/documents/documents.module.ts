@@ -13,5 +13,6 @@ import { DocumentsService } from './documents.service';
   imports: [RoomsModule],
   controllers: [DocumentsController],
   providers: [DocumentUpdatesRepository, DocumentsService, DocumentsGateway],
+  exports: [DocumentsService],
 })
 export class DocumentsModule {}

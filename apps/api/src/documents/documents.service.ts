@@ -91,6 +91,14 @@ export class DocumentsService {
     };
   }
 
+  /** The document as stored now, for what is built from its content (the export, the sheet). */
+  async current(sessionId: string, documentId: DocumentId): Promise<Y.Doc> {
+    const stored = await this.repository.read(sessionId, documentId);
+    const doc = new Y.Doc();
+    if (stored.parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(stored.parts));
+    return doc;
+  }
+
   /** Every stored update of a document the participant may open, for the replay. */
   async replay(sessionId: string, documentId: DocumentId, userId: string): Promise<DocumentReplay> {
     this.accessOf(documentId, await this.roleOf(sessionId, userId));

@@ -198,7 +198,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
       .get(`/api/sessions/${room.id}/documents/pad/replay`)
       .set(bearer(stranger.token))
       .expect(403);
-    const unknown = await replayFor('interviewer', 'sheet' as DocumentId).expect(400);
+    const unknown = await replayFor('interviewer', 'slides' as DocumentId).expect(400);
     expect(unknown.body).toMatchObject({ error: { code: 'INVALID_PAYLOAD' } });
   });
 

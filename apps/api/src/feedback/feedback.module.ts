@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { DocumentsModule } from '../documents/documents.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
 import { FeedbackRepositoryModule } from './feedback-repository.module';
@@ -7,7 +8,7 @@ import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 
 @Module({
-  imports: [SessionsModule, RoomsModule, AuditModule, FeedbackRepositoryModule],
+  imports: [SessionsModule, RoomsModule, AuditModule, DocumentsModule, FeedbackRepositoryModule],
   controllers: [FeedbackController],
   providers: [FeedbackService],
 })

@@ -1,8 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import type { Calibration, FeedbackDocument, FeedbackExport } from '@signal-room/domain';
-import { calibrate, isStaff, observerScorecards, scorecardOf } from '@signal-room/domain';
+import type {
+  Calibration,
+  ExportedBoardElement,
+  FeedbackDocument,
+  FeedbackExport,
+  RoundTypeId,
+  SheetFeedback,
+  WorkspaceExport,
+} from '@signal-room/domain';
+import {
+  DOCUMENT_CONTENT,
+  calibrate,
+  isStaff,
+  observerScorecards,
+  scorecardOf,
+  sheetFeedback,
+  sheetTemplate,
+  workspacePreset,
+} from '@signal-room/domain';
 import { AuditService } from '../audit/audit.service';
 import { AppException } from '../common/app-exception';
+import { DocumentsService } from '../documents/documents.service';
 import { RoomsService } from '../rooms/rooms.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { FeedbackRepository } from './feedback.repository';
@@ -14,6 +32,7 @@ export class FeedbackService {
     private readonly sessions: SessionsService,
     private readonly rooms: RoomsService,
     private readonly audit: AuditService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /**
@@ -24,6 +43,32 @@ export class FeedbackService {
     return (await this.readable(sessionId, userId)).document;
   }
 
+  /** The round's sheet as its shared document holds it now; null for a round that had none. */
+  private async sheetOf(sessionId: string, roundType: RoundTypeId): Promise<SheetFeedback | null> {
+    const doc = await this.documents.current(sessionId, 'sheet');
+    const opensWithSheet = workspacePreset(roundType).includes('sheet');
+    return sheetFeedback(sheetTemplate(roundType), opensWithSheet, (id) =>
+      doc.getText(id).toString(),
+    );
+  }
+
+  /** The pad's code and the board's live elements as stored now. */
+  private async workspaceOf(sessionId: string): Promise<WorkspaceExport> {
+    const [pad, board] = await Promise.all([
+      this.documents.current(sessionId, 'pad'),
+      this.documents.current(sessionId, 'board'),
+    ]);
+    const elements = [...board.getMap<unknown>(DOCUMENT_CONTENT.board).values()].filter(
+      (element): element is ExportedBoardElement =>
+        typeof element === 'object' &&
+        element !== null &&
+        typeof (element as ExportedBoardElement).id === 'string' &&
+        typeof (element as ExportedBoardElement).type === 'string' &&
+        (element as { isDeleted?: unknown }).isDeleted !== true,
+    );
+    return { pad: pad.getText(DOCUMENT_CONTENT.pad).toString(), board: elements };
+  }
+
   /**
    * The feedback as a file to keep: what forViewer gives and, for the candidate, their audit of
    * the round, read through the audit's own rule so no export shows an entry GET …/audit would
@@ -31,9 +76,10 @@ export class FeedbackService {
    */
   async exportFor(sessionId: string, userId: string): Promise<FeedbackExport> {
     const { role, document } = await this.readable(sessionId, userId);
-    if (role !== 'candidate') return document;
+    const withWorkspace = { ...document, workspace: await this.workspaceOf(sessionId) };
+    if (role !== 'candidate') return withWorkspace;
     const { entries } = await this.audit.forSession(sessionId, userId);
-    return { ...document, audit: entries };
+    return { ...withWorkspace, audit: entries };
   }
 
   /** The caller's role in the session and the stored document as that role may read it. */
@@ -49,7 +95,8 @@ export class FeedbackService {
       );
     }
     // The watch list is the candidate's writing for the interviewer: an observer never saw it.
-    const document = role === 'observer' ? { ...row.document, watchFor: [] } : row.document;
+    const stored = role === 'observer' ? { ...row.document, watchFor: [] } : row.document;
+    const document = { ...stored, sheet: await this.sheetOf(sessionId, stored.roundType.id) };
     return { role, document };
   }
 

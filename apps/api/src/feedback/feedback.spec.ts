@@ -1,6 +1,13 @@
-import { signalById, SIGNAL_IDS } from '@signal-room/domain';
+import type { DocumentId } from '@signal-room/domain';
+import { DOCUMENT_CONTENT, signalById, SIGNAL_IDS } from '@signal-room/domain';
 import type { AuthResponse, SessionSummary } from '@signal-room/protocol';
-import { calibrationResponseSchema, feedbackDocumentSchema } from '@signal-room/protocol';
+import {
+  calibrationResponseSchema,
+  feedbackDocumentSchema,
+  feedbackExportSchema,
+} from '@signal-room/protocol';
+import { DocumentChannel } from '@signal-room/room-client';
+import type * as Y from 'yjs';
 import type { TestClient, TestApp } from '../testing/test-app';
 import { startTestApp } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
@@ -8,6 +15,26 @@ import { accepted, admit, bearer, createSession, errorOf } from '../testing/test
 
 const EVIDENCE_NOTE = 'Asked which tenants are billed hourly before drawing anything';
 const OBSERVER_NOTE = 'Observer aside that the candidate must never read';
+const REQUIREMENTS = 'Meter API calls per tenant;\nbill hourly';
+const PAD_CODE = 'def bill(tenant): ...';
+const SCRATCH_NOTE = 'PRIVATE-scratch: probe the hourly rollup next';
+
+/** Writes into a shared document as `client`, and waits until the server has stored it. */
+async function write(
+  client: TestClient,
+  sessionId: string,
+  documentId: DocumentId,
+  change: (doc: Y.Doc) => void,
+): Promise<void> {
+  const channel = new DocumentChannel(sessionId, documentId, { coalesceMs: 1 });
+  await channel.attach(client.socket);
+  change(channel.doc);
+  for (let waited = 0; channel.getSnapshot().unsaved; waited += 10) {
+    if (waited > 10_000) throw new Error(`the ${documentId} was not stored`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  channel.close();
+}
 
 describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', (kind) => {
   let t: TestApp;
@@ -83,6 +110,21 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
       clients.olga.command(session.id, 'score.set', { signal: 'architecture', score: 3 }),
     );
     await accepted(clients.oscar.command(session.id, 'score.set', { signal: 'framing', score: 5 }));
+    const { candidate } = clients;
+    await write(candidate, session.id, 'sheet', (doc) =>
+      doc.getText('functional').insert(0, REQUIREMENTS),
+    );
+    await write(candidate, session.id, 'pad', (doc) =>
+      doc.getText(DOCUMENT_CONTENT.pad).insert(0, PAD_CODE),
+    );
+    await write(candidate, session.id, 'board', (doc) => {
+      const elements = doc.getMap(DOCUMENT_CONTENT.board);
+      elements.set('meter', { id: 'meter', type: 'rectangle', version: 2, versionNonce: 7 });
+      elements.set('gone', { id: 'gone', type: 'ellipse', version: 3, isDeleted: true });
+    });
+    await write(interviewer, session.id, 'scratch', (doc) =>
+      doc.getText(DOCUMENT_CONTENT.pad).insert(0, SCRATCH_NOTE),
+    );
     return { session, clients };
   }
 
@@ -145,9 +187,27 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
         architecture: 3,
       });
 
+      // The sheet the candidate wrote, and what a system design round never wrote down.
+      expect(document.sheet?.sections.find((section) => section.id === 'functional')).toEqual({
+        id: 'functional',
+        label: 'Functional requirements',
+        text: REQUIREMENTS,
+      });
+      expect(document.sheet?.neverWritten).toEqual([
+        'Non-goals',
+        'Assumptions',
+        'Constraints and scale',
+        'API',
+        'Data model',
+        'Failure and risks',
+        'Rollout',
+      ]);
+
       await accepted(clients.interviewer.command(session.id, 'feedback.release', {}));
       const released = await feedbackOf(session.id, bob).expect(200);
       expect(feedbackDocumentSchema.parse(released.body).signals).toEqual(document.signals);
+      expect(feedbackDocumentSchema.parse(released.body).sheet).toEqual(document.sheet);
+      expect(released.text).not.toContain('PRIVATE-scratch');
       expect(await summaryOf(session.id, bob)).toMatchObject({
         feedbackReleased: true,
         scores: { framing: 4, architecture: 3, coding: null },
@@ -164,7 +224,11 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
       expect(markdown).toMatch(/^# Feedback — System design: /);
       for (const id of SIGNAL_IDS) expect(markdown).toContain(signalById(id).name);
       expect(markdown).toContain(EVIDENCE_NOTE);
+      expect(markdown).toContain('## Requirements sheet');
+      expect(markdown).toContain('> Meter API calls per tenant;\n> bill hourly');
+      expect(markdown).toContain('Never written down: Non-goals, Assumptions,');
       expect(markdown).not.toContain(OBSERVER_NOTE);
+      expect(markdown).not.toContain('PRIVATE-scratch');
       // Markdown is the default format.
       expect((await exportOf(session.id, bob, 'markdown').expect(200)).text).toBe(markdown);
     });
@@ -178,8 +242,17 @@ describe.each(TEST_DATABASE_KINDS)('feedback and calibration on %s PostgreSQL', 
       const document = feedbackDocumentSchema.parse(
         (await feedbackOf(session.id, bob).expect(200)).body,
       );
-      // Bob wrote no audit of this round; what the audit adds is tested with the audit.
-      expect(JSON.parse(response.text)).toEqual({ ...document, audit: [] });
+      // Bob wrote no audit of this round; what the audit adds is tested with the audit. The
+      // workspace is the pad's code and the board's live elements, never the staff's scratch.
+      expect(feedbackExportSchema.parse(JSON.parse(response.text))).toEqual({
+        ...document,
+        audit: [],
+        workspace: {
+          pad: PAD_CODE,
+          board: [{ id: 'meter', type: 'rectangle', version: 2, versionNonce: 7 }],
+        },
+      });
+      expect(response.text).not.toContain('PRIVATE-scratch');
     });
 
     it('refuses a format it does not make with 400', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { calibrate, describeScore, emptyScorecard, VERDICT_LABELS } from '@signal-room/domain';
+import {
+  calibrate,
+  describeScore,
+  emptyScorecard,
+  sheetFeedback,
+  sheetTemplate,
+  VERDICT_LABELS,
+} from '@signal-room/domain';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Reply } from '../testing/feedback-fixtures';
@@ -236,6 +243,32 @@ describe('FeedbackPage', () => {
     // It comes before everything else the page reads out of the scores.
     const sections = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(sections.slice(0, 2)).toEqual(['From your interviewer', 'Overall reading']);
+  });
+
+  it('shows the sheet after the hidden signals, naming the sections never written down', async () => {
+    const sheet = sheetFeedback(sheetTemplate('system-design'), true, (id) =>
+      id === 'functional' ? 'Meter calls per tenant' : id === 'scale' ? '2k writes/s' : '',
+    );
+    renderAt({
+      [FEEDBACK_PATH]: { body: { ...doc, sheet } },
+      [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+    });
+    const region = await screen.findByRole('region', { name: 'Requirements sheet' });
+    expect(region).toHaveTextContent(
+      'Never written down: Non-goals, Assumptions, API, Data model, Failure and risks, Rollout.',
+    );
+    expect(region).toHaveTextContent('Constraints and scale2k writes/s');
+    const sections = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(sections.indexOf('Requirements sheet')).toBe(sections.indexOf('Hidden signals') + 1);
+  });
+
+  it('shows no sheet for a round that had none', async () => {
+    renderAt({
+      [FEEDBACK_PATH]: { body: { ...doc, sheet: null } },
+      [CALIBRATION_PATH]: errorReply('FORBIDDEN_ROLE', 403),
+    });
+    await screen.findByRole('region', { name: 'Hidden signals' });
+    expect(screen.queryByText(/Never written down/)).toBeNull();
   });
 
   it('reads a document stored before summaries existed as one without a summary', async () => {

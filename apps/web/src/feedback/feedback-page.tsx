@@ -17,6 +17,7 @@ import { MovesSection } from './moves-section';
 import { RatingSection } from './rating-section';
 import { ReadingSection } from './reading-section';
 import { SelfAssessmentSection } from './self-assessment-section';
+import { SheetSection } from './sheet-section';
 import { SignalDetails } from './signal-details';
 import { SignalOverview } from './signal-overview';
 import { SummarySection } from './summary-section';
@@ -119,6 +120,7 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
       <SignalOverview doc={doc} />
       <SignalDetails sessionId={sessionId} signals={doc.signals} />
       <HiddenSignalsSection hidden={doc.hiddenSignals} />
+      {doc.sheet && <SheetSection sheet={doc.sheet} />}
       {session.myRole === 'candidate' && session.feedbackReleased && (
         <AuditSection sessionId={sessionId} elapsedMs={doc.elapsedMs} />
       )}

@@ -1,7 +1,12 @@
-import type { WorkspaceTool } from '@signal-room/domain';
+import type { SheetTemplate, WorkspaceTool } from '@signal-room/domain';
 import { useId, useMemo } from 'react';
 import type { LineRange, ReplayUpdate } from '../workspace';
-import { LazyBoardReplayView, LazyPadReplayView, userColor } from '../workspace';
+import {
+  LazyBoardReplayView,
+  LazyPadReplayView,
+  LazySheetReplayView,
+  userColor,
+} from '../workspace';
 import styles from './replay-section.module.css';
 
 /** An author counts as at work this long after their last change. */
@@ -17,6 +22,8 @@ interface ReplaySectionProps {
   names: Readonly<Record<string, string>>;
   /** What a note points at, highlighted in the tool it is in. */
   highlight: Pointed;
+  /** The round's sheet, whose sections the sheet's replay shows. */
+  sheet: SheetTemplate;
 }
 
 /** What the replays highlight: the pad's lines, the board's elements, or neither. */
@@ -38,6 +45,12 @@ const WORDS: Record<WorkspaceTool, { title: string; doing: string; idle: string;
     idle: 'Nobody is drawing at this moment',
     who: 'Who drew on the board',
   },
+  sheet: {
+    title: 'Replay of the sheet',
+    doing: 'is writing',
+    idle: 'Nobody is writing at this moment',
+    who: 'Who wrote in the sheet',
+  },
 };
 
 const NONE: readonly string[] = [];
@@ -57,7 +70,7 @@ export function Swatch({ userId }: { userId: string }) {
  * pad, the lines a note points at.
  */
 export function ReplaySection(props: ReplaySectionProps) {
-  const { tool, updates, count, position, names, highlight } = props;
+  const { tool, updates, count, position, names, highlight, sheet } = props;
   const words = WORDS[tool];
   const { lines, elements } = highlight;
   const headingId = useId();
@@ -96,11 +109,11 @@ export function ReplaySection(props: ReplaySectionProps) {
           </span>
         )}
       </p>
-      {tool === 'pad' ? (
-        <LazyPadReplayView updates={updates} count={count} highlight={lines} />
-      ) : (
+      {tool === 'pad' && <LazyPadReplayView updates={updates} count={count} highlight={lines} />}
+      {tool === 'board' && (
         <LazyBoardReplayView updates={updates} count={count} highlight={elements ?? NONE} />
       )}
+      {tool === 'sheet' && <LazySheetReplayView updates={updates} count={count} template={sheet} />}
       <ul className={styles.authors} aria-label={words.who}>
         {authors.map(([authorId, edits]) => (
           <li key={authorId}>

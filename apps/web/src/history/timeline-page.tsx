@@ -7,6 +7,7 @@ import {
   moveById,
   failureModeById,
   roundTypeById,
+  sheetTemplate,
   SIGNAL_IDS,
   signalById,
   ROLE_LABELS,
@@ -46,13 +47,14 @@ const loadReplay = (id: string, tool: WorkspaceTool, signal: AbortSignal): Promi
   );
 
 async function loadTimeline(id: string, signal: AbortSignal): Promise<TimelineData> {
-  const [timeline, session, pad, board] = await Promise.all([
+  const [timeline, session, pad, board, sheet] = await Promise.all([
     getTimeline(id, signal),
     getSession(id, signal),
     loadReplay(id, 'pad', signal),
     loadReplay(id, 'board', signal),
+    loadReplay(id, 'sheet', signal),
   ]);
-  return { timeline, session, replays: { pad, board } };
+  return { timeline, session, replays: { pad, board, sheet } };
 }
 
 export default function TimelinePage() {
@@ -270,7 +272,7 @@ function Timeline({ data }: { data: TimelineData }) {
                 'error' in loaded ? (
                   <ErrorNotice key={tool} error={loaded.error} />
                 ) : updates.length === 0 ? (
-                  // An empty board is no news in most rounds; an empty pad is said.
+                  // An empty board or sheet is no news in most rounds; an empty pad is said.
                   tool === 'pad' && (
                     <p key={tool} className="muted">
                       Nothing was written in the code pad in this session.
@@ -285,6 +287,7 @@ function Timeline({ data }: { data: TimelineData }) {
                     position={position}
                     names={names}
                     highlight={highlight}
+                    sheet={sheetTemplate(session.roundType)}
                   />
                 ),
               )}

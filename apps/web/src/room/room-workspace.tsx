@@ -8,13 +8,14 @@ import {
   WORKSPACE_TOOL_LABELS,
   isRunnable,
   isStaff,
+  sheetTemplate,
   workspacePreset,
 } from '@signal-room/domain';
 import type { DocumentSnapshot, RoomClient } from '@signal-room/room-client';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { LineRange, RunResult } from '../workspace';
-import { LazyBoard, LazyCodePad, RunPanel, padCode, usePadLanguage } from '../workspace';
+import { LazyBoard, LazyCodePad, RunPanel, Sheet, padCode, usePadLanguage } from '../workspace';
 import { mayRun } from './room-actions';
 import { RunLog } from './run-log';
 import { useDocument } from './use-document';
@@ -54,9 +55,9 @@ function DocumentStatus({ snapshot, noun }: { snapshot: DocumentSnapshot; noun: 
 }
 
 /**
- * The room's shared workspace: the tools the round opens with (the code pad, the board), any
- * other a click away, the runs everyone has made, and the staff's private notes. A tool opened
- * once stays open, hidden when another is shown, so nothing reloads on the way back.
+ * The room's shared workspace: the tools the round opens with (the code pad, the board, the
+ * sheet), any other a click away, the runs everyone has made, and the staff's private notes. A
+ * tool opened once stays open, hidden when another is shown, so nothing reloads on the way back.
  */
 export function RoomWorkspace({ client, state, role, viewerId, onSelection }: RoomWorkspaceProps) {
   const preset = workspacePreset(state.roundType);
@@ -87,8 +88,8 @@ export function RoomWorkspace({ client, state, role, viewerId, onSelection }: Ro
       </div>
       {shown === null && (
         <p className={styles.status}>
-          This round opens no tool: its evidence is what is said. Open the code pad or the board
-          when the conversation needs one.
+          This round opens no tool: its evidence is what is said. Open the code pad, the board or
+          the sheet when the conversation needs one.
         </p>
       )}
       {opened.includes('pad') && (
@@ -124,6 +125,11 @@ export function RoomWorkspace({ client, state, role, viewerId, onSelection }: Ro
                 ))
             }
           />
+        </div>
+      )}
+      {opened.includes('sheet') && (
+        <div className={styles.pane} hidden={shown !== 'sheet'}>
+          <SheetTool client={client} state={state} />
         </div>
       )}
       <RunLog runs={state.runs} participants={state.participants} />
@@ -188,6 +194,23 @@ function BoardTool({
           access={snapshot.access ?? 'read'}
           user={user}
           onSelectionChange={onSelectionChange}
+        />
+      )}
+    </>
+  );
+}
+
+/** The round's sheet: its requirements, or the notes of one decision. */
+function SheetTool({ client, state }: { client: RoomClient; state: RoomState }) {
+  const { channel, snapshot } = useDocument(client, 'sheet');
+  return (
+    <>
+      <DocumentStatus snapshot={snapshot} noun="sheet" />
+      {channel && (
+        <Sheet
+          doc={channel.doc}
+          access={snapshot.access ?? 'read'}
+          template={sheetTemplate(state.roundType)}
         />
       )}
     </>

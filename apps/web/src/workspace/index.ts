@@ -11,3 +11,5 @@ export { userColor } from './user-color';
 export { LazyBoard } from './board/lazy-board';
 export type { BoardProps } from './board/board';
 export { LazyBoardReplayView } from './board/lazy-board-replay-view';
+export { Sheet } from './sheet/sheet';
+export { LazySheetReplayView } from './sheet/lazy-sheet-replay-view';

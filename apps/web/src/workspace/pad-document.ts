@@ -1,9 +1,10 @@
+import { DOCUMENT_CONTENT } from '@signal-room/domain';
 import type * as Y from 'yjs';
 import type { Language, LanguageId } from './languages';
 import { languageFor } from './languages';
 
 // The pad's shape inside its shared document; the runner, the export and the replay read the same.
-const CODE = 'code';
+const CODE = DOCUMENT_CONTENT.pad;
 const SETTINGS = 'pad';
 const LANGUAGE = 'language';
 

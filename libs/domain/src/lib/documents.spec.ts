@@ -7,6 +7,7 @@ const EXPECTED: Record<DocumentId, Record<Role, DocumentAccess | null>> = {
   pad: { interviewer: 'write', candidate: 'write', observer: 'read' },
   scratch: { interviewer: 'write', candidate: null, observer: 'read' },
   board: { interviewer: 'write', candidate: 'write', observer: 'read' },
+  sheet: { interviewer: 'write', candidate: 'write', observer: 'read' },
 };
 
 describe('documentAccess', () => {

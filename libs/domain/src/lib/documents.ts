@@ -1,12 +1,22 @@
 // The shared documents of a session's workspace and who may do what with each. A closed list:
-// a new document (a requirements sheet, say) is added here and every switch over it fails to
-// compile until its audience is decided.
+// a new document is added here and every switch over it fails to compile until its audience is
+// decided.
 import type { Role } from './room/state';
 import { isStaff } from './room/state';
 
-export const DOCUMENT_IDS = ['pad', 'scratch', 'board'] as const;
-/** pad: the shared code pad; scratch: the staff's private notes beside it; board: the drawing board. */
+export const DOCUMENT_IDS = ['pad', 'scratch', 'board', 'sheet'] as const;
+/**
+ * pad: the shared code pad; scratch: the staff's private notes beside it; board: the drawing
+ * board; sheet: the requirements or decision notes the candidate writes (sheet.ts).
+ */
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
+
+/**
+ * Where the pad and the board keep their content inside their Yjs documents: the editors write
+ * there, and the server reads there for the export. (The sheet keeps one text per section, named
+ * by the section's id: sheet.ts.)
+ */
+export const DOCUMENT_CONTENT = { pad: 'code', board: 'elements' } as const;
 
 export const DOCUMENT_ACCESS = ['write', 'read'] as const;
 export type DocumentAccess = (typeof DOCUMENT_ACCESS)[number];
@@ -15,12 +25,13 @@ export type DocumentAccess = (typeof DOCUMENT_ACCESS)[number];
  * What `role` may do with `documentId`, or null when the document must not reach them at all.
  * The pad is the candidate's and the interviewer's to write; observers follow it. The scratch
  * document is the interviewer's; observers are staff (they see scores and evidence), so they may
- * read it, but it never reaches a candidate. The board is drawn like the pad is written.
+ * read it, but it never reaches a candidate. The board and the sheet are written like the pad.
  */
 export function documentAccess(documentId: DocumentId, role: Role): DocumentAccess | null {
   switch (documentId) {
     case 'pad':
     case 'board':
+    case 'sheet':
       return role === 'observer' ? 'read' : 'write';
     case 'scratch':
       if (!isStaff(role)) return null;

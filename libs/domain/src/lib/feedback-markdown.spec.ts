@@ -7,6 +7,7 @@ import type { Severity } from './model';
 import { VERDICT_LABELS } from './interpretation';
 import type { FailureModeId, MoveId, Score, SignalId } from './model';
 import type { Actor } from './room/decide';
+import { sheetFeedback, sheetTemplate } from './sheet';
 import {
   CANDIDATE,
   command,
@@ -338,6 +339,25 @@ describe('feedbackToMarkdown: what users wrote renders inert', () => {
     for (const live of [/(?<!\\)<script/, /(?<!\\)\[a/, /(?<!\\)\*x/, /(?<!\\)`rm/, /(?<!\\)_em/]) {
       expect(markdown).not.toMatch(live);
     }
+  });
+
+  it('sets the sheet after the hidden signals, each section quoted and inert, the empty ones said', () => {
+    const sheet = sheetFeedback(sheetTemplate('project-deep-dive'), true, (id) =>
+      id === 'context' ? `Two teams\n${INJECTION}` : '',
+    );
+    const written = feedbackToMarkdown({ ...doc, sheet });
+    const headings = written.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings.indexOf('## Decision notes')).toBe(headings.indexOf('## Hidden signals') + 1);
+    const notes = section(written, 'Decision notes').join('\n');
+    expect(notes).toContain(
+      'Never written down: Stakes, Decision, Alternatives, Outcome, What changed after.',
+    );
+    // Every line of what was written is quoted, so none starts a heading or a list.
+    expect(notes).toContain(
+      `### Context\n\n> Two teams\n> ${escaped.replace(' \\# Injected', '\n> \\# Injected')}`,
+    );
+    expect(notes).toContain('### Stakes\n\n*Never written down.*');
+    expect(feedbackToMarkdown({ ...doc, sheet: null })).not.toContain('Never written down');
   });
 
   it('keeps a summary with Markdown in it inert', () => {

@@ -3,13 +3,30 @@ import { signalById } from './catalog';
 import type { FeedbackDocument, SelfGap, SignalFeedback } from './feedback';
 import { MISJUDGED_GAP } from './feedback';
 import type { Severity } from './model';
+import type { SheetFeedback } from './sheet';
 import { VERDICT_LABELS } from './interpretation';
 
 /**
  * The feedback as a file to keep: the document as its reader may read it and, for the candidate
  * alone, their own audit of the round (absent for anyone else, who may not read it).
  */
-export type FeedbackExport = FeedbackDocument & { audit?: AuditEntry[] };
+export type FeedbackExport = FeedbackDocument & {
+  audit?: AuditEntry[];
+  /** The workspace as the round left it, for other tools (the Markdown leaves it out). */
+  workspace?: WorkspaceExport;
+};
+
+/** The pad's final code and the board's elements as Excalidraw stores them, deleted ones left out. */
+export interface WorkspaceExport {
+  pad: string;
+  board: ExportedBoardElement[];
+}
+
+export interface ExportedBoardElement {
+  id: string;
+  type: string;
+  [field: string]: unknown;
+}
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
@@ -222,6 +239,27 @@ function auditSection(audit: readonly AuditEntry[]): string[] {
 }
 
 // Shown, as on the feedback page, only when the round had something to watch for.
+function sheetSection(sheet: SheetFeedback): string[] {
+  return [
+    `## ${text(sheet.title)}`,
+    '',
+    sheet.neverWritten.length === 0
+      ? 'Every section was written down.'
+      : `Never written down: ${sheet.neverWritten.map(text).join(', ')}.`,
+    ...sheet.sections.flatMap((section) => [
+      '',
+      `### ${text(section.label)}`,
+      '',
+      ...(section.text.trim() === ''
+        ? ['*Never written down.*']
+        : section.text
+            .trim()
+            .split('\n')
+            .map((line) => `> ${text(line)}`)),
+    ]),
+  ];
+}
+
 function watchForSection(items: NonNullable<FeedbackDocument['watchFor']>): string[] {
   const heard = items.filter((item) => item.seenAtMs !== null).length;
   return [
@@ -338,7 +376,7 @@ const drillsSection = (doc: FeedbackDocument): string[] => [
 /**
  * The feedback as a Markdown report the candidate can keep: the interviewer's summary and one
  * thing to practise next, the reading, the seven signals with their evidence, what stayed
- * hidden, the candidate's audit (when the export carries it) and which earlier audit items this
+ * hidden, the round's sheet and what it never wrote down, the candidate's audit (when the export carries it) and which earlier audit items this
  * round heard, the moves and patterns, the self-assessment and the drills. Pure: times are
  * formatted from the document, never read from a clock.
  */
@@ -351,6 +389,7 @@ export function feedbackToMarkdown(doc: FeedbackExport): string {
     signalTable(doc),
     signalSections(doc),
     hiddenSection(doc),
+    ...(doc.sheet ? [sheetSection(doc.sheet)] : []),
     ...(doc.audit === undefined ? [] : [auditSection(doc.audit)]),
     ...(watchFor.length === 0 ? [] : [watchForSection(watchFor)]),
     findingsSection(doc),

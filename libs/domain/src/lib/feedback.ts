@@ -1,3 +1,4 @@
+import type { SheetFeedback } from './sheet';
 import {
   describeScore,
   drillById,
@@ -91,6 +92,11 @@ export interface FeedbackDocument {
   phases: { phaseId: string; name: string; offsetMs: number }[];
   /** Each with why it was picked for this session: the needs it answers that no drill before it did. */
   drills: { drill: DrillId; name: string; description: string; steps: string[]; reason: string }[];
+  /**
+   * The round's sheet as it stands, read from its shared document each time the feedback is
+   * read (never stored with it): null when the round had none.
+   */
+  sheet?: SheetFeedback | null;
   /**
    * What the candidate's audits of earlier rounds asked the interviewer to watch for, and when
    * each was heard (null: not this time). Absent in documents stored before the audit existed.

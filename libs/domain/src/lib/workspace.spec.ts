@@ -4,11 +4,12 @@ import { ROLES } from './room/state';
 import { WORKSPACE_TOOLS, workspacePreset } from './workspace';
 
 describe('workspace presets', () => {
-  it('opens code rounds on the pad and design rounds on the board', () => {
+  it('opens code rounds on the pad, design rounds on the board and the sheet, stories on the sheet', () => {
     expect(workspacePreset('coding-screen')).toEqual(['pad']);
-    expect(workspacePreset('system-design')).toEqual(['board']);
+    expect(workspacePreset('system-design')).toEqual(['board', 'sheet']);
     expect(workspacePreset('low-level-design')).toEqual(['board', 'pad']);
-    expect(workspacePreset('behavioral')).toEqual([]);
+    expect(workspacePreset('behavioral')).toEqual(['sheet']);
+    expect(workspacePreset('recruiter-screen')).toEqual([]);
   });
 
   it('opens only tools every person of the room may at least read, each once', () => {

@@ -5,18 +5,20 @@ import type { DocumentId } from './documents';
 import type { RoundTypeId } from './model';
 
 /** The documents a room offers as tools, in the order the workspace lists them. */
-export const WORKSPACE_TOOLS = ['pad', 'board'] as const satisfies readonly DocumentId[];
+export const WORKSPACE_TOOLS = ['pad', 'board', 'sheet'] as const satisfies readonly DocumentId[];
 export type WorkspaceTool = (typeof WORKSPACE_TOOLS)[number];
 
 export const WORKSPACE_TOOL_LABELS: Record<WorkspaceTool, string> = {
   pad: 'Code',
   board: 'Board',
+  sheet: 'Sheet',
 };
 
 /**
  * What each round opens, the tool it is mostly about first. Code rounds write; design rounds draw
- * (low-level design both: the classes on the board, their interfaces in code); the conversation
- * rounds open nothing, since their evidence is what is said.
+ * and write their requirements down (low-level design draws the classes and codes their
+ * interfaces); a deep dive or a behavioural round tells one decision on the sheet; the other
+ * conversation rounds open nothing, since their evidence is what is said.
  */
 const PRESETS: Record<RoundTypeId, readonly WorkspaceTool[]> = {
   'recruiter-screen': [],
@@ -26,9 +28,9 @@ const PRESETS: Record<RoundTypeId, readonly WorkspaceTool[]> = {
   'practical-coding': ['pad'],
   'code-review': ['pad'],
   'low-level-design': ['board', 'pad'],
-  'system-design': ['board'],
-  'project-deep-dive': ['board'],
-  behavioral: [],
+  'system-design': ['board', 'sheet'],
+  'project-deep-dive': ['sheet', 'board'],
+  behavioral: ['sheet'],
   'product-cross-functional': ['board'],
   executive: [],
 };

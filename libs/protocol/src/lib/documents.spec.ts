@@ -30,8 +30,11 @@ describe('document messages', () => {
       documentOpenSchema.safeParse({ sessionId, documentId: 'pad', stateVector: [0] }).success,
     ).toBe(false);
     expect(
-      documentOpenSchema.safeParse({ sessionId, documentId: 'sheet', stateVector: Buffer.alloc(1) })
-        .success,
+      documentOpenSchema.safeParse({
+        sessionId,
+        documentId: 'slides',
+        stateVector: Buffer.alloc(1),
+      }).success,
     ).toBe(false);
   });
 

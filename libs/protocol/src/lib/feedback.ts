@@ -4,6 +4,7 @@ import {
   RED_FLAG_IDS,
   RULE_IDS,
   SEVERITIES,
+  SHEET_KINDS,
   SIGNAL_LAYERS,
   VERDICTS,
 } from '@signal-room/domain';
@@ -36,6 +37,14 @@ const findingSchema = z.object({
  * GET /api/sessions/:id/feedback — what the candidate receives, the domain's FeedbackDocument.
  * Documents stored before the summary or the watch list existed lack those keys.
  */
+/** The round's sheet in the feedback: each section's text and the ones never written down. */
+export const sheetFeedbackSchema = z.object({
+  kind: z.enum(SHEET_KINDS),
+  title: z.string(),
+  sections: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
+  neverWritten: z.array(z.string()),
+});
+
 export const feedbackDocumentSchema = z.object({
   sessionId: idSchema,
   roundType: z.object({ id: roundTypeIdSchema, name: z.string() }),
@@ -117,6 +126,7 @@ export const feedbackDocumentSchema = z.object({
       }),
     )
     .optional(),
+  sheet: sheetFeedbackSchema.nullable().optional(),
 });
 
 /**
@@ -125,6 +135,12 @@ export const feedbackDocumentSchema = z.object({
  */
 export const feedbackExportSchema = feedbackDocumentSchema.extend({
   audit: z.array(auditEntrySchema).optional(),
+  workspace: z
+    .object({
+      pad: z.string(),
+      board: z.array(z.looseObject({ id: z.string(), type: z.string() })),
+    })
+    .optional(),
 });
 
 /** GET /api/sessions/:id/calibration — each observer's scores beside the interviewer's. */

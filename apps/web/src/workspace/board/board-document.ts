@@ -1,3 +1,4 @@
+import { DOCUMENT_CONTENT } from '@signal-room/domain';
 import type * as Y from 'yjs';
 
 /**
@@ -11,7 +12,7 @@ export interface StoredElement {
   readonly [field: string]: unknown;
 }
 
-const ELEMENTS = 'elements';
+const ELEMENTS = DOCUMENT_CONTENT.board;
 
 /** The board's elements by id. A deleted element stays, marked `isDeleted`, as Excalidraw keeps it. */
 export const boardElements = (doc: Y.Doc): Y.Map<StoredElement> => doc.getMap(ELEMENTS);
