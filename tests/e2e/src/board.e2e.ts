@@ -2,12 +2,20 @@ import type { DocumentReplay } from '@signal-room/protocol';
 import type { Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { docScreenshots } from './support/browser';
-import { apiGet, eventually, person, startRoundTogether, visible } from './support/journey';
+import {
+  apiGet,
+  endAndRelease,
+  eventually,
+  person,
+  startRoundTogether,
+  visible,
+} from './support/journey';
 import { watchedBrowser } from './support/watched';
 
-// A system design round opens on the board: the interviewer and the candidate draw on it from
-// two browsers at once and converge, every element is stored, and nothing of Excalidraw (its
-// fonts included) comes from anywhere but our own origin.
+// A system design round opens on the board and the requirements sheet: the interviewer and the
+// candidate draw on it and write in it from two browsers at once and converge, every element is
+// stored, the feedback names the requirements never written down, and nothing of Excalidraw
+// (its fonts included) comes from anywhere but our own origin.
 
 const product = watchedBrowser();
 const interviewer = person('board-interviewer', 'Ivo Board');
@@ -140,6 +148,41 @@ describe('the board in a system design room', () => {
   });
 });
 
+describe('the requirements sheet', () => {
+  const field = (page: Page, label: string): Locator =>
+    page.getByRole('region', { name: 'Requirements sheet' }).getByRole('textbox', { name: label });
+
+  it('takes requirements from both people at once and shows both the same sheet', async () => {
+    for (const page of [host, guest]) {
+      await page.getByRole('button', { name: 'Sheet', exact: true }).click();
+      await visible(page.getByText('0 of 8 sections written'));
+    }
+    await Promise.all([
+      field(guest, 'Functional requirements').pressSequentially('Count every API call per tenant'),
+      field(host, 'Constraints and scale').pressSequentially('50k calls/s at peak'),
+    ]);
+    // The candidate adds to the line the interviewer wrote.
+    await field(guest, 'Constraints and scale').click();
+    await guest.keyboard.press('End');
+    await guest.keyboard.type('; 90 days kept');
+    for (const page of [host, guest]) {
+      await eventually(async () => {
+        expect(await field(page, 'Functional requirements').inputValue()).toBe(
+          'Count every API call per tenant',
+        );
+        expect(await field(page, 'Constraints and scale').inputValue()).toBe(
+          '50k calls/s at peak; 90 days kept',
+        );
+      });
+      await visible(page.getByText('2 of 8 sections written'));
+    }
+    await docScreenshots(guest, 'room-sheet-candidate', { fullPage: false, widths: [1280] });
+    for (const page of [host, guest]) {
+      await page.getByRole('button', { name: 'Board', exact: true }).click();
+    }
+  });
+});
+
 describe('evidence on the board', () => {
   it('points the interviewer’s note at the shapes selected on the board', async () => {
     const canvas = board(host).locator('canvas.interactive');
@@ -163,11 +206,7 @@ describe('evidence on the board', () => {
   });
 
   it('opens the board replay from the note in the feedback, that shape selected', async () => {
-    await host.getByRole('button', { name: 'End session' }).click();
-    await host.getByRole('alertdialog').getByRole('button', { name: 'End now' }).click();
-    await host.getByRole('button', { name: 'Release feedback' }).click();
-    await host.getByRole('button', { name: 'Release without it' }).click();
-    await visible(host.getByRole('link', { name: 'Open the feedback' }));
+    await endAndRelease(host);
 
     await guest.goto(`/sessions/${sessionId}/feedback`);
     const note = guest.getByRole('listitem').filter({ hasText: 'Put the queue' });
@@ -180,6 +219,19 @@ describe('evidence on the board', () => {
       expect(await replay.locator('[aria-live="polite"]').innerText()).toContain('1 diamond'),
     );
     await docScreenshots(guest, 'timeline-board-note', { fullPage: false, widths: [1280] });
+  });
+});
+
+describe('the sheet in the feedback', () => {
+  it('shows the candidate what was written and names the sections never written down', async () => {
+    await guest.goto(`/sessions/${sessionId}/feedback`);
+    const sheet = guest.getByRole('region', { name: 'Requirements sheet' });
+    await visible(
+      sheet.getByText(
+        'Never written down: Non-goals, Assumptions, API, Data model, Failure and risks, Rollout.',
+      ),
+    );
+    await visible(sheet.getByText('50k calls/s at peak; 90 days kept'));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { docScreenshots } from './support/browser';
-import { eventually, person, startRoundTogether, visible } from './support/journey';
+import { endAndRelease, eventually, person, startRoundTogether, visible } from './support/journey';
 import { watchedBrowser } from './support/watched';
 
 // The interview happens in the room: the interviewer and the candidate write in one code pad from
@@ -151,11 +151,7 @@ describe('the code pad in the room', () => {
   });
 
   it('opens the replay from the note in the feedback, at its moment and on its lines', async () => {
-    await host.getByRole('button', { name: 'End session' }).click();
-    await host.getByRole('alertdialog').getByRole('button', { name: 'End now' }).click();
-    await host.getByRole('button', { name: 'Release feedback' }).click();
-    await host.getByRole('button', { name: 'Release without it' }).click();
-    await visible(host.getByRole('link', { name: 'Open the feedback' }));
+    await endAndRelease(host);
 
     await guest.goto(`/sessions/${sessionId}/feedback`);
     const note = guest.getByRole('listitem').filter({ hasText: 'Named the window' });

@@ -119,6 +119,15 @@ export async function startRoundTogether(
   return id;
 }
 
+/** The host ends the round at once and releases its feedback without a summary. */
+export async function endAndRelease(host: Page): Promise<void> {
+  await host.getByRole('button', { name: 'End session' }).click();
+  await host.getByRole('alertdialog').getByRole('button', { name: 'End now' }).click();
+  await host.getByRole('button', { name: 'Release feedback' }).click();
+  await host.getByRole('button', { name: 'Release without it' }).click();
+  await visible(host.getByRole('link', { name: 'Open the feedback' }));
+}
+
 const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
 type Impact = (typeof IMPACTS)[number];
 
