@@ -1,6 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DocumentAccess, DocumentId } from '@signal-room/domain';
+import type { DocumentId } from '@signal-room/domain';
 import type { ApiError } from '@signal-room/protocol';
 import {
   MAX_AWARENESS_BYTES,
@@ -19,7 +19,7 @@ import * as Y from 'yjs';
 import { APP_CONFIG } from '../app.tokens';
 import { AppException } from '../common/app-exception';
 import { RateLimiters } from '../common/rate-limiters';
-import { documentRoom, viewerRoom } from '../rooms/room-broadcaster';
+import { documentRoom, documentWriters, viewerRoom } from '../rooms/room-broadcaster';
 import type { RoomSocket } from '../rooms/rooms.gateway';
 import { RoomsGateway, limited, onAcked, toAckError } from '../rooms/rooms.gateway';
 import type { AppConfig } from '../config';
@@ -36,9 +36,13 @@ interface Assembly {
   received: number;
 }
 
-/** What one socket holds: the documents it opened, and the large updates arriving in parts. */
+/**
+ * What one socket holds: the documents it opened, and the large updates arriving in parts. Who
+ * may write is its membership of the document's writers (RoomBroadcaster), which follows the
+ * workspace's settings.
+ */
 interface Opened {
-  access: Map<string, DocumentAccess>;
+  documents: Set<string>;
   assemblies: Map<string, Assembly>;
 }
 
@@ -112,7 +116,7 @@ export class DocumentsGateway implements OnModuleInit {
   }
 
   private wire(socket: RoomSocket): void {
-    this.opened.set(socket, { access: new Map(), assemblies: new Map() });
+    this.opened.set(socket, { documents: new Set(), assemblies: new Map() });
     onAcked(socket, 'document:open', (request, ack) => {
       void this.answer(socket, ack, () => this.open(socket, request));
     });
@@ -151,13 +155,16 @@ export class DocumentsGateway implements OnModuleInit {
     if (!socket.rooms.has(viewerRoom(sessionId, userId))) {
       throw new AppException('INVALID_STATE', 'Join the room before opening its documents.');
     }
-    const access = this.documents.accessOf(documentId, role);
+    const settings = await this.documents.workspaceOf(sessionId);
+    const access = this.documents.accessOf(documentId, role, settings);
     // Into the document's room before reading it, so nothing committed meanwhile is missed.
     const room = documentRoom(sessionId, documentId);
-    await socket.join(room);
+    const writers = documentWriters(sessionId, documentId);
+    await socket.join(access === 'write' ? [room, writers] : room);
+    if (access === 'read') await socket.leave(writers);
     try {
       const opened = await this.documents.open(sessionId, documentId, access, stateVector);
-      this.openedBy(socket).access.set(key(sessionId, documentId), access);
+      this.openedBy(socket).documents.add(key(sessionId, documentId));
       // A writer opening may be one whose node died after storing an update and before
       // fanning it out: the others compare what is stored with what they hold.
       if (access === 'write') {
@@ -170,6 +177,7 @@ export class DocumentsGateway implements OnModuleInit {
       return { ok: true as const, ...opened };
     } catch (error) {
       await socket.leave(room);
+      await socket.leave(writers);
       throw error;
     }
   }
@@ -208,18 +216,21 @@ export class DocumentsGateway implements OnModuleInit {
     return { ok: true };
   }
 
-  /** Checked on every update: the socket is still in the room and opened this to write it. */
+  /** Checked on every update: the socket is still in the room, opened this, and may write it. */
   private requireWrite(socket: RoomSocket, sessionId: string, documentId: DocumentId): void {
-    const access = this.openedBy(socket).access.get(key(sessionId, documentId));
-    // A person removed from the session has left both rooms (RoomBroadcaster.publish).
+    const opened = this.openedBy(socket).documents.has(key(sessionId, documentId));
+    // A person removed from the session has left every room (RoomBroadcaster.publish).
     const inRoom =
       socket.rooms.has(viewerRoom(sessionId, socket.data.userId)) &&
       socket.rooms.has(documentRoom(sessionId, documentId));
-    if (!access || !inRoom) {
+    if (!opened || !inRoom) {
       throw new AppException('INVALID_STATE', `Open the ${documentId} before writing to it.`);
     }
-    if (access !== 'write') {
-      throw new AppException('FORBIDDEN_ROLE', `You may read the ${documentId} but not write it.`);
+    if (!socket.rooms.has(documentWriters(sessionId, documentId))) {
+      throw new AppException(
+        'FORBIDDEN_ROLE',
+        `You may read the ${documentId} but not write it now.`,
+      );
     }
   }
 
@@ -261,7 +272,7 @@ export class DocumentsGateway implements OnModuleInit {
     const message = documentAwarenessSchema.safeParse(raw);
     if (!message.success || !awarenessIsValid(message.data.update)) return;
     const { sessionId, documentId, update } = message.data;
-    if (!this.openedBy(socket).access.has(key(sessionId, documentId))) return;
+    if (!this.openedBy(socket).documents.has(key(sessionId, documentId))) return;
     const room = documentRoom(sessionId, documentId);
     if (!socket.rooms.has(room)) return;
     socket.to(room).emit('document:awareness', { sessionId, documentId, update });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { DocumentAccess, DocumentId, Role } from '@signal-room/domain';
+import type { DocumentAccess, DocumentId, Role, WorkspaceSettings } from '@signal-room/domain';
 import type { DocumentReplay } from '@signal-room/protocol';
 import { documentAccess } from '@signal-room/domain';
 import * as Y from 'yjs';
@@ -65,9 +65,14 @@ export class DocumentsService {
     return this.rooms.roleOf(sessionId, userId);
   }
 
+  /** How the room's workspace is set now, which narrows who may write what. */
+  async workspaceOf(sessionId: string): Promise<WorkspaceSettings> {
+    return (await this.rooms.state(sessionId)).state.workspace;
+  }
+
   /** What `role` may do with the document; a document kept from them is refused outright. */
-  accessOf(documentId: DocumentId, role: Role): DocumentAccess {
-    const access = documentAccess(documentId, role);
+  accessOf(documentId: DocumentId, role: Role, settings?: WorkspaceSettings): DocumentAccess {
+    const access = documentAccess(documentId, role, settings);
     if (access === null) {
       throw new AppException('FORBIDDEN_ROLE', `The ${role} may not open the ${documentId}.`);
     }

@@ -12,7 +12,7 @@ import {
   startTestApp,
 } from '../testing/test-app';
 import { TEST_DATABASE_KINDS } from '../testing/test-databases';
-import { bearer } from '../testing/test-http';
+import { accepted, bearer } from '../testing/test-http';
 import { COMPACT_AFTER_UPDATES, DocumentsService } from './documents.service';
 
 type Seat = keyof Cast;
@@ -392,6 +392,47 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
     expect(cleo.getSnapshot()).toMatchObject({ status: 'synced', error: null });
   });
 
+  it('follows the settings: a locked pad and a board left to the candidate refuse writing, and unlocking lets it back', async () => {
+    const room = await liveRoom();
+    await open(room.candidate, room.id);
+    await open(room.interviewer, room.id, 'board');
+    const write = (client: TestClient, documentId: DocumentId, text: string) =>
+      raw<DocumentUpdateAck>(client, 'document:update', {
+        sessionId: room.id,
+        documentId,
+        clientUpdateId: randomUUID(),
+        update: insertion(text),
+      });
+    await accepted(
+      room.interviewer.command(room.id, 'workspace.set', {
+        padLocked: true,
+        interviewerDraws: false,
+      }),
+    );
+    const before = await storedRows(room.id);
+    expect(await write(room.candidate, 'pad', 'typed once locked')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_ROLE', retryable: false },
+    });
+    expect(await write(room.interviewer, 'board', 'drawn once left')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN_ROLE' },
+    });
+    expect(await storedRows(room.id)).toBe(before);
+    // Opened again, each is given what the settings now allow.
+    expect((await open(room.candidate, room.id)).answer).toMatchObject({ access: 'read' });
+    expect((await open(room.interviewer, room.id)).answer).toMatchObject({ access: 'read' });
+    expect((await open(room.candidate, room.id, 'board')).answer).toMatchObject({
+      access: 'write',
+    });
+
+    await accepted(room.interviewer.command(room.id, 'workspace.set', { padLocked: false }));
+    expect(await write(room.candidate, 'pad', 'typed once unlocked')).toEqual({ ok: true });
+    expect((await open(room.candidate, room.id)).answer).toMatchObject({ access: 'write' });
+    expect(await write(room.interviewer, 'board', 'still left')).toMatchObject({ ok: false });
+    expect(await storedRows(room.id)).toBe(before + 1);
+  });
+
   it('gives a late joiner on another node the whole document from the store', async () => {
     // Nodes of their own: the second shares the first's database, and closing it closes that.
     const first = await startTestApp(kind);
@@ -470,6 +511,32 @@ withRedis('a shared document over two nodes and Redis, on %s PostgreSQL', (kind)
     );
     expect(textOf(ivo)).toBe(textOf(cleo));
     ivo.close();
+    cleo.close();
+  });
+
+  it('locks the pad for a writer on the other node', async () => {
+    const people = await registerCast(a);
+    const { id } = await createStaffedSession(a, people);
+    const interviewer = await a.connect(people.interviewer.token);
+    const candidate = await b.connect(people.candidate.token);
+    for (const client of [interviewer, candidate]) {
+      expect(await client.join(id)).toMatchObject({ ok: true });
+    }
+    const cleo = new DocumentChannel(id, 'pad', { coalesceMs: 1 });
+    await cleo.attach(candidate.socket);
+    await accepted(interviewer.command(id, 'workspace.set', { padLocked: true }));
+    // The lock reaches node b's sockets through the adapter: a write soon finds it closed.
+    let answer: DocumentUpdateAck = { ok: true };
+    for (let tries = 0; answer.ok && tries < 100; tries += 1) {
+      answer = await raw<DocumentUpdateAck>(candidate, 'document:update', {
+        sessionId: id,
+        documentId: 'pad',
+        clientUpdateId: randomUUID(),
+        update: insertion(''),
+      });
+      if (answer.ok) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
     cleo.close();
   });
 });

@@ -176,6 +176,7 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
     durationMs: 120,
     codeVersion: '0'.repeat(64),
   }),
+  'workspace.set': given({ padLocked: true }),
 };
 
 const refusal = (code: string) => ({

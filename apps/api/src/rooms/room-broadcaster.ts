@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DocumentId, RoomEvent, RoomState } from '@signal-room/domain';
-import { DOCUMENT_IDS, projectEvent, reduce, viewFor } from '@signal-room/domain';
+import { DOCUMENT_IDS, documentAccess, projectEvent, reduce, viewFor } from '@signal-room/domain';
 import type { ServerToClientEvents } from '@signal-room/protocol';
 import type { Server } from 'socket.io';
 
@@ -12,6 +12,12 @@ export const sessionRoom = (sessionId: string): string => `session:${sessionId}`
 /** Every socket that opened one of a session's documents, with the access to read it. */
 export const documentRoom = (sessionId: string, documentId: DocumentId): string =>
   `session:${sessionId}:document:${documentId}`;
+/**
+ * The sockets that may write one of a session's documents now. A room, not a flag kept with the
+ * socket, so a change of the workspace's settings reaches every node's sockets at once.
+ */
+export const documentWriters = (sessionId: string, documentId: DocumentId): string =>
+  `session:${sessionId}:document:${documentId}:writers`;
 
 export type RoomMessage =
   { kind: 'events'; events: RoomEvent[] } | { kind: 'snapshot'; state: RoomState };
@@ -104,8 +110,27 @@ export class RoomBroadcaster {
         .in(theirs)
         .socketsLeave([
           sessionRoom(after.sessionId),
-          ...DOCUMENT_IDS.map((documentId) => documentRoom(after.sessionId, documentId)),
+          ...DOCUMENT_IDS.flatMap((documentId) => [
+            documentRoom(after.sessionId, documentId),
+            documentWriters(after.sessionId, documentId),
+          ]),
         ]);
+    }
+    if (events.some((event) => event.type === 'workspace.changed')) this.regrant(server, after);
+  }
+
+  /** Each person's sockets join or leave each document's writers as the settings now say. */
+  private regrant(server: BroadcastServer, room: RoomState): void {
+    for (const { userId, role } of Object.values(room.participants)) {
+      const theirs = server.in(viewerRoom(room.sessionId, userId));
+      for (const documentId of DOCUMENT_IDS) {
+        const writers = documentWriters(room.sessionId, documentId);
+        if (documentAccess(documentId, role, room.workspace) === 'write') {
+          theirs.socketsJoin(writers);
+        } else {
+          theirs.socketsLeave(writers);
+        }
+      }
     }
   }
 }

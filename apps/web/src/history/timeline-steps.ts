@@ -1,5 +1,6 @@
 import type { RoomEvent, RoomState, Role } from '@signal-room/domain';
 import {
+  describeWorkspaceChange,
   failureModeById,
   formatOffset,
   moveById,
@@ -138,6 +139,8 @@ function describeEvent(event: StepEvent, before: RoomState): string {
       return `${participantName(before, event.payload.userId)} was removed from the session`;
     case 'code.ran':
       return `${PAD_LANGUAGE_LABELS[event.payload.language]} run ${RUN_STATUS_LABELS[event.payload.status]} after ${(event.payload.durationMs / 1000).toFixed(1)} s`;
+    case 'workspace.changed':
+      return describeWorkspaceChange(event.payload);
   }
 }
 

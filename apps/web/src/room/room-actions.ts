@@ -43,4 +43,5 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'roles.swap': 'Swap roles',
   'participant.remove': 'Remove someone from the session',
   'code.run': 'Record a run of the code',
+  'workspace.set': 'Change the workspace settings',
 };

@@ -1,11 +1,19 @@
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex } from '@noble/hashes/utils';
-import type { EvidenceAnchor, Role, RoomState, WorkspaceTool } from '@signal-room/domain';
+import type {
+  DocumentId,
+  EvidenceAnchor,
+  Role,
+  RoomState,
+  WorkspaceSettings,
+  WorkspaceTool,
+} from '@signal-room/domain';
 import {
   MAX_ANCHORED_ELEMENTS,
   ROLE_LABELS,
   WORKSPACE_TOOLS,
   WORKSPACE_TOOL_LABELS,
+  documentAccess,
   isRunnable,
   isStaff,
   sheetTemplate,
@@ -35,6 +43,61 @@ function statusText({ status, unsaved }: DocumentSnapshot, noun: string): string
   if (status === 'offline')
     return 'Offline: your changes are kept here and sent when the room is back.';
   return unsaved ? 'Saving…' : 'Saved';
+}
+
+/**
+ * What this person may do with a document now: what the server granted when it opened, narrowed
+ * at once by the room's settings (the server's own answer follows when the channel opens again).
+ */
+function accessNow(
+  snapshot: DocumentSnapshot,
+  documentId: DocumentId,
+  role: Role,
+  state: RoomState,
+): 'write' | 'read' {
+  return snapshot.access === 'write' &&
+    documentAccess(documentId, role, state.workspace) === 'write'
+    ? 'write'
+    : 'read';
+}
+
+/**
+ * One of the interviewer's workspace settings as a checkbox; everyone else reads what it means
+ * for them when it is on.
+ */
+function WorkspaceSetting({
+  client,
+  state,
+  role,
+  on,
+  change,
+  label,
+  whenOn,
+}: {
+  client: RoomClient;
+  state: RoomState;
+  role: Role;
+  on: boolean;
+  /** The settings that turn it on or off. */
+  change: (on: boolean) => Partial<WorkspaceSettings>;
+  label: string;
+  /** What the others are told while it is on; nothing while off. */
+  whenOn: string | null;
+}) {
+  if (!mayRun(role, 'workspace.set')) {
+    return on && whenOn ? <p className={styles.setting}>{whenOn}</p> : null;
+  }
+  return (
+    <label className={styles.setting}>
+      <input
+        type="checkbox"
+        checked={on}
+        disabled={state.status === 'ended'}
+        onChange={(event) => client.send('workspace.set', change(event.target.checked))}
+      />{' '}
+      {label}
+    </label>
+  );
 }
 
 /** Whether the document opened, and whether what was typed or drawn in it is stored yet. */
@@ -111,6 +174,8 @@ export function RoomWorkspace({ client, state, role, viewerId, onSelection }: Ro
         <div className={styles.pane} hidden={shown !== 'board'}>
           <BoardTool
             client={client}
+            state={state}
+            role={role}
             user={user}
             onSelectionChange={
               onSelection &&
@@ -159,12 +224,21 @@ function PadTool({
   return (
     <>
       <DocumentStatus snapshot={snapshot} noun="pad" />
+      <WorkspaceSetting
+        client={client}
+        state={state}
+        role={role}
+        on={state.workspace.padLocked}
+        change={(padLocked) => ({ padLocked })}
+        label="Lock the pad: nobody types until you unlock it"
+        whenOn="The interviewer has locked the pad: it reads as it is until they unlock it."
+      />
       {channel && (
         <>
           <LazyCodePad
             doc={channel.doc}
             awareness={channel.awareness}
-            access={snapshot.access ?? 'read'}
+            access={accessNow(snapshot, 'pad', role, state)}
             user={user}
             onSelectionChange={onSelectionChange}
           />
@@ -180,18 +254,33 @@ function PadTool({
 /** The shared board. */
 function BoardTool({
   client,
+  state,
+  role,
   user,
   onSelectionChange,
-}: ToolProps & { onSelectionChange?: (elementIds: string[]) => void }) {
+}: ToolProps & {
+  state: RoomState;
+  role: Role;
+  onSelectionChange?: (elementIds: string[]) => void;
+}) {
   const { channel, snapshot } = useDocument(client, 'board');
   return (
     <>
       <DocumentStatus snapshot={snapshot} noun="board" />
+      <WorkspaceSetting
+        client={client}
+        state={state}
+        role={role}
+        on={!state.workspace.interviewerDraws}
+        change={(leave) => ({ interviewerDraws: !leave })}
+        label="Leave the drawing to the candidate: you follow the board"
+        whenOn={null}
+      />
       {channel && (
         <LazyBoard
           doc={channel.doc}
           awareness={channel.awareness}
-          access={snapshot.access ?? 'read'}
+          access={accessNow(snapshot, 'board', role, state)}
           user={user}
           onSelectionChange={onSelectionChange}
         />

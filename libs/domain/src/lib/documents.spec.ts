@@ -18,6 +18,23 @@ describe('documentAccess', () => {
     },
   );
 
+  it('narrows who writes by the settings: a locked pad is read by all, a board left to the candidate by the interviewer', () => {
+    const locked = { padLocked: true, interviewerDraws: true };
+    expect(ROLES.map((role) => documentAccess('pad', role, locked))).toEqual([
+      'read',
+      'read',
+      'read',
+    ]);
+    const left = { padLocked: false, interviewerDraws: false };
+    expect(ROLES.map((role) => documentAccess('board', role, left))).toEqual([
+      'read',
+      'write',
+      'read',
+    ]);
+    expect(documentAccess('pad', 'candidate', left)).toBe('write');
+    expect(documentAccess('scratch', 'candidate', locked)).toBeNull();
+  });
+
   it('never lets a candidate near a document the staff keep to themselves', () => {
     const hidden = DOCUMENT_IDS.filter(
       (documentId) => documentAccess(documentId, 'candidate') === null,

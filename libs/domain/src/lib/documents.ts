@@ -1,8 +1,8 @@
 // The shared documents of a session's workspace and who may do what with each. A closed list:
 // a new document is added here and every switch over it fails to compile until its audience is
 // decided.
-import type { Role } from './room/state';
-import { isStaff } from './room/state';
+import type { Role, WorkspaceSettings } from './room/state';
+import { DEFAULT_WORKSPACE_SETTINGS, isStaff } from './room/state';
 
 export const DOCUMENT_IDS = ['pad', 'scratch', 'board', 'sheet'] as const;
 /**
@@ -26,13 +26,22 @@ export type DocumentAccess = (typeof DOCUMENT_ACCESS)[number];
  * The pad is the candidate's and the interviewer's to write; observers follow it. The scratch
  * document is the interviewer's; observers are staff (they see scores and evidence), so they may
  * read it, but it never reaches a candidate. The board and the sheet are written like the pad.
+ * The interviewer's settings narrow it: a locked pad is read by everyone, and an interviewer who
+ * leaves the drawing to the candidate reads the board.
  */
-export function documentAccess(documentId: DocumentId, role: Role): DocumentAccess | null {
+export function documentAccess(
+  documentId: DocumentId,
+  role: Role,
+  settings: WorkspaceSettings = DEFAULT_WORKSPACE_SETTINGS,
+): DocumentAccess | null {
+  const writer = role !== 'observer';
   switch (documentId) {
     case 'pad':
+      return writer && !settings.padLocked ? 'write' : 'read';
     case 'board':
+      return writer && (role !== 'interviewer' || settings.interviewerDraws) ? 'write' : 'read';
     case 'sheet':
-      return role === 'observer' ? 'read' : 'write';
+      return writer ? 'write' : 'read';
     case 'scratch':
       if (!isStaff(role)) return null;
       return role === 'interviewer' ? 'write' : 'read';

@@ -331,6 +331,7 @@ const SHAPES_FEEDBACK: Record<RoomEventType, boolean> = {
   'roles.swapped': false,
   'participant.removed': false,
   'code.ran': false,
+  'workspace.changed': false,
 };
 
 /**

@@ -3,6 +3,7 @@
 // the round is mostly about.
 import type { DocumentId } from './documents';
 import type { RoundTypeId } from './model';
+import type { WorkspaceSettings } from './room/state';
 
 /** The documents a room offers as tools, in the order the workspace lists them. */
 export const WORKSPACE_TOOLS = ['pad', 'board', 'sheet'] as const satisfies readonly DocumentId[];
@@ -38,3 +39,19 @@ const PRESETS: Record<RoundTypeId, readonly WorkspaceTool[]> = {
 /** The tools a round of `roundType` opens with. */
 export const workspacePreset = (roundType: RoundTypeId): readonly WorkspaceTool[] =>
   PRESETS[roundType];
+
+/** A change of the workspace's settings in words, as the timeline and the room announce it. */
+export function describeWorkspaceChange(change: Partial<WorkspaceSettings>): string {
+  const said: string[] = [];
+  if (change.padLocked !== undefined) {
+    said.push(change.padLocked ? 'Locked the pad' : 'Unlocked the pad');
+  }
+  if (change.interviewerDraws !== undefined) {
+    said.push(
+      change.interviewerDraws
+        ? 'Drawing on the board with the candidate'
+        : 'Left the drawing to the candidate',
+    );
+  }
+  return said.join('; ');
+}

@@ -61,6 +61,13 @@ const runReportFields = {
   codeVersion: z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex'),
 };
 
+/** The interviewer's settings of the workspace, and a change of some of them. */
+export const workspaceSettingsSchema = z.object({
+  padLocked: z.boolean(),
+  interviewerDraws: z.boolean(),
+});
+const workspaceChangeSchema = workspaceSettingsSchema.partial();
+
 /** How long the interviewer's summary and its one thing to practise next may be. */
 export const SUMMARY_LIMITS = { text: 1500, practiseNext: 300 } as const;
 export const interviewerSummarySchema = z.object({ text: z.string(), practiseNext: z.string() });
@@ -124,6 +131,9 @@ export const commandPayloadSchemas = {
     // Longer output is accepted and cut: a run that printed a lot still ran.
     output: z.string().max(MAX_RUN_OUTPUT * 8),
   }),
+  'workspace.set': workspaceChangeSchema
+    .strict()
+    .refine((change) => Object.keys(change).length > 0, 'Name at least one setting to change.'),
 } satisfies Record<RoomCommandType, z.ZodType>;
 
 export type CommandPayload<T extends RoomCommandType> = z.infer<(typeof commandPayloadSchemas)[T]>;
@@ -193,6 +203,7 @@ export const eventPayloadSchemas = {
   'roles.swapped': z.object({ nextSessionId: idSchema }),
   'participant.removed': z.object({ userId: idSchema }),
   'code.ran': z.object({ ...runReportFields, runId: idSchema, offsetMs: z.number() }),
+  'workspace.changed': workspaceChangeSchema,
 } satisfies Record<RoomEventType, z.ZodType>;
 
 /** One committed event of the given type, its payload parsed with that type's schema. */
@@ -255,6 +266,7 @@ export const roomStateSchema = z.object({
       at: z.number(),
     }),
   ),
+  workspace: workspaceSettingsSchema,
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
   summary: interviewerSummarySchema.nullable(),
   feedbackReleased: z.boolean(),

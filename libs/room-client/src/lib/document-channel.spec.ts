@@ -19,6 +19,8 @@ class FakeSocket extends EventEmitter {
   opens: Uint8Array[] = [];
   /** How many updates go unanswered (as a timeout) before the server answers again. */
   dropUpdates = 0;
+  /** What an open grants. */
+  openAccess: 'write' | 'read' = 'write';
   /** The next update is refused with this, and not stored. */
   refuseNext: { code: string; message: string; retryable: boolean } | null = null;
   constructor(private readonly server: Y.Doc) {
@@ -63,7 +65,7 @@ class FakeSocket extends EventEmitter {
       this.opens.push(body.stateVector);
       return Promise.resolve({
         ok: true,
-        access: 'write',
+        access: this.openAccess,
         update: Y.encodeStateAsUpdate(this.server, body.stateVector),
         stateVector: Y.encodeStateVector(this.server),
       });
@@ -264,6 +266,49 @@ describe('DocumentChannel', () => {
     sockets[1]?.receive('connect', undefined);
     await until(() => channel.getSnapshot().status === 'synced');
     expect(sockets[1]?.opens).toHaveLength(1);
+    channel.close();
+    client.stop();
+  });
+
+  it('opens again when the room locks the pad, and sends what was typed once it unlocks', async () => {
+    const server = new Y.Doc();
+    let socket: FakeSocket | undefined;
+    const client = new RoomClient({
+      sessionId: SESSION,
+      token: () => 'token',
+      timing: { backoffMs: [1], refusedRetryMs: 1 },
+      openSocket: () => {
+        socket = new FakeSocket(server);
+        return socket as unknown as RoomSocket;
+      },
+    });
+    client.start();
+    const channel = DocumentChannel.follow(client, 'pad', TIMING);
+    socket?.receive('connect', undefined);
+    await until(() => channel.getSnapshot().status === 'synced');
+    const locked = (padLocked: boolean, seq: number) =>
+      socket?.receive('room:event', {
+        sessionId: SESSION,
+        event: { type: 'workspace.changed', payload: { padLocked }, seq, actorId: 'ivy', at: seq },
+      });
+
+    if (socket) socket.openAccess = 'read';
+    locked(true, 1);
+    await until(() => channel.getSnapshot().access === 'read');
+    expect(socket?.opens).toHaveLength(2);
+    // Typed as the lock landed: the server refuses it, and it is kept, unsaved, not dropped.
+    if (socket) {
+      socket.refuseNext = { code: 'FORBIDDEN_ROLE', message: 'Locked.', retryable: false };
+    }
+    channel.doc.getText('code').insert(0, 'late');
+    await until(() => socket?.opens.length === 3);
+    expect(channel.getSnapshot()).toMatchObject({ unsaved: true, error: null });
+    expect(text(server)).toBe('');
+
+    if (socket) socket.openAccess = 'write';
+    locked(false, 2);
+    await until(() => text(server) === 'late');
+    expect(channel.getSnapshot()).toMatchObject({ access: 'write', unsaved: false });
     channel.close();
     client.stop();
   });

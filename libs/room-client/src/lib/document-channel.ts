@@ -1,4 +1,5 @@
 import type { DocumentAccess, DocumentId } from '@signal-room/domain';
+import { documentAccess } from '@signal-room/domain';
 import type {
   ApiError,
   DocumentAwareness,
@@ -131,7 +132,9 @@ export class DocumentChannel {
 
   /**
    * Follows a room client: opens the document on each socket once the room is joined on it
-   * (after a reconnect, to whichever node), and shows it offline in between.
+   * (after a reconnect, to whichever node), and shows it offline in between. When the room's
+   * settings change what this person may do with it, opens it again for the server's answer
+   * (and, given write again, sends what was typed as it locked).
    */
   static follow(
     client: RoomClient,
@@ -140,12 +143,15 @@ export class DocumentChannel {
   ): DocumentChannel {
     const channel = new DocumentChannel(client.channel.sessionId, documentId, timing);
     const check = () => {
-      const { status } = client.getSnapshot();
+      const { status, role, state } = client.getSnapshot();
       const socket = client.socket;
       if (status === 'online' && socket && socket !== channel.socket) {
         channel.attach(socket).catch(() => undefined);
       } else if (status !== 'online' && channel.snapshot.status === 'synced') {
         channel.update({ status: 'offline' });
+      } else if (socket && role && state && channel.snapshot.status === 'synced') {
+        const access = documentAccess(documentId, role, state.workspace);
+        if (access !== null && access !== channel.snapshot.access) void channel.reopen(socket);
       }
     };
     channel.unfollow = client.subscribe(check);
@@ -349,8 +355,9 @@ export class DocumentChannel {
           })
           .catch((): DocumentUpdateAck | null => null);
         if (answer?.ok) break;
-        if (answer?.error.code === 'INVALID_STATE') {
-          // Not opened on this socket as the server sees it: opening again re-sends this.
+        if (answer?.error.code === 'INVALID_STATE' || answer?.error.code === 'FORBIDDEN_ROLE') {
+          // Not opened on this socket as the server sees it, or no longer to write (the pad was
+          // locked as this went): opening again re-sends it, or keeps it until write is back.
           return 'not-opened';
         }
         if (answer && !answer.error.retryable) {

@@ -1,7 +1,7 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import type { EvidenceAnchor, Polarity, Scores } from '../scorecard';
 import type { RunReport } from './runs';
-import type { InterviewerSummary, RoomPrompt } from './state';
+import type { InterviewerSummary, RoomPrompt, WorkspaceSettings } from './state';
 
 /** What a participant may ask the room to do, by type, with its payload. */
 export interface RoomCommandPayloads {
@@ -44,6 +44,8 @@ export interface RoomCommandPayloads {
   'roles.swap': { nextSessionId: string };
   'participant.remove': { userId: string };
   'code.run': RunReport;
+  /** At least one setting; what is left out stays as it is. */
+  'workspace.set': Partial<WorkspaceSettings>;
 }
 
 export type RoomCommandType = keyof RoomCommandPayloads;
@@ -75,6 +77,7 @@ export const ROOM_COMMAND_TYPES = [
   'roles.swap',
   'participant.remove',
   'code.run',
+  'workspace.set',
 ] as const satisfies readonly RoomCommandType[];
 
 export type RoomCommand = {

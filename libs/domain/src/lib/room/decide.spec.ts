@@ -60,6 +60,7 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'roles.swap': ['interviewer', 'candidate'],
   'participant.remove': ['interviewer'],
   'code.run': ['interviewer', 'candidate'],
+  'workspace.set': ['interviewer'],
 };
 
 const NOW = T0 + 5 * MINUTE;
@@ -150,6 +151,7 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
     command('participant.remove', { userId: OBSERVER.userId }),
   ],
   'code.run': () => [newRoom(), command('code.run', RUN)],
+  'workspace.set': () => [newRoom(), command('workspace.set', { padLocked: true })],
 };
 
 const refusal = (state: RoomState, cmd: RoomCommand, actor: Actor = INTERVIEWER, now = NOW) => {
@@ -810,6 +812,28 @@ describe('code runs', () => {
       full = run(full, command('code.run', RUN, `run-${index}`), CANDIDATE, NOW);
     }
     expect(refusal(full, command('code.run', RUN, 'one-more'))).toBe('INVALID_STATE');
+  });
+});
+
+describe('workspace settings', () => {
+  it('locks the pad and leaves the drawing to the candidate, each as its own change', () => {
+    let state = run(liveRoom(), command('workspace.set', { padLocked: true }), INTERVIEWER, NOW);
+    expect(state.workspace).toEqual({ padLocked: true, interviewerDraws: true });
+    expect(
+      eventsOf(state, command('workspace.set', { padLocked: true, interviewerDraws: false })),
+    ).toEqual([{ type: 'workspace.changed', payload: { interviewerDraws: false } }]);
+    state = run(state, command('workspace.set', { interviewerDraws: false }), INTERVIEWER, NOW);
+    state = run(state, command('workspace.set', { padLocked: false }), INTERVIEWER, NOW);
+    expect(state.workspace).toEqual({ padLocked: false, interviewerDraws: false });
+  });
+
+  it('refuses a change that changes nothing, and any change once the round has ended', () => {
+    expect(refusal(liveRoom(), command('workspace.set', { padLocked: false }))).toBe(
+      'INVALID_STATE',
+    );
+    expect(refusal(endedRoom(), command('workspace.set', { padLocked: true }))).toBe(
+      'INVALID_STATE',
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import type { RoomCommand, RoomCommandType } from './commands';
 import type { RoomEventBody } from './events';
 import { MAX_RUN_OUTPUT, MAX_RUNS } from './runs';
 import { eventBody } from './events';
-import type { EndReason, Role, RoomState } from './state';
+import type { EndReason, Role, RoomState, WorkspaceSettings } from './state';
 
 /** Who may send each command. The server checks this before anything else about a command. */
 export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
@@ -39,6 +39,7 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   'participant.remove': ['interviewer'],
   // Those who may type in the pad may run it; observers follow.
   'code.run': ['interviewer', 'candidate'],
+  'workspace.set': ['interviewer'],
 };
 
 /** Commands that change a scorecard or its marks; they close once feedback is released. */
@@ -290,6 +291,19 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
         return refuse('INVALID_STATE', 'The round has ended: everyone in it keeps its record.');
       }
       return ok(eventBody('participant.removed', { ...command.payload }));
+    case 'workspace.set': {
+      if (ended)
+        return refuse('INVALID_STATE', 'The round has ended: its workspace stays as it was.');
+      const changed = Object.fromEntries(
+        Object.entries(command.payload).filter(
+          ([setting, value]) => state.workspace[setting as keyof WorkspaceSettings] !== value,
+        ),
+      ) as Partial<WorkspaceSettings>;
+      if (Object.keys(changed).length === 0) {
+        return refuse('INVALID_STATE', 'The workspace is already set that way.');
+      }
+      return ok(eventBody('workspace.changed', changed));
+    }
     case 'code.run':
       if (ended)
         return refuse('INVALID_STATE', 'The round has ended: runs are no longer recorded.');

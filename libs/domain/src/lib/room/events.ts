@@ -1,7 +1,14 @@
 import type { FailureModeId, MoveId, Score, SignalId } from '../model';
 import type { Evidence, Polarity, Scores } from '../scorecard';
 import type { RunReport } from './runs';
-import type { EndReason, InterviewerSummary, RoomPrompt, Role, WatchItem } from './state';
+import type {
+  EndReason,
+  InterviewerSummary,
+  RoomPrompt,
+  Role,
+  WatchItem,
+  WorkspaceSettings,
+} from './state';
 
 /** Every event the room's state is folded from, by type, with its payload. */
 export interface RoomEventPayloads {
@@ -40,6 +47,8 @@ export interface RoomEventPayloads {
   'roles.swapped': { nextSessionId: string };
   'participant.removed': { userId: string };
   'code.ran': RunReport & { runId: string; offsetMs: number };
+  /** The settings that changed, with their new values. */
+  'workspace.changed': Partial<WorkspaceSettings>;
 }
 
 export type RoomEventType = keyof RoomEventPayloads;
@@ -74,6 +83,7 @@ export const ROOM_EVENT_TYPES = [
   'roles.swapped',
   'participant.removed',
   'code.ran',
+  'workspace.changed',
 ] as const satisfies readonly RoomEventType[];
 
 /** What a decision produces: an event before the server has numbered and stamped it. */

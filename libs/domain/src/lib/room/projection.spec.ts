@@ -215,6 +215,12 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
     }
     case 'code.run':
       return command(step.type, testRun(`printed ${index}`), id);
+    case 'workspace.set':
+      return command(
+        step.type,
+        step.pick % 2 === 0 ? { padLocked: step.pick % 4 === 0 } : { interviewerDraws: false },
+        id,
+      );
     case 'prompt.reveal':
     case 'hint.reveal':
     case 'timer.start':

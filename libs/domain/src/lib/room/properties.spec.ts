@@ -202,6 +202,12 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
     }
     case 'code.run':
       return command(step.type, testRun(`printed ${index}`), id);
+    case 'workspace.set':
+      return command(
+        step.type,
+        step.pick % 2 === 0 ? { padLocked: step.pick % 4 === 0 } : { interviewerDraws: false },
+        id,
+      );
     case 'prompt.reveal':
     case 'hint.reveal':
     case 'timer.start':
@@ -422,6 +428,10 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
     offsetMs: fc.integer(),
   }),
   'move.unmarked': fc.record({ markId: idArb }),
+  'workspace.changed': fc.oneof(
+    fc.record({ padLocked: fc.boolean() }),
+    fc.record({ interviewerDraws: fc.boolean() }),
+  ),
   'code.ran': fc.record({
     runId: idArb,
     language: fc.constantFrom(...RUNNABLE_LANGUAGES),

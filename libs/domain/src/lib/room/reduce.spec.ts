@@ -91,6 +91,7 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     codeVersion: 'c'.repeat(64),
     offsetMs: MINUTE,
   },
+  'workspace.changed': { padLocked: true },
 };
 
 const sample = (type: RoomEventType, seq = 100): RoomEvent =>

@@ -155,6 +155,8 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       };
     case 'feedback.released':
       return { ...state, feedbackReleased: true };
+    case 'workspace.changed':
+      return { ...state, workspace: { ...state.workspace, ...event.payload } };
     case 'roles.swapped':
       return { ...state, nextSessionId: event.payload.nextSessionId };
     case 'participant.removed': {

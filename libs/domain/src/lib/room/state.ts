@@ -79,6 +79,19 @@ export interface WatchItem {
   seenAtMs: number | null;
 }
 
+/** How the interviewer has set the room's workspace; everyone in the room sees it. */
+export interface WorkspaceSettings {
+  /** Nobody types in the pad: the code stays as it is, to be read and discussed. */
+  padLocked: boolean;
+  /** Whether the interviewer draws on the board, or leaves the drawing to the candidate. */
+  interviewerDraws: boolean;
+}
+
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = {
+  padLocked: false,
+  interviewerDraws: true,
+};
+
 export interface RoomState {
   sessionId: string;
   roundType: RoundTypeId;
@@ -105,6 +118,7 @@ export interface RoomState {
   watchFor: WatchItem[];
   /** Code run from the pad, in the order it ran; everyone in the room sees them. */
   runs: CodeRun[];
+  workspace: WorkspaceSettings;
   selfAssessment: SelfAssessment | null;
   /** The interviewer's; the candidate reads it only once feedback is released. */
   summary: InterviewerSummary | null;
@@ -146,6 +160,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   flags: [],
   watchFor: [],
   runs: [],
+  workspace: { ...DEFAULT_WORKSPACE_SETTINGS },
   selfAssessment: null,
   summary: null,
   feedbackReleased: false,
