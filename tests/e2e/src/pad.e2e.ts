@@ -113,6 +113,26 @@ describe('the code pad in the room', () => {
     );
   });
 
+  it('locks the pad for everyone while the interviewer reads it, and unlocks it', async () => {
+    const lock = host.getByRole('checkbox', { name: /^Lock the pad/ });
+    await lock.check();
+    await visible(guest.getByText(/The interviewer has locked the pad/));
+    for (const page of [host, guest]) {
+      await eventually(async () =>
+        expect(await pad(page).getAttribute('contenteditable')).toBe('false'),
+      );
+    }
+    const before = await padText(guest);
+    await pad(guest).click();
+    await guest.keyboard.type('typed while locked');
+    expect(await padText(guest)).toBe(before);
+    await lock.uncheck();
+    await eventually(async () =>
+      expect(await pad(guest).getAttribute('contenteditable')).toBe('true'),
+    );
+    expect(await guest.getByText(/The interviewer has locked the pad/).count()).toBe(0);
+  });
+
   it('keeps the staff’s private notes off every frame the candidate receives', async () => {
     const frames: string[] = [];
     guest.on('websocket', (socket) =>
