@@ -34,15 +34,18 @@ const WEB_POLICY = {
   'script-src-attr': ["'none'"],
   'style-src': ["'self'"],
   // The code pad's generated stylesheet carries the response's nonce; the style attributes it
-  // writes for other people's carets and selections are the only ones admitted.
+  // writes for other people's carets and selections, and the one the board's SVG download gives
+  // its texts, are the only ones admitted.
   'style-src-elem': ["'self'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/]{22}=='$/)],
   'style-src-attr': [
     "'unsafe-hashes'",
-    ...USER_COLORS.flatMap((color) =>
-      [`background-color: ${color}; border-color: ${color}`, `background-color: ${color}33`].map(
-        (style) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`,
-      ),
-    ),
+    ...[
+      ...USER_COLORS.flatMap((color) => [
+        `background-color: ${color}; border-color: ${color}`,
+        `background-color: ${color}33`,
+      ]),
+      'white-space: pre;',
+    ].map((style) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`),
   ],
   'img-src': ["'self'", 'data:', 'blob:'],
   'connect-src': ["'self'", 'ws://localhost:3000'],

@@ -41,7 +41,7 @@ function pagePolicy(publicUrl: string, extra: { scriptSrc?: string[] } = {}): Re
       // The code editor generates its styles into one <style> element, which carries the
       // page's nonce (see serve-web.ts); no other inline style is admitted.
       styleSrcElem: ["'self'", nonce],
-      styleSrcAttr: remoteSelectionStyles(),
+      styleSrcAttr: attributeStyles(),
       // The board's icons and cursors are data: images, and what it exports a blob: one. Neither
       // can reach another origin, as a remote image could.
       imgSrc: ["'self'", 'data:', 'blob:'],
@@ -58,16 +58,18 @@ const sha256Source = (text: string): string =>
   `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
- * The style attributes the code pad's editor writes for other people's carets and selections
- * (y-codemirror.next sets them as attributes, not through the CSSOM), one per colour a person
- * can have: admitted by hash, and no other style attribute.
+ * The style attributes our libraries write as attributes, not through the CSSOM, admitted by
+ * hash and no other: the code pad's editor (y-codemirror.next) for other people's carets and
+ * selections, one per colour a person can have, and the board's SVG download (Excalidraw), which
+ * keeps the spaces in a text.
  */
-const remoteSelectionStyles = (): string[] => [
+const attributeStyles = (): string[] => [
   "'unsafe-hashes'",
   ...USER_COLORS.flatMap((color) => [
     sha256Source(`background-color: ${color}; border-color: ${color}`),
     sha256Source(`background-color: ${selectionTint(color)}`),
   ]),
+  sha256Source('white-space: pre;'),
 ];
 
 /** The CSP sources that admit exactly the inline scripts of a page, by hash. */

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { DocumentReplay } from '@signal-room/protocol';
 import type { Locator, Page } from 'playwright-core';
 import * as Y from 'yjs';
@@ -32,6 +33,15 @@ const described = (page: Page): Promise<string> =>
     .locator('[aria-live="polite"]')
     .innerText()
     .catch(() => '');
+
+/** The file a click on one of the board's download buttons saves, named as it was offered. */
+async function downloaded(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    board(page).getByRole('button', { name: button }).click(),
+  ]);
+  return { name: download.suggestedFilename(), body: await readFile(await download.path()) };
+}
 
 /** Draws a shape with the tool under `key`, dragged from one point of the canvas to another. */
 async function drawShape(
@@ -104,6 +114,10 @@ describe('the board in a system design room', () => {
       expect(await page.getByRole('textbox', { name: 'Code pad' }).count()).toBe(0);
     }
     expect(await described(guest)).toBe('The board is empty.');
+    // Nothing to take a picture of yet.
+    const png = board(guest).getByRole('button', { name: 'Download PNG' });
+    expect(await png.isDisabled()).toBe(true);
+    expect(await png.getAttribute('title')).toBe('Nothing is drawn on the board yet');
   });
 
   it('takes drawing from both people at once and shows both the same board', async () => {
@@ -145,6 +159,25 @@ describe('the board in a system design room', () => {
       true,
     );
     expect(fonts.filter((url) => !url.startsWith(`${product.url}/assets/`))).toEqual([]);
+  });
+
+  it('downloads the board as a PNG and as an SVG', async () => {
+    const png = await downloaded(guest, 'Download PNG');
+    expect(png.name).toBe(`signal-room-board-${sessionId}.png`);
+    expect(png.body.subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
+    expect(png.body.length).toBeGreaterThan(10_000);
+
+    const svg = await downloaded(guest, 'Download SVG');
+    expect(svg.name).toBe(`signal-room-board-${sessionId}.svg`);
+    const text = svg.body.toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('API gateway');
+    // Excalidraw draws its shapes as hand-drawn paths.
+    expect(text.match(/<path/g)?.length).toBeGreaterThanOrEqual(3);
+    // Nothing in it is fetched from anywhere when it is opened: not even our own fonts.
+    expect(text).not.toContain('url(');
   });
 });
 

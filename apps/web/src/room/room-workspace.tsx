@@ -282,6 +282,7 @@ function BoardTool({
           awareness={channel.awareness}
           access={accessNow(snapshot, 'board', role, state)}
           user={user}
+          sessionId={state.sessionId}
           onSelectionChange={onSelectionChange}
         />
       )}

@@ -15,7 +15,14 @@ import { PadPeople } from '../pad-people';
 import { userColor } from '../user-color';
 import type { StoredElement } from './board-document';
 import { useMenuLabel } from './use-menu-label';
-import { boardElements, describeBoard, storeChanged, storedElements } from './board-document';
+import {
+  boardElements,
+  describeBoard,
+  drawnIds,
+  storeChanged,
+  storedElements,
+} from './board-document';
+import { BoardExport } from './board-export';
 import pad from '../code-pad.module.css';
 import styles from './board.module.css';
 
@@ -24,6 +31,8 @@ export interface BoardProps {
   awareness: Awareness;
   access: DocumentAccess;
   user: { id: string; name: string };
+  /** The session whose board this is: a picture of it is named after it. */
+  sessionId: string;
   /** The ids of the elements selected on the board as the selection changes. */
   onSelectionChange?: (elementIds: string[]) => void;
 }
@@ -36,13 +45,14 @@ const LOCAL = Symbol('board');
  */
 const STORE_EVERY_MS = 50;
 
-// Excalidraw's own sharing, library, AI and file features call other services or the disk.
+// Excalidraw's own sharing, library, AI and file features call other services or the disk; a
+// picture of the board is taken by our own buttons (see board-export.tsx), so there is one way.
 const UI_OPTIONS: ExcalidrawProps['UIOptions'] = {
   canvasActions: {
     loadScene: false,
     saveToActiveFile: false,
     export: false,
-    saveAsImage: true,
+    saveAsImage: false,
     toggleTheme: false,
     clearCanvas: true,
     changeViewBackgroundColor: false,
@@ -85,7 +95,7 @@ function collaboratorsOf(awareness: Awareness): Map<SocketId, Collaborator> {
  * it changed; what others changed is merged in by Excalidraw's own reconciliation, which keeps an
  * element being edited here from being pulled away under the pointer.
  */
-export function Board({ doc, awareness, access, user, onSelectionChange }: BoardProps) {
+export function Board({ doc, awareness, access, user, sessionId, onSelectionChange }: BoardProps) {
   const id = useId();
   const [api, setApi] = useState<ExcalidrawImperativeAPI | null>(null);
   const canvas = useRef<HTMLDivElement>(null);
@@ -160,9 +170,13 @@ export function Board({ doc, awareness, access, user, onSelectionChange }: Board
   }, [api, awareness]);
 
   const [description, setDescription] = useState(() => describeBoard(storedElements(doc)));
+  const [empty, setEmpty] = useState(() => drawnIds(doc).length === 0);
   useEffect(() => {
     const elements = boardElements(doc);
-    const describe = () => setDescription(describeBoard([...elements.values()]));
+    const describe = () => {
+      setDescription(describeBoard([...elements.values()]));
+      setEmpty(drawnIds(doc).length === 0);
+    };
     elements.observe(describe);
     return () => elements.unobserve(describe);
   }, [doc]);
@@ -202,6 +216,8 @@ export function Board({ doc, awareness, access, user, onSelectionChange }: Board
           name="Board"
         />
       </div>
+      {/* Under the canvas, not in its toolbar: there they would push it past a laptop's fold. */}
+      <BoardExport api={api} empty={empty} sessionId={sessionId} />
     </section>
   );
 }
