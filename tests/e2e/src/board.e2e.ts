@@ -76,8 +76,16 @@ async function writeText(page: Page, at: [number, number], text: string): Promis
   await page.keyboard.press('Escape');
 }
 
+interface StoredShape {
+  type: string;
+  isDeleted?: boolean;
+  y: number;
+  /** When Excalidraw last changed it, epoch ms. */
+  updated?: number;
+}
+
 /** The board as the server stored it, rebuilt from its replay. */
-async function storedBoard(): Promise<Map<string, { type: string; isDeleted?: boolean }>> {
+async function storedBoard(): Promise<Map<string, StoredShape>> {
   const replay = await apiGet<DocumentReplay>(
     product.url,
     host,
@@ -85,7 +93,7 @@ async function storedBoard(): Promise<Map<string, { type: string; isDeleted?: bo
   );
   const doc = new Y.Doc();
   for (const { update } of replay.updates) Y.applyUpdate(doc, Buffer.from(update, 'base64'));
-  return new Map(doc.getMap<{ type: string; isDeleted?: boolean }>('elements'));
+  return new Map(doc.getMap<StoredShape>('elements'));
 }
 
 beforeAll(async () => {
@@ -151,6 +159,44 @@ describe('the board in a system design room', () => {
         'On the board: 1 box, 1 diamond, 1 ellipse, 1 text. Text: “API gateway”.',
       ),
     );
+  });
+
+  it('keeps a stroke under the pointer after the page scrolls', async () => {
+    const boxesIn = async () =>
+      [...(await storedBoard()).values()].filter(
+        (element) => element.type === 'rectangle' && !element.isDeleted,
+      );
+    const drawn = async (before: number) => {
+      await eventually(async () => expect(await boxesIn()).toHaveLength(before + 1));
+      return (await boxesIn()).sort((a, b) => (a.updated ?? 0) - (b.updated ?? 0)).at(-1);
+    };
+    const count = (await boxesIn()).length;
+    await drawShape(host, 'r', [560, 60], [620, 110]);
+    const first = await drawn(count);
+    // Scrolled a little (the room starts at its foot), the canvas still in view: the same spot
+    // of the canvas is the same spot of the board, which it is not if the board kept its
+    // offsets from before the scroll.
+    const scrolled = await host.evaluate(() => window.scrollY);
+    await host.evaluate(() => window.scrollBy(0, -60));
+    await host.waitForTimeout(400);
+    expect(await host.evaluate(() => window.scrollY)).toBe(Math.max(0, scrolled - 60));
+    await drawShape(host, 'r', [560, 60], [620, 110]);
+    const second = await drawn(count + 1);
+    expect(Math.abs((second?.y ?? 0) - (first?.y ?? 0))).toBeLessThan(3);
+    // Both taken away again, so the board the later tests read is the one they drew.
+    await host.evaluate((back) => window.scrollTo(0, back), scrolled);
+    await host.waitForTimeout(400);
+    const canvas = board(host).locator('canvas.interactive');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the board has no canvas');
+    await host.keyboard.press('v');
+    await host.mouse.move(box.x + 540, box.y + 40);
+    await host.mouse.down();
+    await host.mouse.move(box.x + 600, box.y + 90, { steps: 4 });
+    await host.mouse.move(box.x + 640, box.y + 130, { steps: 4 });
+    await host.mouse.up();
+    await host.keyboard.press('Delete');
+    await eventually(async () => expect(await boxesIn()).toHaveLength(count));
   });
 
   it('loads every font it draws with from our own origin', async () => {

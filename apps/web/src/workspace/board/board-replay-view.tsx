@@ -54,10 +54,15 @@ export function BoardReplayView({ updates, count, highlight = [] }: BoardReplayV
           viewModeEnabled
           zenModeEnabled
           aiEnabled={false}
-          detectScroll={false}
+          detectScroll
           handleKeyboardGlobally={false}
           UIOptions={{
-            canvasActions: { export: false, loadScene: false, saveToActiveFile: false },
+            canvasActions: {
+              export: false,
+              loadScene: false,
+              saveToActiveFile: false,
+              saveAsImage: false,
+            },
           }}
         />
       </div>

@@ -211,7 +211,8 @@ export function Board({ doc, awareness, access, user, sessionId, onSelectionChan
           }
           UIOptions={UI_OPTIONS}
           aiEnabled={false}
-          detectScroll={false}
+          // The room scrolls: the board must follow, or a stroke lands off the pointer.
+          detectScroll
           handleKeyboardGlobally={false}
           name="Board"
         />
