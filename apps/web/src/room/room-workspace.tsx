@@ -20,6 +20,7 @@ import {
   workspacePreset,
 } from '@signal-room/domain';
 import type { DocumentSnapshot, RoomClient } from '@signal-room/room-client';
+import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { LineRange, RunResult } from '../workspace';
@@ -134,6 +135,7 @@ export function RoomWorkspace({ client, state, role, viewerId, onSelection }: Ro
     id: viewerId,
     name: state.participants[viewerId]?.displayName ?? ROLE_LABELS[role],
   };
+  const tool: ToolProps = { client, state, role, user };
   return (
     <section className={styles.workspace} aria-label="Workspace">
       <div className={styles.tools} role="group" aria-label="Workspace tools">
@@ -155,57 +157,67 @@ export function RoomWorkspace({ client, state, role, viewerId, onSelection }: Ro
           the sheet when the conversation needs one.
         </p>
       )}
-      {opened.includes('pad') && (
-        <div className={styles.pane} hidden={shown !== 'pad'}>
-          <PadTool
-            client={client}
-            state={state}
-            role={role}
-            user={user}
-            onSelectionChange={
-              onSelection &&
-              ((lines) =>
-                onSelection(lines && { documentId: 'pad', fromLine: lines.from, toLine: lines.to }))
-            }
-          />
-        </div>
-      )}
-      {opened.includes('board') && (
-        <div className={styles.pane} hidden={shown !== 'board'}>
-          <BoardTool
-            client={client}
-            state={state}
-            role={role}
-            user={user}
-            onSelectionChange={
-              onSelection &&
-              ((elementIds) =>
-                onSelection(
-                  elementIds.length > 0
-                    ? {
-                        documentId: 'board',
-                        elementIds: elementIds.slice(0, MAX_ANCHORED_ELEMENTS),
-                      }
-                    : null,
-                ))
-            }
-          />
-        </div>
-      )}
-      {opened.includes('sheet') && (
-        <div className={styles.pane} hidden={shown !== 'sheet'}>
-          <SheetTool client={client} state={state} />
-        </div>
-      )}
+      <ToolPane tool="pad" opened={opened} shown={shown}>
+        <PadTool
+          {...tool}
+          onSelectionChange={
+            onSelection &&
+            ((lines) =>
+              onSelection(lines && { documentId: 'pad', fromLine: lines.from, toLine: lines.to }))
+          }
+        />
+      </ToolPane>
+      <ToolPane tool="board" opened={opened} shown={shown}>
+        <BoardTool
+          {...tool}
+          onSelectionChange={
+            onSelection &&
+            ((elementIds) =>
+              onSelection(
+                elementIds.length > 0
+                  ? {
+                      documentId: 'board',
+                      elementIds: elementIds.slice(0, MAX_ANCHORED_ELEMENTS),
+                    }
+                  : null,
+              ))
+          }
+        />
+      </ToolPane>
+      <ToolPane tool="sheet" opened={opened} shown={shown}>
+        <SheetTool {...tool} />
+      </ToolPane>
       <RunLog runs={state.runs} participants={state.participants} />
-      {isStaff(role) && <ScratchNotes client={client} user={user} />}
+      {isStaff(role) && <ScratchNotes {...tool} />}
     </section>
   );
 }
 
 interface ToolProps {
   client: RoomClient;
+  state: RoomState;
+  role: Role;
   user: { id: string; name: string };
+}
+
+/** A tool once opened, kept mounted and hidden while another is shown. */
+function ToolPane({
+  tool,
+  opened,
+  shown,
+  children,
+}: {
+  tool: WorkspaceTool;
+  opened: readonly WorkspaceTool[];
+  shown: WorkspaceTool | null;
+  children: ReactNode;
+}) {
+  if (!opened.includes(tool)) return null;
+  return (
+    <div className={styles.pane} hidden={shown !== tool}>
+      {children}
+    </div>
+  );
 }
 
 /** The code pad and, for whoever may run code, Run. */
@@ -215,11 +227,7 @@ function PadTool({
   role,
   user,
   onSelectionChange,
-}: ToolProps & {
-  state: RoomState;
-  role: Role;
-  onSelectionChange?: (lines: LineRange | null) => void;
-}) {
+}: ToolProps & { onSelectionChange?: (lines: LineRange | null) => void }) {
   const { channel, snapshot } = useDocument(client, 'pad');
   return (
     <>
@@ -258,11 +266,7 @@ function BoardTool({
   role,
   user,
   onSelectionChange,
-}: ToolProps & {
-  state: RoomState;
-  role: Role;
-  onSelectionChange?: (elementIds: string[]) => void;
-}) {
+}: ToolProps & { onSelectionChange?: (elementIds: string[]) => void }) {
   const { channel, snapshot } = useDocument(client, 'board');
   return (
     <>
@@ -291,7 +295,7 @@ function BoardTool({
 }
 
 /** The round's sheet: its requirements, or the notes of one decision. */
-function SheetTool({ client, state }: { client: RoomClient; state: RoomState }) {
+function SheetTool({ client, state }: ToolProps) {
   const { channel, snapshot } = useDocument(client, 'sheet');
   return (
     <>

@@ -44,28 +44,26 @@ export function BoardReplayView({ updates, count, highlight = [] }: BoardReplayV
   }, [api, replay, count, highlight]);
 
   return (
-    <>
-      <div ref={canvas} className={styles.canvas} role="group" aria-label="Board at this moment">
-        <p className="visually-hidden" aria-live="polite">
-          {description}
-        </p>
-        <Excalidraw
-          excalidrawAPI={setApi}
-          viewModeEnabled
-          zenModeEnabled
-          aiEnabled={false}
-          detectScroll
-          handleKeyboardGlobally={false}
-          UIOptions={{
-            canvasActions: {
-              export: false,
-              loadScene: false,
-              saveToActiveFile: false,
-              saveAsImage: false,
-            },
-          }}
-        />
-      </div>
-    </>
+    <div ref={canvas} className={styles.canvas} role="group" aria-label="Board at this moment">
+      <p className="visually-hidden" aria-live="polite">
+        {description}
+      </p>
+      <Excalidraw
+        excalidrawAPI={setApi}
+        viewModeEnabled
+        zenModeEnabled
+        aiEnabled={false}
+        detectScroll
+        handleKeyboardGlobally={false}
+        UIOptions={{
+          canvasActions: {
+            export: false,
+            loadScene: false,
+            saveToActiveFile: false,
+            saveAsImage: false,
+          },
+        }}
+      />
+    </div>
   );
 }
