@@ -177,6 +177,7 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
     codeVersion: '0'.repeat(64),
   }),
   'workspace.set': given({ padLocked: true }),
+  'meeting.set': given({ url: 'https://meet.example.com/abc-defg-hij' }),
 };
 
 const refusal = (code: string) => ({

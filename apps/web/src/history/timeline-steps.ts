@@ -141,6 +141,8 @@ function describeEvent(event: StepEvent, before: RoomState): string {
       return `${PAD_LANGUAGE_LABELS[event.payload.language]} run ${RUN_STATUS_LABELS[event.payload.status]} after ${(event.payload.durationMs / 1000).toFixed(1)} s`;
     case 'workspace.changed':
       return describeWorkspaceChange(event.payload);
+    case 'meeting.linked':
+      return event.payload.url ? 'Shared a meeting link' : 'Took the meeting link away';
   }
 }
 

@@ -44,4 +44,5 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'participant.remove': 'Remove someone from the session',
   'code.run': 'Record a run of the code',
   'workspace.set': 'Change the workspace settings',
+  'meeting.set': 'Change the meeting link',
 };

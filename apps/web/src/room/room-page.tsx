@@ -6,6 +6,7 @@ import { useAuth } from '../auth/auth-store';
 import { CandidateView } from './candidate-view';
 import { ConnectionStatus } from './connection-status';
 import { RefusalAlert } from './refusal-alert';
+import { MeetingLink } from './meeting-link';
 import { RoomHeader } from './room-header';
 import { RoomWorkspace } from './room-workspace';
 import { JoinErrorNotice, SignedOutNotice } from './room-notice';
@@ -68,6 +69,7 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
             client.send('participant.remove', { userId: person.userId });
         }}
       />
+      <MeetingLink client={client} state={state} role={role} />
       {room.refusal && (
         <RefusalAlert refusal={room.refusal} onDismiss={() => client.dismissRefusal()} />
       )}

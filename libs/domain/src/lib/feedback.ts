@@ -332,6 +332,7 @@ const SHAPES_FEEDBACK: Record<RoomEventType, boolean> = {
   'participant.removed': false,
   'code.ran': false,
   'workspace.changed': false,
+  'meeting.linked': false,
 };
 
 /**

@@ -148,6 +148,24 @@ describe('command payload schemas', () => {
     expect(schema.safeParse({ evidenceId: id, note: 'better wording' }).success).toBe(true);
   });
 
+  it('take a meeting link only as an https address of a named host, or null', () => {
+    const schema = commandPayloadSchemas['meeting.set'];
+    for (const url of ['https://meet.google.com/abc-defg-hij', 'https://zoom.us/j/123?pwd=x']) {
+      expect(schema.safeParse({ url }).success).toBe(true);
+    }
+    expect(schema.safeParse({ url: null }).success).toBe(true);
+    for (const url of [
+      'javascript:alert(1)',
+      'http://meet.example.com/x',
+      'data:text/html,<script>1</script>',
+      'https://',
+      `https://meet.example.com/${'x'.repeat(500)}`,
+    ]) {
+      expect(schema.safeParse({ url }).success).toBe(false);
+    }
+    expect(schema.safeParse({}).success).toBe(false);
+  });
+
   it('bound timer extensions to between one minute and one hour', () => {
     const schema = commandPayloadSchemas['timer.extend'];
     expect(schema.safeParse({ byMs: 59_999 }).success).toBe(false);

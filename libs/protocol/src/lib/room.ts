@@ -68,6 +68,14 @@ export const workspaceSettingsSchema = z.object({
 });
 const workspaceChangeSchema = workspaceSettingsSchema.partial();
 
+/**
+ * A call held elsewhere: an https address only, so no link in the room can run script or point
+ * at a plain-text page, and short enough to be an address rather than a payload.
+ */
+export const meetingLinkSchema = z
+  .url({ protocol: /^https$/, hostname: z.regexes.domain })
+  .max(500);
+
 /** How long the interviewer's summary and its one thing to practise next may be. */
 export const SUMMARY_LIMITS = { text: 1500, practiseNext: 300 } as const;
 export const interviewerSummarySchema = z.object({ text: z.string(), practiseNext: z.string() });
@@ -131,6 +139,7 @@ export const commandPayloadSchemas = {
     // Longer output is accepted and cut: a run that printed a lot still ran.
     output: z.string().max(MAX_RUN_OUTPUT * 8),
   }),
+  'meeting.set': z.strictObject({ url: meetingLinkSchema.nullable() }),
   'workspace.set': workspaceChangeSchema
     .strict()
     .refine((change) => Object.keys(change).length > 0, 'Name at least one setting to change.'),
@@ -204,6 +213,7 @@ export const eventPayloadSchemas = {
   'participant.removed': z.object({ userId: idSchema }),
   'code.ran': z.object({ ...runReportFields, runId: idSchema, offsetMs: z.number() }),
   'workspace.changed': workspaceChangeSchema,
+  'meeting.linked': z.object({ url: meetingLinkSchema.nullable() }),
 } satisfies Record<RoomEventType, z.ZodType>;
 
 /** One committed event of the given type, its payload parsed with that type's schema. */
@@ -267,6 +277,7 @@ export const roomStateSchema = z.object({
     }),
   ),
   workspace: workspaceSettingsSchema,
+  meetingLink: meetingLinkSchema.nullable(),
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
   summary: interviewerSummarySchema.nullable(),
   feedbackReleased: z.boolean(),

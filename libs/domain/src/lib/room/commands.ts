@@ -46,6 +46,8 @@ export interface RoomCommandPayloads {
   'code.run': RunReport;
   /** At least one setting; what is left out stays as it is. */
   'workspace.set': Partial<WorkspaceSettings>;
+  /** An https address of a call held elsewhere, or null to take it away. */
+  'meeting.set': { url: string | null };
 }
 
 export type RoomCommandType = keyof RoomCommandPayloads;
@@ -78,6 +80,7 @@ export const ROOM_COMMAND_TYPES = [
   'participant.remove',
   'code.run',
   'workspace.set',
+  'meeting.set',
 ] as const satisfies readonly RoomCommandType[];
 
 export type RoomCommand = {

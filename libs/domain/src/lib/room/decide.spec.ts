@@ -61,6 +61,7 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'participant.remove': ['interviewer'],
   'code.run': ['interviewer', 'candidate'],
   'workspace.set': ['interviewer'],
+  'meeting.set': ['interviewer'],
 };
 
 const NOW = T0 + 5 * MINUTE;
@@ -152,6 +153,7 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
   ],
   'code.run': () => [newRoom(), command('code.run', RUN)],
   'workspace.set': () => [newRoom(), command('workspace.set', { padLocked: true })],
+  'meeting.set': () => [newRoom(), command('meeting.set', { url: 'https://meet.example.com/a' })],
 };
 
 const refusal = (state: RoomState, cmd: RoomCommand, actor: Actor = INTERVIEWER, now = NOW) => {
@@ -834,6 +836,25 @@ describe('workspace settings', () => {
     expect(refusal(endedRoom(), command('workspace.set', { padLocked: true }))).toBe(
       'INVALID_STATE',
     );
+  });
+});
+
+describe('the meeting link', () => {
+  const url = 'https://meet.example.com/abc-defg-hij';
+
+  it('shares a call held elsewhere with the room, and takes it away', () => {
+    const linked = run(newRoom(), command('meeting.set', { url }), INTERVIEWER, NOW);
+    expect(linked.meetingLink).toBe(url);
+    expect(run(linked, command('meeting.set', { url: null }), INTERVIEWER, NOW).meetingLink).toBe(
+      null,
+    );
+  });
+
+  it('refuses the link the room already has, and any once the round has ended', () => {
+    const linked = run(newRoom(), command('meeting.set', { url }), INTERVIEWER, NOW);
+    expect(refusal(linked, command('meeting.set', { url }))).toBe('INVALID_STATE');
+    expect(refusal(newRoom(), command('meeting.set', { url: null }))).toBe('INVALID_STATE');
+    expect(refusal(endedRoom(), command('meeting.set', { url }))).toBe('INVALID_STATE');
   });
 });
 

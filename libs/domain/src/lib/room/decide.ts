@@ -40,6 +40,7 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   // Those who may type in the pad may run it; observers follow.
   'code.run': ['interviewer', 'candidate'],
   'workspace.set': ['interviewer'],
+  'meeting.set': ['interviewer'],
 };
 
 /** Commands that change a scorecard or its marks; they close once feedback is released. */
@@ -304,6 +305,12 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
       }
       return ok(eventBody('workspace.changed', changed));
     }
+    case 'meeting.set':
+      if (ended) return refuse('INVALID_STATE', 'The round has ended: its call is over.');
+      if (state.meetingLink === command.payload.url) {
+        return refuse('INVALID_STATE', 'The room already has that meeting link.');
+      }
+      return ok(eventBody('meeting.linked', { url: command.payload.url }));
     case 'code.run':
       if (ended)
         return refuse('INVALID_STATE', 'The round has ended: runs are no longer recorded.');

@@ -49,6 +49,7 @@ export interface RoomEventPayloads {
   'code.ran': RunReport & { runId: string; offsetMs: number };
   /** The settings that changed, with their new values. */
   'workspace.changed': Partial<WorkspaceSettings>;
+  'meeting.linked': { url: string | null };
 }
 
 export type RoomEventType = keyof RoomEventPayloads;
@@ -84,6 +85,7 @@ export const ROOM_EVENT_TYPES = [
   'participant.removed',
   'code.ran',
   'workspace.changed',
+  'meeting.linked',
 ] as const satisfies readonly RoomEventType[];
 
 /** What a decision produces: an event before the server has numbered and stamped it. */

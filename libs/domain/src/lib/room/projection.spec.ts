@@ -138,6 +138,8 @@ const sessionArb = fc.record({
 });
 type Session = typeof sessionArb extends fc.Arbitrary<infer S> ? S : never;
 
+const MEETING = 'https://meet.example.com/abc-defg-hij';
+
 /** An id by `pick` from the actor's own, or one that is nowhere in the room. */
 const pickId = (ids: readonly string[], pick: number): string =>
   [...ids, 'missing-id'][pick % (ids.length + 1)];
@@ -215,6 +217,8 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
     }
     case 'code.run':
       return command(step.type, testRun(`printed ${index}`), id);
+    case 'meeting.set':
+      return command(step.type, { url: step.pick % 2 === 0 ? MEETING : null }, id);
     case 'workspace.set':
       return command(
         step.type,

@@ -115,6 +115,8 @@ const roomArb = fc.record({
 const evidenceIds = (state: RoomState): string[] =>
   Object.values(state.scorecards).flatMap((card) => card.evidence.map((item) => item.id));
 
+const MEETING = 'https://meet.example.com/abc-defg-hij';
+
 /** An id from the room by `pick`, or one that is nowhere in it. */
 const pickId = (ids: readonly string[], pick: number): string =>
   [...ids, 'missing-id'][pick % (ids.length + 1)];
@@ -202,6 +204,8 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
     }
     case 'code.run':
       return command(step.type, testRun(`printed ${index}`), id);
+    case 'meeting.set':
+      return command(step.type, { url: step.pick % 2 === 0 ? MEETING : null }, id);
     case 'workspace.set':
       return command(
         step.type,
@@ -428,6 +432,7 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
     offsetMs: fc.integer(),
   }),
   'move.unmarked': fc.record({ markId: idArb }),
+  'meeting.linked': fc.record({ url: fc.constantFrom(MEETING, null) }),
   'workspace.changed': fc.oneof(
     fc.record({ padLocked: fc.boolean() }),
     fc.record({ interviewerDraws: fc.boolean() }),

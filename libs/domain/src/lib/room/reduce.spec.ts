@@ -92,6 +92,7 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
     offsetMs: MINUTE,
   },
   'workspace.changed': { padLocked: true },
+  'meeting.linked': { url: 'https://meet.example.com/abc-defg-hij' },
 };
 
 const sample = (type: RoomEventType, seq = 100): RoomEvent =>

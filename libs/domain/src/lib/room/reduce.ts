@@ -157,6 +157,8 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, feedbackReleased: true };
     case 'workspace.changed':
       return { ...state, workspace: { ...state.workspace, ...event.payload } };
+    case 'meeting.linked':
+      return { ...state, meetingLink: event.payload.url };
     case 'roles.swapped':
       return { ...state, nextSessionId: event.payload.nextSessionId };
     case 'participant.removed': {

@@ -119,6 +119,8 @@ export interface RoomState {
   /** Code run from the pad, in the order it ran; everyone in the room sees them. */
   runs: CodeRun[];
   workspace: WorkspaceSettings;
+  /** A call held elsewhere (Zoom, Meet…) that everyone in the room can open; null: none. */
+  meetingLink: string | null;
   selfAssessment: SelfAssessment | null;
   /** The interviewer's; the candidate reads it only once feedback is released. */
   summary: InterviewerSummary | null;
@@ -161,6 +163,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   watchFor: [],
   runs: [],
   workspace: { ...DEFAULT_WORKSPACE_SETTINGS },
+  meetingLink: null,
   selfAssessment: null,
   summary: null,
   feedbackReleased: false,
