@@ -114,8 +114,11 @@ describe('the code pad in the room', () => {
   });
 
   it('locks the pad for everyone while the interviewer reads it, and unlocks it', async () => {
+    // Clicked, not checked: the box shows the room's setting, which turns once the command is
+    // queued, a moment after the click.
     const lock = host.getByRole('checkbox', { name: /^Lock the pad/ });
-    await lock.check();
+    await lock.click();
+    await eventually(async () => expect(await lock.isChecked()).toBe(true));
     await visible(guest.getByText(/The interviewer has locked the pad/));
     for (const page of [host, guest]) {
       await eventually(async () =>
@@ -126,7 +129,8 @@ describe('the code pad in the room', () => {
     await pad(guest).click();
     await guest.keyboard.type('typed while locked');
     expect(await padText(guest)).toBe(before);
-    await lock.uncheck();
+    await lock.click();
+    await eventually(async () => expect(await lock.isChecked()).toBe(false));
     await eventually(async () =>
       expect(await pad(guest).getAttribute('contenteditable')).toBe('true'),
     );
