@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { MoveId } from '@signal-room/domain';
+import { DOCUMENT_CONTENT } from '@signal-room/domain';
 import type {
   DocumentOpenAck,
   ClientToServerEvents,
@@ -38,10 +39,11 @@ export interface LiveRoom {
   markToRemove: string | null;
 }
 
-const PAD = 'pad' as const;
-/** The text the web pad types into (apps/web/src/workspace/pad-document.ts). */
-const CODE = 'code';
+/** What the candidate writes into under the document load: typing in the pad, or drawing. */
+export type WrittenDocument = 'pad' | 'board';
 const KEYSTROKE = 'x';
+/** The one shape a drawing candidate keeps moving, as Excalidraw stores an element. */
+const SHAPE = 'shape';
 /** A reader keeps no document of its own: it tells the server it has nothing. */
 const NOTHING = Y.encodeStateVector(new Y.Doc());
 
@@ -160,22 +162,29 @@ export function closeRooms(rooms: readonly LiveRoom[]): void {
   for (const socket of socketsOf(rooms)) socket.close();
 }
 
-/** A room whose pad is open on its three sockets: the candidate types, the other two read. */
+/**
+ * A room whose document is open on its three sockets: the candidate writes (types in the pad,
+ * or moves a shape on the board), the other two read.
+ */
 export interface Typist {
   room: LiveRoom;
-  text: Y.Text;
-  /** The Yjs update its last keystroke made. */
+  documentId: WrittenDocument;
+  doc: Y.Doc;
+  /** The Yjs update its last change made. */
   typed: Uint8Array;
+  /** Changes made so far: the shape's version on the board. */
+  changes: number;
 }
 
-async function openPad(
+async function openDocument(
   socket: RoomSocket,
   sessionId: string,
+  documentId: WrittenDocument,
   stateVector: Uint8Array,
 ): Promise<Extract<DocumentOpenAck, { ok: true }>> {
   const answer = await socket
     .timeout(ACK_TIMEOUT_MS)
-    .emitWithAck('document:open', { sessionId, documentId: PAD, stateVector })
+    .emitWithAck('document:open', { sessionId, documentId, stateVector })
     .catch((error: unknown) => {
       throw new Error(`document:open: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -183,21 +192,22 @@ async function openPad(
   return answer;
 }
 
-export interface OpenedPads {
-  /** Every room's typist, or none when any pad failed to open. */
+export interface OpenedDocuments {
+  /** Every room's typist, or none when any document failed to open. */
   typists: Typist[];
   failures: Map<string, number>;
 }
 
 /**
- * Opens the pad on the three sockets of every room, `concurrency` rooms at a time. All or
- * nothing: after a failure the rooms not yet tried are skipped, since a server without the pad
- * would only make each of them wait out its timeout.
+ * Opens the document on the three sockets of every room, `concurrency` rooms at a time. All or
+ * nothing: after a failure the rooms not yet tried are skipped, since a server without the
+ * document would only make each of them wait out its timeout.
  */
-export async function openPads(
+export async function openDocuments(
   rooms: readonly LiveRoom[],
   concurrency: number,
-): Promise<OpenedPads> {
+  documentId: WrittenDocument,
+): Promise<OpenedDocuments> {
   const failures = new Map<string, number>();
   const typists = await inParallel(rooms, concurrency, async (room, index) => {
     if (failures.size > 0) return null;
@@ -207,15 +217,16 @@ export async function openPads(
     const { sessionId } = room.plan;
     try {
       const [opened] = await Promise.all([
-        openPad(room.candidate, sessionId, Y.encodeStateVector(doc)),
-        openPad(room.interviewer, sessionId, NOTHING),
-        openPad(room.observer, sessionId, NOTHING),
+        openDocument(room.candidate, sessionId, documentId, Y.encodeStateVector(doc)),
+        openDocument(room.interviewer, sessionId, documentId, NOTHING),
+        openDocument(room.observer, sessionId, documentId, NOTHING),
       ]);
-      if (opened.access !== 'write') throw new Error('the candidate may only read the pad');
+      if (opened.access !== 'write')
+        throw new Error(`the candidate may only read the ${documentId}`);
       // Binary reaches Node as a Buffer, a Uint8Array.
       const update = opened.update as Uint8Array;
       Y.applyUpdate(doc, update);
-      const typist: Typist = { room, text: doc.getText(CODE), typed: update };
+      const typist: Typist = { room, documentId, doc, typed: update, changes: 0 };
       // One listener for good: one added and removed per keystroke costs half as much again.
       doc.on('update', (update: Uint8Array) => (typist.typed = update));
       return typist;
@@ -230,9 +241,28 @@ export async function openPads(
   };
 }
 
-/** One character typed at the end of the pad, as the Yjs update the pad's socket carries. */
-function keystroke(typist: Typist): Uint8Array {
-  typist.text.insert(typist.text.length, KEYSTROKE);
+/**
+ * One change as the web client makes it, as the Yjs update its socket carries: a character typed
+ * at the end of the pad, or the board's shape moved, a new version of the whole element.
+ */
+function change(typist: Typist): Uint8Array {
+  typist.changes += 1;
+  if (typist.documentId === 'pad') {
+    const text = typist.doc.getText(DOCUMENT_CONTENT.pad);
+    text.insert(text.length, KEYSTROKE);
+  } else {
+    const version = typist.changes;
+    typist.doc.getMap(DOCUMENT_CONTENT.board).set(SHAPE, {
+      id: SHAPE,
+      type: 'rectangle',
+      version,
+      versionNonce: version,
+      x: version % 640,
+      y: 120,
+      width: 160,
+      height: 80,
+    });
+  }
   return typist.typed;
 }
 
@@ -502,7 +532,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   };
 
   const type = (typist: Typist, tallies: readonly Tally[]): void => {
-    const update = keystroke(typist);
+    const update = change(typist);
     const key = Buffer.from(update.buffer, update.byteOffset, update.byteLength).toString('latin1');
     const entry: InFlight = { emittedAt: performance.now(), tallies, acked: false, unseen: 2 };
     updatesInFlight.set(key, entry);
@@ -512,7 +542,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       .timeout(ACK_TIMEOUT_MS)
       .emit(
         'document:update',
-        { sessionId, documentId: PAD, clientUpdateId: randomUUID(), update },
+        { sessionId, documentId: typist.documentId, clientUpdateId: randomUUID(), update },
         (error, ack) => {
           if (recordAck(entry, error, ack)) updatesAckedInRun += 1;
           settle(updatesInFlight, key, entry);

@@ -31,7 +31,7 @@ import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { format, resolveConfig } from 'prettier';
 import type { LiveRoom } from './driver';
-import { closeRooms, heldCount, joinRooms, openPads, runLoad } from './driver';
+import { closeRooms, heldCount, joinRooms, openDocuments, runLoad } from './driver';
 import type { Params } from './params';
 import { describeParams, productRuns, readParams } from './params';
 import type { LoopDelay } from './processes';
@@ -146,11 +146,13 @@ async function measure(params: Params, start: () => Promise<Target>): Promise<Ta
       }
     }
     await target.prepare(floodRoom ? [...rooms, floodRoom] : rooms);
-    const pads = params.typing > 0 ? await openPads(rooms, params.joinConcurrency) : null;
+    const { document } = params;
+    const pads =
+      params.typing > 0 ? await openDocuments(rooms, params.joinConcurrency, document) : null;
     if (pads && pads.failures.size > 0) {
       const why = [...pads.failures].map(([reason, n]) => `${n} × ${reason}`).join('; ');
-      result.problems.push(`the pad did not open (${why}), so the load ran without typing`);
-      say(`${target.label}: the pad did not open (${why}); the load runs without typing`);
+      result.problems.push(`the ${document} did not open (${why}), so the load ran without it`);
+      say(`${target.label}: the ${document} did not open (${why}); the load runs without it`);
     }
     let measuredFrom = 0;
     let cpuAtStart: number[] = [];

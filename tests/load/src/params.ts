@@ -11,8 +11,12 @@ export interface Params {
   rooms: number;
   /** Durable commands per second sent by each room's interviewer. */
   rate: number;
-  /** Pad updates per second typed by each room's candidate, which the other two read; 0 for none. */
+  /**
+   * Document updates per second made by each room's candidate, which the other two read; 0 for
+   * none. Typed into the pad, or drawn on the board (moving one shape), as `document` says.
+   */
   typing: number;
+  document: 'pad' | 'board';
   /** Seconds of measured load, after the warm-up. */
   duration: number;
   /** Seconds of load before measuring starts. */
@@ -135,11 +139,16 @@ export function readParams(
   if (typing > 0 && sockets !== null) {
     throw new Error('TYPING needs the load, which SOCKETS mode does not run.');
   }
+  const document = raw('DOCUMENT') ?? 'pad';
+  if (document !== 'pad' && document !== 'board') {
+    throw new Error(`DOCUMENT is pad or board, not ${document}.`);
+  }
   const results = raw('RESULTS');
   return {
     rooms: Math.round(rooms),
     rate: number('RATE', 1, 0.01, 50),
     typing,
+    document,
     duration: number('DURATION', 30, 1, 600),
     warmup: number('WARMUP', 5, 0, 120),
     database,
@@ -175,6 +184,7 @@ export function describeParams(params: Params): Record<string, string | number> 
           JOIN_RATE: params.joinRate,
           ...(params.flood > 0 ? { FLOOD: params.flood } : {}),
           ...(params.typing > 0 ? { TYPING: params.typing } : {}),
+          ...(params.typing > 0 && params.document === 'board' ? { DOCUMENT: 'board' } : {}),
         }
       : { SOCKETS: params.sockets, ROOMS: params.rooms }),
     DATABASE: params.database === 'embedded' ? 'embedded' : safe(params.database),

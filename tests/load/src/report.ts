@@ -197,13 +197,13 @@ function figureRows(results: readonly TargetResult[], params: Params): string[][
     ...(params.typing > 0
       ? [
           row(
-            `typing ${params.typing}/s a room: updates sent / acked ok / both readers saw`,
+            `${writingOf(params)} ${params.typing}/s a room: updates sent / acked ok / both readers saw`,
             (r) =>
               r.load?.typing
                 ? `${r.load.typing.sent} / ${r.load.typing.acked} / ${r.load.typing.acked - r.load.typing.peerMissing}`
                 : '–',
           ),
-          row('typing: refused / timed out', (r) =>
+          row(`${writingOf(params)}: refused / timed out`, (r) =>
             r.load?.typing ? refusals(r.load.typing) : '–',
           ),
           row('**update emit→ack** (typist) p50 / p95 / p99 / max (ms)', (r) =>
@@ -333,22 +333,27 @@ function goalRows(report: Report, adapter: AdapterKind | null): string[][] {
   ];
 }
 
+/** What the candidate does under the document load, in the report's words. */
+const writingOf = (params: Params): 'typing' | 'drawing' =>
+  params.document === 'board' ? 'drawing' : 'typing';
+
 function typingGoalRows(report: Report, adapter: AdapterKind | null): string[][] {
   const ours = find(report, 'product', adapter);
   const typing = ours?.load?.typing;
   const { params } = report;
-  const scale = `${params.rooms} rooms, typing ${params.typing}/s beside ${params.rate} commands/s`;
+  const writing = writingOf(params);
+  const scale = `${params.rooms} rooms, ${writing} ${params.typing}/s beside ${params.rate} commands/s`;
   const peerRatio = ratios(report, adapter).updatePeerP99OverRelay ?? null;
   // An update refused, missed by a reader or not stored fails the goal whatever the latency.
   const lost = typing ? typing.sent - typing.acked + typing.peerMissing : 0;
   const unstored = typing && typing.stored !== null ? typing.ackedInRun - typing.stored : null;
   return [
     [
-      'typing at 10/s (1000 rooms): update emit→peer p99 ≤ 1.2× bare relay, every update stored, server CPU reported',
+      `${writing === 'drawing' ? 'drawing at 20/s' : 'typing at 10/s'} (1000 rooms): update emit→peer p99 ≤ 1.2× bare relay, every update stored, server CPU reported`,
       scale,
       `${times(peerRatio)}; stored ${stored('product', typing)}; server CPU ${cpu(ours)} %`,
       !typing
-        ? 'n/a (no typing ran)'
+        ? `n/a (no ${writing} ran)`
         : lost > 0 || (unstored ?? 0) > 0
           ? '**not met**'
           : unstored === null
@@ -356,12 +361,12 @@ function typingGoalRows(report: Report, adapter: AdapterKind | null): string[][]
             : verdict(peerRatio, 1.2),
     ],
     [
-      'command ack p99 unchanged by the typing beside it',
+      `command ack p99 unchanged by the ${writing} beside it`,
       scale,
       `${ms(ours?.load?.ack?.p99)} ms`,
       typing
         ? 'reported: RESULTS.md sets it beside the same run without TYPING'
-        : 'n/a (no typing ran)',
+        : `n/a (no ${writing} ran)`,
     ],
   ];
 }
@@ -525,8 +530,9 @@ function configurationOf(p: HistoryLine['params'], adapter: AdapterKind | null):
   const nodes = `${p['NODES']} node${p['NODES'] === 1 ? '' : 's'}${adapter ? ` (${adapter})` : ''}`;
   if (p['SOCKETS'] !== undefined) return `${p['SOCKETS']} idle sockets, ${database}, ${nodes}`;
   const flood = p['FLOOD'] ? `, flood ${p['FLOOD']}/s` : '';
-  // Last, so a run with typing sorts right after the same run without it.
-  const typing = p['TYPING'] ? `, typing ${p['TYPING']}/s` : '';
+  // Last, so a run with typing or drawing sorts right after the same run without it.
+  const writing = p['DOCUMENT'] === 'board' ? 'drawing' : 'typing';
+  const typing = p['TYPING'] ? `, ${writing} ${p['TYPING']}/s` : '';
   return `${p['ROOMS']} rooms × 3 at ${p['RATE']}/s${flood}, ${database}, ${nodes}${typing}`;
 }
 
@@ -551,7 +557,7 @@ function summaryRows(lines: readonly HistoryLine[]): SummaryRow[] {
           ? ((line.params['ADAPTER'] as AdapterKind | undefined) ?? 'classic')
           : null);
       const configuration = configurationOf(line.params, adapter);
-      const { TYPING: _typing, ...untyped } = line.params;
+      const { TYPING: _typing, DOCUMENT: _document, ...untyped } = line.params;
       latest.set(configuration, {
         configuration,
         untyped: configurationOf(untyped, adapter),
@@ -628,9 +634,9 @@ export function summary(lines: readonly HistoryLine[], historyFile: string): str
       }),
     ),
     '',
-    '## Under typing load',
+    '## Under typing and drawing load',
     '',
-    "Each room's candidate types into the pad beside the commands above; the relay is the bare floor (the bare Redis pair on two nodes) relaying the same updates and storing none. The command ack p99 is set beside the latest run of the same configuration without typing.",
+    "Each room's candidate types into the pad, or drags one shape on the board (each move a new version of the element, as Excalidraw writes it), beside the commands above, and the other two read it; the relay is the bare floor (the bare Redis pair on two nodes) relaying the same updates and storing none. The command ack p99 is set beside the latest run of the same configuration without them.",
     '',
     table(
       [

@@ -27,7 +27,7 @@ export interface Target {
   /** Work done once every socket has joined and before the load (the product starts timers). */
   prepare(rooms: readonly LiveRoom[]): Promise<void>;
   stop(): Promise<void>;
-  /** The pad updates it stored for these sessions, asked once it has stopped; null if it stores none. */
+  /** The document updates it stored for these sessions, asked once it has stopped; null if it stores none. */
   storedUpdates: ((sessionIds: readonly string[]) => Promise<number>) | null;
 }
 
