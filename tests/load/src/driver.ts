@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import type { MoveId } from '@signal-room/domain';
-import { DOCUMENT_CONTENT } from '@signal-room/domain';
+import type { DOCUMENT_CONTENT, MoveId } from '@signal-room/domain';
 import type {
   DocumentOpenAck,
   ClientToServerEvents,
@@ -41,6 +40,11 @@ export interface LiveRoom {
 
 /** What the candidate writes into under the document load: typing in the pad, or drawing. */
 export type WrittenDocument = 'pad' | 'board';
+/**
+ * Where the pad and the board keep their content, held to the domain's names by its type: the
+ * bench runs without the workspace's libraries, so only types cross into it.
+ */
+const CONTENT: typeof DOCUMENT_CONTENT = { pad: 'code', board: 'elements' };
 const KEYSTROKE = 'x';
 /** The one shape a drawing candidate keeps moving, as Excalidraw stores an element. */
 const SHAPE = 'shape';
@@ -248,11 +252,11 @@ export async function openDocuments(
 function change(typist: Typist): Uint8Array {
   typist.changes += 1;
   if (typist.documentId === 'pad') {
-    const text = typist.doc.getText(DOCUMENT_CONTENT.pad);
+    const text = typist.doc.getText(CONTENT.pad);
     text.insert(text.length, KEYSTROKE);
   } else {
     const version = typist.changes;
-    typist.doc.getMap(DOCUMENT_CONTENT.board).set(SHAPE, {
+    typist.doc.getMap(CONTENT.board).set(SHAPE, {
       id: SHAPE,
       type: 'rectangle',
       version,
