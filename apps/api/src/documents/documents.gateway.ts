@@ -37,12 +37,12 @@ interface Assembly {
 }
 
 /**
- * What one socket holds: the documents it opened, and the large updates arriving in parts. Who
- * may write is its membership of the document's writers (RoomBroadcaster), which follows the
- * workspace's settings.
+ * What one socket holds: the documents it opened (each with the name the room knows its person
+ * by, which their cursor must carry), and the large updates arriving in parts. Who may write is
+ * its membership of the document's writers (RoomBroadcaster), which follows the settings.
  */
 interface Opened {
-  documents: Set<string>;
+  documents: Map<string, string | null>;
   assemblies: Map<string, Assembly>;
 }
 
@@ -64,18 +64,21 @@ function invalid(message: string, error?: Parameters<typeof issuesOf>[0]): AppEx
   return new AppException('INVALID_PAYLOAD', message, error ? issuesOf(error) : undefined);
 }
 
-/** Every state in a y-protocols awareness update, as the protocol bounds them; false if it is not one. */
-function awarenessIsValid(update: Uint8Array): boolean {
+/**
+ * Whether a y-protocols awareness update is one person's own: a single state, as the protocol
+ * bounds it, whose name (if it gives one) is the sender's in the room, so nobody's cursor can
+ * be labelled with someone else's name. A null state is a person leaving.
+ */
+function awarenessIsOwn(update: Uint8Array, name: string | null): boolean {
   try {
     const decoder = decoding.createDecoder(update);
-    const entries = decoding.readVarUint(decoder);
-    for (let entry = 0; entry < entries; entry += 1) {
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
-      if (!awarenessStateSchema.safeParse(state).success) return false;
-    }
-    return !decoding.hasContent(decoder);
+    if (decoding.readVarUint(decoder) !== 1) return false;
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    const state = awarenessStateSchema.safeParse(JSON.parse(decoding.readVarString(decoder)));
+    if (!state.success) return false;
+    const claimed = state.data?.user?.name;
+    return (claimed === undefined || claimed === name) && !decoding.hasContent(decoder);
   } catch {
     return false;
   }
@@ -116,7 +119,7 @@ export class DocumentsGateway implements OnModuleInit {
   }
 
   private wire(socket: RoomSocket): void {
-    this.opened.set(socket, { documents: new Set(), assemblies: new Map() });
+    this.opened.set(socket, { documents: new Map(), assemblies: new Map() });
     onAcked(socket, 'document:open', (request, ack) => {
       void this.answer(socket, ack, () => this.open(socket, request));
     });
@@ -155,7 +158,7 @@ export class DocumentsGateway implements OnModuleInit {
     if (!socket.rooms.has(viewerRoom(sessionId, userId))) {
       throw new AppException('INVALID_STATE', 'Join the room before opening its documents.');
     }
-    const settings = await this.documents.workspaceOf(sessionId);
+    const { settings, name } = await this.documents.seatOf(sessionId, userId);
     const access = this.documents.accessOf(documentId, role, settings);
     // Into the document's room before reading it, so nothing committed meanwhile is missed.
     const room = documentRoom(sessionId, documentId);
@@ -164,7 +167,7 @@ export class DocumentsGateway implements OnModuleInit {
     if (access === 'read') await socket.leave(writers);
     try {
       const opened = await this.documents.open(sessionId, documentId, access, stateVector);
-      this.openedBy(socket).documents.add(key(sessionId, documentId));
+      this.openedBy(socket).documents.set(key(sessionId, documentId), name);
       // A writer opening may be one whose node died after storing an update and before
       // fanning it out: the others compare what is stored with what they hold.
       if (access === 'write') {
@@ -270,9 +273,11 @@ export class DocumentsGateway implements OnModuleInit {
     if (bytesIn(raw, 'update') > MAX_AWARENESS_BYTES) return;
     await this.awareness.consume(socket.id);
     const message = documentAwarenessSchema.safeParse(raw);
-    if (!message.success || !awarenessIsValid(message.data.update)) return;
+    if (!message.success) return;
     const { sessionId, documentId, update } = message.data;
-    if (!this.openedBy(socket).documents.has(key(sessionId, documentId))) return;
+    const documents = this.openedBy(socket).documents;
+    const opened = key(sessionId, documentId);
+    if (!documents.has(opened) || !awarenessIsOwn(update, documents.get(opened) ?? null)) return;
     const room = documentRoom(sessionId, documentId);
     if (!socket.rooms.has(room)) return;
     socket.to(room).emit('document:awareness', { sessionId, documentId, update });

@@ -65,9 +65,16 @@ export class DocumentsService {
     return this.rooms.roleOf(sessionId, userId);
   }
 
-  /** How the room's workspace is set now, which narrows who may write what. */
-  async workspaceOf(sessionId: string): Promise<WorkspaceSettings> {
-    return (await this.rooms.state(sessionId)).state.workspace;
+  /**
+   * How the room's workspace is set now, which narrows who may write what, and the name the room
+   * knows the person by, which their cursor must carry.
+   */
+  async seatOf(
+    sessionId: string,
+    userId: string,
+  ): Promise<{ settings: WorkspaceSettings; name: string | null }> {
+    const { state } = await this.rooms.state(sessionId);
+    return { settings: state.workspace, name: state.participants[userId]?.displayName ?? null };
   }
 
   /** What `role` may do with the document; a document kept from them is refused outright. */

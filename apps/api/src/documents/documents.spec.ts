@@ -3,6 +3,7 @@ import type { DocumentId } from '@signal-room/domain';
 import type { DocumentOpenAck, DocumentUpdateAck } from '@signal-room/protocol';
 import { documentReplaySchema } from '@signal-room/protocol';
 import { DocumentChannel } from '@signal-room/room-client';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Cast, TestApp, TestClient } from '../testing/test-app';
 import {
@@ -102,6 +103,47 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
     expect(textOf(ivo).replace(/c/g, '')).toBe('i'.repeat(40));
     await until('every update to be stored', () => ivo.getSnapshot().status === 'synced');
     expect(await storedRows(room.id)).toBeGreaterThan(0);
+  });
+
+  it("relays a person's cursor under their own name, and drops one that claims another's", async () => {
+    const room = await liveRoom();
+    const { channel: ivo } = await open(room.interviewer, room.id);
+    const { channel: cleo } = await open(room.candidate, room.id);
+    const nameOf = (clientId: number) =>
+      (ivo.awareness.getStates().get(clientId) as { user?: { name?: string } } | undefined)?.user
+        ?.name;
+    cleo.awareness.setLocalStateField('user', {
+      name: cast.candidate.user.displayName,
+      color: '#0f6f6a',
+    });
+    await until(
+      'the interviewer to see the candidate by name',
+      () => nameOf(cleo.doc.clientID) === cast.candidate.user.displayName,
+    );
+    // A forged cursor: the candidate's socket sends a state labelled with the interviewer's name.
+    const forger = new Awareness(new Y.Doc());
+    forger.setLocalState({ user: { name: cast.interviewer.user.displayName, color: '#1d5fa6' } });
+    room.candidate.socket.emit('document:awareness', {
+      sessionId: room.id,
+      documentId: 'pad',
+      update: encodeAwarenessUpdate(forger, [forger.clientID]),
+    });
+    // Two at once is not one person's own either.
+    const pair = new Awareness(new Y.Doc());
+    pair.setLocalState({ user: { name: cast.candidate.user.displayName, color: '#0f6f6a' } });
+    applyAwarenessUpdate(pair, encodeAwarenessUpdate(forger, [forger.clientID]), 'test');
+    room.candidate.socket.emit('document:awareness', {
+      sessionId: room.id,
+      documentId: 'pad',
+      update: encodeAwarenessUpdate(pair, [pair.clientID, forger.clientID]),
+    });
+    cleo.awareness.setLocalStateField('cursor', null);
+    await room.candidate.flush();
+    await room.interviewer.flush();
+    expect(ivo.awareness.getStates().has(forger.clientID)).toBe(false);
+    expect(ivo.awareness.getStates().has(pair.clientID)).toBe(false);
+    forger.destroy();
+    pair.destroy();
   });
 
   it("refuses an observer's update with FORBIDDEN_ROLE and stores nothing", async () => {
