@@ -54,9 +54,13 @@ async function drawShape(
     .locator('canvas.interactive')
     .click({ position: { x: 5, y: 5 } });
   await drag(page, key, from, to);
+  await page.keyboard.press('Escape');
 }
 
-/** The drag of drawShape alone, on a board that has the focus: no click that could scroll. */
+/**
+ * A drag with the tool under `key` on a board that has the focus, with no click that could
+ * scroll: a shape drawn, or with `v` a box that selects what it holds (kept selected).
+ */
 async function drag(
   page: Page,
   key: string,
@@ -73,7 +77,6 @@ async function drag(
   });
   await page.mouse.move(box.x + to[0], box.y + to[1], { steps: 5 });
   await page.mouse.up();
-  await page.keyboard.press('Escape');
 }
 
 /** Writes a text on the board where `at` says. */
@@ -195,20 +198,13 @@ describe('the board in a system design room', () => {
     await host.waitForTimeout(400);
     expect(await host.evaluate(() => window.scrollY)).toBe(Math.max(0, scrolled - 60));
     await drag(host, 'r', [560, 60], [620, 110]);
+    await host.keyboard.press('Escape');
     const second = await drawn(count + 1);
     expect(Math.abs((second?.y ?? 0) - (first?.y ?? 0))).toBeLessThan(3);
     // Both taken away again, so the board the later tests read is the one they drew.
     await host.evaluate((back) => window.scrollTo(0, back), scrolled);
     await host.waitForTimeout(400);
-    const canvas = board(host).locator('canvas.interactive');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('the board has no canvas');
-    await host.keyboard.press('v');
-    await host.mouse.move(box.x + 540, box.y + 40);
-    await host.mouse.down();
-    await host.mouse.move(box.x + 600, box.y + 90, { steps: 4 });
-    await host.mouse.move(box.x + 640, box.y + 130, { steps: 4 });
-    await host.mouse.up();
+    await drag(host, 'v', [540, 40], [640, 130]);
     await host.keyboard.press('Delete');
     await eventually(async () => expect(await boxesIn()).toHaveLength(count));
   });
@@ -278,17 +274,11 @@ describe('the requirements sheet', () => {
 
 describe('evidence on the board', () => {
   it('points the interviewer’s note at the shapes selected on the board', async () => {
-    const canvas = board(host).locator('canvas.interactive');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('the board has no canvas');
     // A box dragged around the diamond selects it, and it alone.
-    await canvas.click({ position: { x: 5, y: 5 } });
-    await host.keyboard.press('v');
-    await host.mouse.move(box.x + 60, box.y + 315);
-    await host.mouse.down();
-    await host.mouse.move(box.x + 120, box.y + 370, { steps: 4 });
-    await host.mouse.move(box.x + 190, box.y + 425, { steps: 4 });
-    await host.mouse.up();
+    await board(host)
+      .locator('canvas.interactive')
+      .click({ position: { x: 5, y: 5 } });
+    await drag(host, 'v', [60, 315], [190, 425]);
     await host.keyboard.press('Alt+N');
     await visible(host.getByText('On 1 shape on the board'));
     const note = host.getByRole('textbox', { name: 'What did the candidate do?' });
