@@ -21,6 +21,7 @@ import { DrillsModule } from './drills/drills.module';
 import { InvitesModule } from './invites/invites.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { DocumentsModule } from './documents/documents.module';
+import { CallsModule } from './calls/calls.module';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -45,6 +46,7 @@ export class AppModule implements OnApplicationShutdown {
         InvitesModule,
         RoomsModule,
         DocumentsModule,
+        CallsModule,
         FeedbackModule,
         HistoryModule,
         DrillsModule,

@@ -85,6 +85,35 @@ describe('configuration', () => {
       'METRICS_TOKEN: must be at least 32 characters.',
     );
   });
+
+  it("reads the call's STUN and TURN servers, and refuses TURN without its secret", () => {
+    expect(loadConfig({}).ice).toEqual({
+      servers: [],
+      turnUrls: [],
+      turnSecret: null,
+      turnTtlSeconds: 12 * 3600,
+    });
+    const secret = 's'.repeat(24);
+    expect(
+      loadConfig({
+        ICE_SERVERS: 'stun:stun.example.com:3478',
+        TURN_URLS: 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349',
+        TURN_SECRET: secret,
+        TURN_TTL_HOURS: '2',
+      }).ice,
+    ).toEqual({
+      servers: ['stun:stun.example.com:3478'],
+      turnUrls: ['turn:turn.example.com:3478?transport=udp', 'turns:turn.example.com:5349'],
+      turnSecret: secret,
+      turnTtlSeconds: 7200,
+    });
+    expect(() => loadConfig({ TURN_URLS: 'turn:turn.example.com' })).toThrow(
+      'TURN_URLS needs TURN_SECRET',
+    );
+    expect(() => loadConfig({ ICE_SERVERS: 'https://stun.example.com' })).toThrow(
+      'ICE_SERVERS: "https://stun.example.com" is not a stun:, stuns:, turn: or turns: address.',
+    );
+  });
 });
 
 describe('start-up against a database it cannot use', () => {

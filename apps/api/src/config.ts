@@ -62,6 +62,18 @@ export interface AppConfig {
   loginFailuresPerAddress: number;
   /** Accounts one client address may try to create in 15 minutes. */
   registrationsPerAddress: number;
+  /** The call's NAT traversal (calls/ice-servers.ts); empty lists: direct connections only. */
+  ice: IceConfig;
+}
+
+export interface IceConfig {
+  /** STUN (or TURN with fixed credentials in the URL's server) addresses handed out as they are. */
+  servers: string[];
+  /** TURN addresses handed out with short-lived credentials signed with `turnSecret`. */
+  turnUrls: string[];
+  /** coturn's `static-auth-secret`; required with `turnUrls`. */
+  turnSecret: string | null;
+  turnTtlSeconds: number;
 }
 
 /** A configuration problem: start-up prints its message as one line and exits non-zero. */
@@ -98,6 +110,10 @@ const envSchema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().max(1_000_000).default(10),
   LOGIN_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().max(1_000_000).default(100),
   REGISTRATIONS_PER_ADDRESS: z.coerce.number().int().positive().max(1_000_000).default(20),
+  ICE_SERVERS: z.string().trim().optional(),
+  TURN_URLS: z.string().trim().optional(),
+  TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_TTL_HOURS: z.coerce.number().positive().max(48).default(12),
 });
 
 /** Checks the shape of a PostgreSQL URL without ever echoing its password. */
@@ -136,6 +152,34 @@ function checkRedisUrl(url: string): string {
     );
   }
   return url;
+}
+
+/** A comma-separated list of ICE server addresses, each a stun:, stuns:, turn: or turns: URI. */
+function iceUrls(name: string, list: string | undefined): string[] {
+  const urls = (list ?? '')
+    .split(',')
+    .map((url) => url.trim())
+    .filter(Boolean);
+  const wrong = urls.find((url) => !/^(stuns?|turns?):[^\s]+$/.test(url));
+  if (wrong !== undefined) {
+    throw new ConfigError(`${name}: "${wrong}" is not a stun:, stuns:, turn: or turns: address.`);
+  }
+  return urls;
+}
+
+function iceConfig(data: z.infer<typeof envSchema>): IceConfig {
+  const turnUrls = iceUrls('TURN_URLS', data.TURN_URLS);
+  if (turnUrls.length > 0 && !data.TURN_SECRET) {
+    throw new ConfigError(
+      'TURN_URLS needs TURN_SECRET, the static-auth-secret of the TURN server.',
+    );
+  }
+  return {
+    servers: iceUrls('ICE_SERVERS', data.ICE_SERVERS),
+    turnUrls,
+    turnSecret: data.TURN_SECRET ?? null,
+    turnTtlSeconds: Math.round(data.TURN_TTL_HOURS * 3600),
+  };
 }
 
 /** The public address is always allowed; in development, so is Vite's dev server on this machine. */
@@ -196,5 +240,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginFailuresPerAccount: parsed.data.LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: parsed.data.LOGIN_FAILURES_PER_ADDRESS,
     registrationsPerAddress: parsed.data.REGISTRATIONS_PER_ADDRESS,
+    ice: iceConfig(parsed.data),
   };
 }

@@ -12,6 +12,7 @@ export * from './lib/timer';
 export * from './lib/documents';
 export * from './lib/workspace';
 export * from './lib/sheet';
+export * from './lib/talk-time';
 export * from './lib/scorecard';
 export * from './lib/interpretation';
 export * from './lib/loop';

@@ -5,6 +5,7 @@ export * from './lib/accounts';
 export * from './lib/sessions';
 export * from './lib/room';
 export * from './lib/documents';
+export * from './lib/calls';
 export * from './lib/feedback';
 export * from './lib/history';
 export * from './lib/drills';

@@ -3,3 +3,4 @@ export * from './lib/optimistic';
 export * from './lib/room-channel';
 export * from './lib/room-client';
 export * from './lib/document-channel';
+export * from './lib/call-channel';

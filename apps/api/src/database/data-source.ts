@@ -30,6 +30,8 @@ import { DropSessionLastSeq1765065600000 } from './migrations/1765065600000-drop
 import { SessionInterviewer1796220000000 } from './migrations/1796220000000-session-interviewer';
 import { DocumentUpdates1796300000000 } from './migrations/1796300000000-document-updates';
 import { DocumentSnapshotEntity, DocumentUpdateEntity } from '../documents/document-update.entity';
+import { SpeechSpans1796400000000 } from './migrations/1796400000000-speech-spans';
+import { SpeechSpanEntity } from '../calls/speech-span.entity';
 
 const ENTITIES = [
   UserEntity,
@@ -46,6 +48,7 @@ const ENTITIES = [
   AuditEntryEntity,
   DocumentUpdateEntity,
   DocumentSnapshotEntity,
+  SpeechSpanEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -59,6 +62,7 @@ export const MIGRATIONS = [
   DropSessionLastSeq1765065600000,
   SessionInterviewer1796220000000,
   DocumentUpdates1796300000000,
+  SpeechSpans1796400000000,
 ];
 
 const common = {

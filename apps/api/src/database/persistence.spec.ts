@@ -21,6 +21,7 @@ const TABLES = [
   'revoked_tokens',
   'session_events',
   'sessions',
+  'speech_spans',
   'users',
 ];
 

@@ -1,7 +1,6 @@
 import type { OnModuleInit } from '@nestjs/common';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { DocumentId } from '@signal-room/domain';
-import type { ApiError } from '@signal-room/protocol';
 import {
   MAX_AWARENESS_BYTES,
   MAX_DOCUMENT_PART_BYTES,
@@ -21,7 +20,7 @@ import { AppException } from '../common/app-exception';
 import { RateLimiters } from '../common/rate-limiters';
 import { documentRoom, documentWriters, viewerRoom } from '../rooms/room-broadcaster';
 import type { RoomSocket } from '../rooms/rooms.gateway';
-import { RoomsGateway, limited, onAcked, toAckError } from '../rooms/rooms.gateway';
+import { RoomsGateway, answerChannel, limited, onAcked } from '../rooms/rooms.gateway';
 import type { AppConfig } from '../config';
 import { DocumentsService } from './documents.service';
 
@@ -121,30 +120,15 @@ export class DocumentsGateway implements OnModuleInit {
   private wire(socket: RoomSocket): void {
     this.opened.set(socket, { documents: new Map(), assemblies: new Map() });
     onAcked(socket, 'document:open', (request, ack) => {
-      void this.answer(socket, ack, () => this.open(socket, request));
+      void answerChannel(socket, ack, this.logger, () => this.open(socket, request));
     });
     onAcked(socket, 'document:update', (update, ack) => {
-      void this.answer(socket, ack, () => this.update(socket, update));
+      void answerChannel(socket, ack, this.logger, () => this.update(socket, update));
     });
     // Unacknowledged: a cursor that is dropped is replaced by the next one.
     socket.on('document:awareness', (message: unknown) => {
       this.relayAwareness(socket, message).catch(() => undefined);
     });
-  }
-
-  private async answer<T>(
-    socket: RoomSocket,
-    ack: (answer: T | { ok: false; error: ApiError }) => void,
-    work: () => Promise<T>,
-  ): Promise<void> {
-    try {
-      if (socket.data.expiresAt * 1000 <= Date.now()) {
-        throw new AppException('UNAUTHENTICATED', 'Your sign-in has expired; sign in again.');
-      }
-      ack(await work());
-    } catch (error) {
-      ack({ ok: false, error: toAckError(error, this.logger) });
-    }
   }
 
   private async open(socket: RoomSocket, raw: unknown) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
+import { CallsModule } from '../calls/calls.module';
 import { DocumentsModule } from '../documents/documents.module';
 import { RoomsModule } from '../rooms/rooms.module';
 import { SessionsModule } from '../sessions/sessions.module';
@@ -8,7 +9,14 @@ import { FeedbackController } from './feedback.controller';
 import { FeedbackService } from './feedback.service';
 
 @Module({
-  imports: [SessionsModule, RoomsModule, AuditModule, DocumentsModule, FeedbackRepositoryModule],
+  imports: [
+    SessionsModule,
+    RoomsModule,
+    AuditModule,
+    DocumentsModule,
+    CallsModule,
+    FeedbackRepositoryModule,
+  ],
   controllers: [FeedbackController],
   providers: [FeedbackService],
 })

@@ -6,6 +6,7 @@ import type {
   FeedbackExport,
   RoundTypeId,
   SheetFeedback,
+  TalkTime,
   WorkspaceExport,
 } from '@signal-room/domain';
 import {
@@ -16,9 +17,11 @@ import {
   scorecardOf,
   sheetFeedback,
   sheetTemplate,
+  talkTime,
   workspacePreset,
 } from '@signal-room/domain';
 import { AuditService } from '../audit/audit.service';
+import { CallsService } from '../calls/calls.service';
 import { AppException } from '../common/app-exception';
 import { DocumentsService } from '../documents/documents.service';
 import { RoomsService } from '../rooms/rooms.service';
@@ -33,6 +36,7 @@ export class FeedbackService {
     private readonly rooms: RoomsService,
     private readonly audit: AuditService,
     private readonly documents: DocumentsService,
+    private readonly calls: CallsService,
   ) {}
 
   /**
@@ -50,6 +54,28 @@ export class FeedbackService {
     return sheetFeedback(sheetTemplate(roundType), opensWithSheet, (id) =>
       doc.getText(id).toString(),
     );
+  }
+
+  /** The call's talk-time, from the spans stored now (the last may land after the end). */
+  private async communicationOf(
+    sessionId: string,
+    userId: string,
+    document: FeedbackDocument,
+  ): Promise<TalkTime | null> {
+    const speech = await this.calls.speechOf(sessionId);
+    if (speech.length === 0) return null;
+    const [startedAt, { participants }] = await Promise.all([
+      this.rooms.roundStartedAt(sessionId),
+      this.sessions.summary(sessionId, userId),
+    ]);
+    const people = new Map(participants.map((person) => [person.userId, person]));
+    // Someone removed from the session is no longer one of its people, nor is their talk.
+    const talkers = speech.flatMap(({ userId: speaker, spans }) => {
+      const person = people.get(speaker);
+      return person ? [{ ...person, spans }] : [];
+    });
+    const lengthMs = startedAt === null ? 0 : (document.endedAt ?? Date.now()) - startedAt;
+    return talkTime(talkers, { startedAt, lengthMs }, document.moves.seen);
   }
 
   /** The pad's code and the board's live elements as stored now. */
@@ -96,8 +122,11 @@ export class FeedbackService {
     }
     // The watch list is the candidate's writing for the interviewer: an observer never saw it.
     const stored = role === 'observer' ? { ...row.document, watchFor: [] } : row.document;
-    const document = { ...stored, sheet: await this.sheetOf(sessionId, stored.roundType.id) };
-    return { role, document };
+    const [sheet, communication] = await Promise.all([
+      this.sheetOf(sessionId, stored.roundType.id),
+      this.communicationOf(sessionId, userId, stored),
+    ]);
+    return { role, document: { ...stored, sheet, communication } };
   }
 
   /**

@@ -10,6 +10,13 @@ export const viewerRoom = (sessionId: string, userId: string): string =>
 /** Every socket in one session, whoever it belongs to. */
 export const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
 /** Every socket that opened one of a session's documents, with the access to read it. */
+/** Every tab in a session's call: told when a peer joins or leaves it. */
+export const callRoom = (sessionId: string): string => `call:${sessionId}`;
+
+/** One tab's place in a session's call: where the signals addressed to it go. */
+export const callPeerRoom = (sessionId: string, userId: string, peerId: string): string =>
+  `call:${sessionId}:${userId}:${peerId}`;
+
 export const documentRoom = (sessionId: string, documentId: DocumentId): string =>
   `session:${sessionId}:document:${documentId}`;
 /**
@@ -110,6 +117,7 @@ export class RoomBroadcaster {
         .in(theirs)
         .socketsLeave([
           sessionRoom(after.sessionId),
+          callRoom(after.sessionId),
           ...DOCUMENT_IDS.flatMap((documentId) => [
             documentRoom(after.sessionId, documentId),
             documentWriters(after.sessionId, documentId),

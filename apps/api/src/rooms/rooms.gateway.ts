@@ -131,6 +131,26 @@ export function onAcked<E extends keyof ClientToServerEvents>(
   });
 }
 
+/**
+ * Answers one request of a channel beside the room's (documents, the call) through its ack, with
+ * the work's result or a coded refusal; a socket whose sign-in has expired is refused.
+ */
+export async function answerChannel<T>(
+  socket: RoomSocket,
+  ack: (answer: T | Refusal) => void,
+  logger: Logger,
+  work: () => Promise<T>,
+): Promise<void> {
+  try {
+    if (socket.data.expiresAt * 1000 <= Date.now()) {
+      throw new AppException('UNAUTHENTICATED', 'Your sign-in has expired; sign in again.');
+    }
+    ack(await work());
+  } catch (error) {
+    ack({ ok: false, error: toAckError(error, logger) });
+  }
+}
+
 // socket.io's own cap closes the connection; ours sits below it so a breach gets a coded error.
 @WebSocketGateway({ transports: ['websocket'], maxHttpBufferSize: 4 * MAX_MESSAGE_BYTES })
 export class RoomsGateway

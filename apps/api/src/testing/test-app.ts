@@ -158,6 +158,7 @@ export const testConfig = (
   loginFailuresPerAccount: 10,
   loginFailuresPerAddress: 10_000,
   registrationsPerAddress: 10_000,
+  ice: { servers: [], turnUrls: [], turnSecret: null, turnTtlSeconds: 3600 },
   ...overrides,
 });
 

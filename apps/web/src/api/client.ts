@@ -1,4 +1,5 @@
 import type {
+  IceServers,
   AuditHistoryResponse,
   DocumentReplay,
   CreateAuditEntryBody,
@@ -36,6 +37,7 @@ import {
   calibrationResponseSchema,
   catalogResponseSchema,
   documentReplaySchema,
+  iceServersSchema,
   drillResultListSchema,
   drillResultSchema,
   errorResponseSchema,
@@ -196,6 +198,10 @@ export const logout = async (): Promise<void> => {
 };
 export const changePassword = (body: ChangePasswordBody): Promise<AuthResponse> =>
   json(authResponseSchema, 'POST', '/api/auth/password', body);
+
+/** The STUN and TURN servers this person's call may use, TURN credentials fresh. */
+export const getIceServers = (signal?: AbortSignal): Promise<IceServers> =>
+  json(iceServersSchema, 'GET', '/api/calls/ice-servers', undefined, signal);
 
 export const listSessions = (signal?: AbortSignal): Promise<SessionListResponse> =>
   json(sessionListResponseSchema, 'GET', '/api/sessions', undefined, signal);

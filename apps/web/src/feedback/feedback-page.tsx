@@ -8,6 +8,7 @@ import { useLoad } from '../history/use-load';
 import { ErrorNotice } from '../ui/error-notice';
 import { AuditSection } from './audit-section';
 import { CalibrationSection } from './calibration-section';
+import { CommunicationSection } from './communication-section';
 import { DrillsSection } from './drills-section';
 import { feedbackOpen } from './feedback-access';
 import { FindingsSection } from './findings-section';
@@ -121,6 +122,7 @@ function FeedbackReport({ session, doc }: { session: SessionSummary; doc: Feedba
       <SignalDetails sessionId={sessionId} signals={doc.signals} />
       <HiddenSignalsSection hidden={doc.hiddenSignals} />
       {doc.sheet && <SheetSection sheet={doc.sheet} />}
+      {doc.communication && <CommunicationSection sessionId={sessionId} talk={doc.communication} />}
       {session.myRole === 'candidate' && session.feedbackReleased && (
         <AuditSection sessionId={sessionId} elapsedMs={doc.elapsedMs} />
       )}

@@ -3,6 +3,8 @@ import { roundTypeById } from '@signal-room/domain';
 import { useState } from 'react';
 import { Navigate, useLocation, useParams } from 'react-router';
 import { useAuth } from '../auth/auth-store';
+import { CallPanel } from '../call/call-panel';
+import { useCall } from '../call/use-call';
 import { CandidateView } from './candidate-view';
 import { ConnectionStatus } from './connection-status';
 import { RefusalAlert } from './refusal-alert';
@@ -24,6 +26,7 @@ export default function RoomPage() {
 function LiveRoom({ sessionId }: { sessionId: string }) {
   const { room, client } = useRoom(sessionId);
   const viewerId = useAuth()?.user.id ?? null;
+  const { call, session } = useCall(client, viewerId ?? '');
   const { pathname } = useLocation();
   const { role, pending } = room;
   const [workspaceSelection, setWorkspaceSelection] = useState<EvidenceAnchor | null>(null);
@@ -69,7 +72,8 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
             client.send('participant.remove', { userId: person.userId });
         }}
       />
-      <MeetingLink client={client} state={state} role={role} />
+      {call.phase !== 'in' && <MeetingLink client={client} state={state} role={role} />}
+      <CallPanel call={call} controls={session} state={state} />
       {room.refusal && (
         <RefusalAlert refusal={room.refusal} onDismiss={() => client.dismissRefusal()} />
       )}

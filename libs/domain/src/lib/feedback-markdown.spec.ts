@@ -8,6 +8,7 @@ import { VERDICT_LABELS } from './interpretation';
 import type { FailureModeId, MoveId, Score, SignalId } from './model';
 import type { Actor } from './room/decide';
 import { sheetFeedback, sheetTemplate } from './sheet';
+import { talkTime } from './talk-time';
 import {
   CANDIDATE,
   command,
@@ -358,6 +359,30 @@ describe('feedbackToMarkdown: what users wrote renders inert', () => {
     );
     expect(notes).toContain('### Stakes\n\n*Never written down.*');
     expect(feedbackToMarkdown({ ...doc, sheet: null })).not.toContain('Never written down');
+  });
+
+  it('sets the talk-time after the sheet as measured figures, names inert', () => {
+    const talk = talkTime(
+      [
+        {
+          userId: 'c',
+          displayName: INJECTION,
+          role: 'candidate',
+          spans: [{ startAt: 1000, endAt: 91_000 }],
+        },
+        { userId: 'i', displayName: 'Ivan', role: 'interviewer', spans: [] },
+      ],
+      { startedAt: 1000, lengthMs: 200_000 },
+      [{ move: 'clarify-constraints', name: 'Clarify', offsetsMs: [60_000] }],
+    );
+    const written = section(feedbackToMarkdown({ ...doc, communication: talk }), 'Talk-time');
+    expect(written).toContain(`| ${escaped} | Candidate | 1:30 | 100% |`);
+    expect(written).toContain(
+      'Longest stretch the candidate spoke without a pause for the interviewer: 90 s, from 0:00.',
+    );
+    expect(written).toContain('Silences of a minute or more: 1:30–3:20.');
+    expect(written).toContain('| Clarify | 1:00 | 60 s | 0 s |');
+    expect(feedbackToMarkdown({ ...doc, communication: null })).not.toContain('## Talk-time');
   });
 
   it('keeps a summary with Markdown in it inert', () => {

@@ -4,6 +4,8 @@ import type { FeedbackDocument, SelfGap, SignalFeedback } from './feedback';
 import { MISJUDGED_GAP } from './feedback';
 import type { Severity } from './model';
 import type { SheetFeedback } from './sheet';
+import type { TalkTime } from './talk-time';
+import { ROLE_LABELS } from './room/state';
 import { VERDICT_LABELS } from './interpretation';
 
 /**
@@ -373,10 +375,57 @@ const drillsSection = (doc: FeedbackDocument): string[] => [
       ])),
 ];
 
+const seconds = (ms: number): string => `${Math.round(ms / 1000)} s`;
+
+// Measured, not judged: the section says what the meter saw and leaves the reading to people.
+function communicationSection(talk: TalkTime): string[] {
+  const stretch = talk.longestStretch;
+  const silences = talk.silences.map(
+    (silence) => `${formatOffset(silence.startMs)}–${formatOffset(silence.endMs)}`,
+  );
+  return [
+    '## Talk-time',
+    '',
+    'Measured from each microphone in the call, not from words: evidence to weigh, not a score.',
+    '',
+    ...table(
+      ['Person', 'Role', 'Spoke', 'Share'],
+      talk.people.map((person) => [
+        text(person.displayName),
+        ROLE_LABELS[person.role],
+        formatOffset(person.spokeMs),
+        `${Math.round(person.share * 100)}%`,
+      ]),
+    ),
+    '',
+    stretch
+      ? `Longest stretch the candidate spoke without a pause for the interviewer: ${seconds(stretch.endMs - stretch.startMs)}, from ${formatOffset(stretch.startMs)}.`
+      : 'The candidate did not speak in the call.',
+    '',
+    silences.length === 0
+      ? 'No silence of a minute or more.'
+      : `Silences of a minute or more: ${silences.join(', ')}.`,
+    ...(talk.moves.length === 0
+      ? []
+      : [
+          '',
+          ...table(
+            ['Move marked', 'At', 'Candidate spoke, minute before', 'Interviewer spoke'],
+            talk.moves.map((move) => [
+              text(move.name),
+              formatOffset(move.offsetMs),
+              seconds(move.candidateMs),
+              seconds(move.interviewerMs),
+            ]),
+          ),
+        ]),
+  ];
+}
+
 /**
  * The feedback as a Markdown report the candidate can keep: the interviewer's summary and one
  * thing to practise next, the reading, the seven signals with their evidence, what stayed
- * hidden, the round's sheet and what it never wrote down, the candidate's audit (when the export carries it) and which earlier audit items this
+ * hidden, the round's sheet and what it never wrote down, the call's talk-time, the candidate's audit (when the export carries it) and which earlier audit items this
  * round heard, the moves and patterns, the self-assessment and the drills. Pure: times are
  * formatted from the document, never read from a clock.
  */
@@ -390,6 +439,7 @@ export function feedbackToMarkdown(doc: FeedbackExport): string {
     signalSections(doc),
     hiddenSection(doc),
     ...(doc.sheet ? [sheetSection(doc.sheet)] : []),
+    ...(doc.communication ? [communicationSection(doc.communication)] : []),
     ...(doc.audit === undefined ? [] : [auditSection(doc.audit)]),
     ...(watchFor.length === 0 ? [] : [watchForSection(watchFor)]),
     findingsSection(doc),

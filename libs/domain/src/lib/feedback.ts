@@ -1,4 +1,5 @@
 import type { SheetFeedback } from './sheet';
+import type { TalkTime } from './talk-time';
 import {
   describeScore,
   drillById,
@@ -97,6 +98,11 @@ export interface FeedbackDocument {
    * read (never stored with it): null when the round had none.
    */
   sheet?: SheetFeedback | null;
+  /**
+   * Who spoke how much, from the call's voice-activity spans, read each time (spans may arrive
+   * just after the end): null without a call. Evidence to weigh, never a score.
+   */
+  communication?: TalkTime | null;
   /**
    * What the candidate's audits of earlier rounds asked the interviewer to watch for, and when
    * each was heard (null: not this time). Absent in documents stored before the audit existed.

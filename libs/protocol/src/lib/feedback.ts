@@ -16,6 +16,7 @@ import {
   idSchema,
   moveIdSchema,
   polaritySchema,
+  roleSchema,
   roundTypeIdSchema,
   scoreSchema,
   signalIdSchema,
@@ -43,6 +44,32 @@ export const sheetFeedbackSchema = z.object({
   title: z.string(),
   sections: z.array(z.object({ id: z.string(), label: z.string(), text: z.string() })),
   neverWritten: z.array(z.string()),
+});
+
+const roundSpanSchema = z.object({ startMs: z.number(), endMs: z.number() });
+
+/** The round's talk-time in the feedback (the domain's TalkTime). */
+export const talkTimeSchema = z.object({
+  people: z.array(
+    z.object({
+      userId: idSchema,
+      displayName: z.string(),
+      role: roleSchema,
+      spokeMs: z.number(),
+      share: z.number(),
+    }),
+  ),
+  longestStretch: roundSpanSchema.nullable(),
+  silences: z.array(roundSpanSchema),
+  moves: z.array(
+    z.object({
+      move: moveIdSchema,
+      name: z.string(),
+      offsetMs: z.number(),
+      candidateMs: z.number(),
+      interviewerMs: z.number(),
+    }),
+  ),
 });
 
 export const feedbackDocumentSchema = z.object({
@@ -127,6 +154,7 @@ export const feedbackDocumentSchema = z.object({
     )
     .optional(),
   sheet: sheetFeedbackSchema.nullable().optional(),
+  communication: talkTimeSchema.nullable().optional(),
 });
 
 /**

@@ -11,6 +11,7 @@ import {
 } from '@signal-room/domain';
 import { z } from 'zod';
 import type { DocumentClientEvents, DocumentServerEvents } from './documents';
+import type { CallClientEvents, CallServerEvents } from './calls';
 import { failedAckSchema } from './errors';
 import {
   failureModeIdSchema,
@@ -319,7 +320,7 @@ export const clockPongSchema = z.object({ clientTime: z.number(), serverTime: z.
 export type ClockPong = z.infer<typeof clockPongSchema>;
 
 /** socket.io's typed maps, used by the gateway and the client alike. */
-export interface ClientToServerEvents extends DocumentClientEvents {
+export interface ClientToServerEvents extends DocumentClientEvents, CallClientEvents {
   'room:join': (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   'room:command': (command: CommandEnvelope, ack: (answer: CommandAck) => void) => void;
   'clock:ping': (ping: ClockPing, ack: (pong: ClockPong) => void) => void;
@@ -351,7 +352,7 @@ export const roomPresenceMessageSchema = z.object({
 });
 export type RoomPresenceMessage = z.infer<typeof roomPresenceMessageSchema>;
 
-export interface ServerToClientEvents extends DocumentServerEvents {
+export interface ServerToClientEvents extends DocumentServerEvents, CallServerEvents {
   'room:event': (message: RoomEventMessage) => void;
   'room:snapshot': (message: RoomSnapshotMessage) => void;
   'room:removed': (message: RoomRemovedMessage) => void;

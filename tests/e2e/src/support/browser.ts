@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -9,12 +9,48 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Screenshots kept as artifacts of the run (ignored by git). */
 export const ARTIFACTS = resolve(__dirname, '../../../../test-results/e2e');
 
+/**
+ * What every fake microphone says: a tone in bursts, like speech with pauses (2 s on, 1 s off,
+ * 2.5 s on, 0.5 s off, looped by Chromium). Chromium's own fake microphone only clicks, too
+ * briefly for the voice-activity meter, which is the point of the meter.
+ */
+export function speechLikeWav(path: string): string {
+  const rate = 16_000;
+  const bursts: [number, number][] = [
+    [0, 2],
+    [3, 5.5],
+  ];
+  const seconds = 6;
+  const samples = new Int16Array(rate * seconds);
+  for (let i = 0; i < samples.length; i += 1) {
+    const t = i / rate;
+    const on = bursts.some(([from, to]) => t >= from && t < to);
+    samples[i] = on ? Math.round(0.3 * 32767 * Math.sin(2 * Math.PI * 220 * t)) : 0;
+  }
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0);
+  header.writeUInt32LE(36 + samples.byteLength, 4);
+  header.write('WAVEfmt ', 8);
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(1, 22);
+  header.writeUInt32LE(rate, 24);
+  header.writeUInt32LE(rate * 2, 28);
+  header.writeUInt16LE(2, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36);
+  header.writeUInt32LE(samples.byteLength, 40);
+  writeFileSync(path, Buffer.concat([header, Buffer.from(samples.buffer)]));
+  return path;
+}
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`,
     );
   }
+  mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -24,6 +60,10 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // A fake camera and microphone, allowed without asking: the room's call is tested for real.
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-audio-capture=${speechLikeWav(resolve(ARTIFACTS, 'speech-like.wav'))}`,
     ],
   });
 }
