@@ -14,13 +14,17 @@ import {
 import { AuthGuard, CurrentUser } from '../auth/auth.guard';
 import { ZodPipe } from '../common/zod-body.pipe';
 import { uuidParam } from '../common/uuid-param.pipe';
+import { RoomsService } from '../rooms/rooms.service';
 import { AuditService } from './audit.service';
 import { Responds } from '../common/contract';
 
 @Controller()
 @UseGuards(AuthGuard)
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly rooms: RoomsService,
+  ) {}
 
   @Get('sessions/:id/audit')
   @Responds(
@@ -49,12 +53,14 @@ export class AuditController {
 
   @Delete('sessions/:id/audit/:entryId')
   @Responds(auditEntrySchema, 'Take back one of my audit entries (candidate)')
-  remove(
+  async remove(
     @CurrentUser() userId: string,
     @Param('id', uuidParam) id: string,
     @Param('entryId', uuidParam) entryId: string,
   ): Promise<AuditEntry> {
-    return this.audit.remove(id, entryId, userId);
+    const { entry, listedIn } = await this.audit.remove(id, entryId, userId);
+    await this.rooms.withdrawWatchItem(listedIn, entry.id);
+    return entry;
   }
 
   @Get('history/audit')

@@ -157,10 +157,16 @@ export class AuditService {
   }
 
   /**
-   * Deletes the entry and, in the same transaction, every copy of its sentence that later rounds'
-   * stored feedback keeps on its watch list, so taking an entry back takes its words back too.
+   * Deletes the entry and, in the same transaction, every copy of its sentence that later rounds
+   * keep: on their stored feedback's watch list and in the `watch.listed` events of their logs,
+   * so taking an entry back takes its words back from every replay too. Answers the entry and
+   * the rooms that had listed it, whose live state the caller then withdraws it from.
    */
-  async remove(sessionId: string, entryId: string, userId: string): Promise<AuditEntry> {
+  async remove(
+    sessionId: string,
+    entryId: string,
+    userId: string,
+  ): Promise<{ entry: AuditEntry; listedIn: string[] }> {
     return this.dataSource.transaction(async (manager) => {
       await this.releasedTo(sessionId, userId, manager);
       const entry = await manager.findOne(AuditEntryEntity, {
@@ -170,7 +176,24 @@ export class AuditService {
       if (!entry) throw new AppException('NOT_FOUND', 'No audit entry with this id is yours.');
       await manager.delete(AuditEntryEntity, { id: entry.id });
       await this.feedbackRows.dropWatchItem(entry.id, manager);
-      return toAuditEntry(entry);
+      // Only the rounds this person was the candidate of can have listed their entries.
+      // A SELECT over the UPDATE: TypeORM answers a bare UPDATE … RETURNING with its row count.
+      const rows = await manager.query<{ session_id: string }[]>(
+        `WITH redacted AS (
+           UPDATE session_events
+           SET payload = jsonb_set(payload, '{items}', COALESCE(
+             (SELECT jsonb_agg(item) FROM jsonb_array_elements(payload->'items') AS item
+              WHERE item->>'id' <> $1), '[]'::jsonb))
+           WHERE type = 'watch.listed'
+             AND payload->'items' @> jsonb_build_array(jsonb_build_object('id', $1::text))
+             AND session_id IN (
+               SELECT session_id FROM participants WHERE user_id = $2 AND role = 'candidate')
+           RETURNING session_id)
+         SELECT DISTINCT session_id FROM redacted`,
+        [entry.id, userId],
+      );
+      const listedIn = rows.map((row) => row.session_id);
+      return { entry: toAuditEntry(entry), listedIn };
     });
   }
 

@@ -248,4 +248,34 @@ describe.each(TEST_DATABASE_KINDS)('the hidden-signal audit on %s PostgreSQL', (
     await later.join(third);
     expect(later.state?.watchFor.map((item) => item.id)).toEqual([second.entry.id]);
   });
+
+  it("takes a deleted entry off a live room's watch list at once, and out of its log", async () => {
+    const own = await registerCast(t);
+    const sentence = 'Taken back: the retry budget I kept to myself.';
+    const { sessionId, entry } = await auditedRound(t, own, sentence);
+    const { id: next } = await createStaffedSession(t, own);
+    const interviewer = await t.connect(own.interviewer.token);
+    await interviewer.join(next);
+    expect(interviewer.state?.watchFor.map((item) => item.id)).toEqual([entry.id]);
+    const seq = interviewer.state?.seq ?? 0;
+
+    await removal(sessionId, entry.id, own.candidate).expect(200);
+    const withdrawn = await interviewer.settle(seq + 1);
+    expect(withdrawn.watchFor).toEqual([]);
+    // Nothing of the sentence is left to replay: not in the log, the timeline, or a fresh join.
+    const log = await t.dataSource.query<{ payload: unknown }[]>(
+      'SELECT payload FROM session_events WHERE session_id = $1',
+      [next],
+    );
+    expect(JSON.stringify(log)).not.toContain('retry budget');
+    const timeline = await t
+      .http()
+      .get(`/api/sessions/${next}/timeline`)
+      .set(bearer(own.interviewer.token))
+      .expect(200);
+    expect(JSON.stringify(timeline.body)).not.toContain('retry budget');
+    const fresh = await t.connect(own.interviewer.token);
+    await fresh.join(next);
+    expect(fresh.state?.watchFor).toEqual([]);
+  });
 });

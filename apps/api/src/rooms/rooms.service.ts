@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { OpenAuditEntry, RoomEvent, RoomState, Role } from '@signal-room/domain';
 import {
   SYSTEM_ACTOR_ID,
@@ -14,6 +14,7 @@ import {
   timeUpEvents,
   viewFor,
   watchListEvents,
+  watchWithdrawnEvents,
 } from '@signal-room/domain';
 import type { CommandAck, JoinAck } from '@signal-room/protocol';
 import { commandEnvelopeSchema, commandPayloadSchemas, issuesOf } from '@signal-room/protocol';
@@ -41,6 +42,8 @@ const MAX_CATCH_UP_EVENTS = 500;
  */
 @Injectable()
 export class RoomsService {
+  private readonly logger = new Logger('rooms');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: RoomWriter,
@@ -173,6 +176,26 @@ export class RoomsService {
       plan: ({ state: now }) => Promise.resolve(accept(watchListEvents(now, entries))),
     });
     return after;
+  }
+
+  /**
+   * Takes a deleted audit entry's item off each room's watch list, live on every screen, by the
+   * system actor. Each room is its own write: one that fails is logged, and its log (redacted
+   * with the deletion) no longer lists the item for anyone who reads it afresh.
+   */
+  async withdrawWatchItem(sessionIds: readonly string[], entryId: string): Promise<void> {
+    for (const sessionId of sessionIds) {
+      await this.writer
+        .write({
+          sessionId,
+          actorId: SYSTEM_ACTOR_ID,
+          clientEventId: null,
+          plan: ({ state }) => Promise.resolve(accept(watchWithdrawnEvents(state, entryId))),
+        })
+        .catch((error: unknown) => {
+          this.logger.warn(`watch item ${entryId} not withdrawn in ${sessionId}: ${String(error)}`);
+        });
+    }
   }
 
   /** Presence: the user's last socket in the room has gone. */

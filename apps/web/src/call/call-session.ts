@@ -233,9 +233,17 @@ export class CallSession {
     });
   }
 
-  /** Nobody removed from the session stays connected to this tab. */
+  /**
+   * Nobody removed from the session stays connected to this tab, and a tab whose person was
+   * removed (or signed out) leaves the call and lets go of the microphone.
+   */
   private dropRemoved(): void {
-    const participants = this.client.getSnapshot().state?.participants;
+    const { status, state } = this.client.getSnapshot();
+    if (status === 'failed' || status === 'signed-out') {
+      void this.leave();
+      return;
+    }
+    const participants = state?.participants;
     if (!participants || !this.mesh) return;
     for (const { peer } of this.mesh.peers) {
       if (!participants[peer.userId]) this.mesh.left(peer);

@@ -116,7 +116,12 @@ function describeEvent(event: StepEvent, before: RoomState): string {
       return `Flag withdrawn${mark ? ` · ${failureModeById(mark.flag).name}` : ''}`;
     }
     case 'watch.listed':
-      return `Watch for · ${event.payload.items.length} from the candidate's audits`;
+      // A list whose every item the candidate took back since is kept in the log, emptied.
+      return event.payload.items.length === 0
+        ? 'Watch for · taken back by the candidate'
+        : `Watch for · ${event.payload.items.length} from the candidate's audits`;
+    case 'watch.withdrawn':
+      return 'Watch item taken back: the candidate deleted the audit entry';
     case 'watch.ticked':
     case 'watch.unticked': {
       const item = before.watchFor.find((entry) => entry.id === event.payload.itemId);

@@ -1,5 +1,11 @@
 import type { OpenAuditEntry } from './audit';
-import { auditableSignals, itemsSeen, MAX_WATCH_ITEMS, watchListEvents } from './audit';
+import {
+  auditableSignals,
+  itemsSeen,
+  MAX_WATCH_ITEMS,
+  watchListEvents,
+  watchWithdrawnEvents,
+} from './audit';
 import { buildFeedback } from './feedback';
 import { eventBody } from './room/events';
 import { timelineFor } from './room/projection';
@@ -128,6 +134,17 @@ describe('watchListEvents', () => {
     const many = Array.from({ length: MAX_WATCH_ITEMS + 3 }, (_, index) => entry(`a${index}`));
     const [event] = watchListEvents(withWatch(newRoom()), many);
     expect(event?.type === 'watch.listed' && event.payload.items.length).toBe(MAX_WATCH_ITEMS - 1);
+  });
+});
+
+describe('watchWithdrawnEvents', () => {
+  it('withdraws an item the room lists, and nothing for one it does not', () => {
+    const listed = withWatch(liveRoom());
+    expect(watchWithdrawnEvents(listed, WATCH_ITEM.id)).toEqual([
+      eventBody('watch.withdrawn', { itemId: WATCH_ITEM.id }),
+    ]);
+    expect(watchWithdrawnEvents(listed, 'another')).toEqual([]);
+    expect(watchWithdrawnEvents(liveRoom(), WATCH_ITEM.id)).toEqual([]);
   });
 });
 

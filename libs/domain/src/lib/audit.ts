@@ -80,6 +80,12 @@ export function watchListEvents(
   return items.length === 0 ? [] : [eventBody('watch.listed', { items })];
 }
 
+/** The event that takes a deleted entry's item off a room's watch list, or none if not on it. */
+export const watchWithdrawnEvents = (state: RoomState, entryId: string): RoomEventBody[] =>
+  state.watchFor.some((item) => item.id === entryId)
+    ? [eventBody('watch.withdrawn', { itemId: entryId })]
+    : [];
+
 /** The watch items the interviewer heard said: once feedback is out, their entries are visible. */
 export const itemsSeen = (state: RoomState): WatchItem[] =>
   state.watchFor.filter((item) => item.seenAtMs !== null);

@@ -330,6 +330,7 @@ const SHAPES_FEEDBACK: Record<RoomEventType, boolean> = {
   'watch.listed': true,
   'watch.ticked': true,
   'watch.unticked': true,
+  'watch.withdrawn': true,
   'self-assessment.submitted': true,
   'summary.written': true,
   'session.ended': true,

@@ -205,6 +205,7 @@ export const eventPayloadSchemas = {
   'flag.unmarked': z.object({ markId: idSchema }),
   'watch.listed': z.object({ items: z.array(watchItemSchema) }),
   'watch.ticked': z.object({ itemId: idSchema, offsetMs: z.number() }),
+  'watch.withdrawn': z.object({ itemId: idSchema }),
   'watch.unticked': z.object({ itemId: idSchema }),
   'self-assessment.submitted': z.object({ scores: scoresSchema, note: z.string() }),
   'summary.written': interviewerSummarySchema,

@@ -40,6 +40,8 @@ export interface RoomEventPayloads {
   'watch.listed': { items: Omit<WatchItem, 'seenAtMs'>[] };
   'watch.ticked': { itemId: string; offsetMs: number };
   'watch.unticked': { itemId: string };
+  /** The candidate deleted the audit entry the item came from: its words leave the room. */
+  'watch.withdrawn': { itemId: string };
   'self-assessment.submitted': { scores: Scores; note: string };
   'summary.written': InterviewerSummary;
   'session.ended': { reason: EndReason };
@@ -77,6 +79,7 @@ export const ROOM_EVENT_TYPES = [
   'watch.listed',
   'watch.ticked',
   'watch.unticked',
+  'watch.withdrawn',
   'self-assessment.submitted',
   'summary.written',
   'session.ended',

@@ -81,6 +81,7 @@ const WATCH_EVENTS: ReadonlySet<RoomEvent['type']> = new Set<RoomEvent['type']>(
   'watch.listed',
   'watch.ticked',
   'watch.unticked',
+  'watch.withdrawn',
 ]);
 
 /**

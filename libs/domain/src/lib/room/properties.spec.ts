@@ -464,6 +464,7 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
     ),
   }),
   'watch.ticked': fc.record({ itemId: idArb, offsetMs: fc.integer() }),
+  'watch.withdrawn': fc.record({ itemId: idArb }),
   'watch.unticked': fc.record({ itemId: idArb }),
   'self-assessment.submitted': fc.record({ scores: scoresArb, note: fc.string() }),
   'summary.written': fc.record({ text: fc.string(), practiseNext: fc.string() }),

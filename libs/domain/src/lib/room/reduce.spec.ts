@@ -72,6 +72,7 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
   'flag.unmarked': { markId: 'f1' },
   'watch.listed': { items: [WATCH_ITEM] },
   'watch.ticked': { itemId: WATCH_ITEM.id, offsetMs: MINUTE },
+  'watch.withdrawn': { itemId: WATCH_ITEM.id },
   'watch.unticked': { itemId: WATCH_ITEM.id },
   'self-assessment.submitted': {
     scores: scoredRoom().scorecards[INTERVIEWER.userId].scores,
@@ -410,6 +411,15 @@ describe('reduce: the watch list', () => {
     expect(unticked.watchFor[0]?.seenAtMs).toBeNull();
     const stray = stamped('watch.ticked', { itemId: 'nope', offsetMs: 0 }, { seq: 53 });
     expect(reduce(unticked, stray).watchFor).toEqual(unticked.watchFor);
+  });
+
+  it('takes a withdrawn item off the list, ticked or not', () => {
+    const withdrawn = reduceAll(liveRoom(), [
+      listed(50),
+      stamped('watch.ticked', { itemId: WATCH_ITEM.id, offsetMs: MINUTE }, { seq: 51 }),
+      stamped('watch.withdrawn', { itemId: WATCH_ITEM.id }, { seq: 52 }),
+    ]);
+    expect(withdrawn.watchFor).toEqual([]);
   });
 });
 

@@ -128,6 +128,11 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
         .map((item) => ({ ...item, seenAtMs: null }));
       return added.length === 0 ? state : { ...state, watchFor: [...state.watchFor, ...added] };
     }
+    case 'watch.withdrawn':
+      return {
+        ...state,
+        watchFor: state.watchFor.filter((item) => item.id !== event.payload.itemId),
+      };
     case 'watch.ticked':
     case 'watch.unticked': {
       const { itemId } = event.payload;
