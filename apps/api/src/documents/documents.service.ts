@@ -73,7 +73,7 @@ export class DocumentsService {
     sessionId: string,
     userId: string,
   ): Promise<{ settings: WorkspaceSettings; name: string | null }> {
-    const { state } = await this.rooms.state(sessionId);
+    const state = await this.rooms.current(sessionId);
     return { settings: state.workspace, name: state.participants[userId]?.displayName ?? null };
   }
 

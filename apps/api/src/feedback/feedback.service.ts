@@ -137,7 +137,7 @@ export class FeedbackService {
     const { role } = await this.sessions.membership(sessionId, userId);
     if (!isStaff(role))
       throw new AppException('FORBIDDEN_ROLE', 'Calibration is for the interviewer and observers.');
-    const { state } = await this.rooms.state(sessionId);
+    const state = await this.rooms.current(sessionId);
     if (state.status !== 'ended')
       throw new AppException('INVALID_STATE', 'Calibration opens when the round ends.');
     const interviewerCard = scorecardOf(state);

@@ -98,7 +98,7 @@ export class RatingsService {
       : [];
     const rounds: ProfileRound[] = [];
     for (const sessionId of ids) {
-      const { state } = await this.rooms.state(sessionId);
+      const state = await this.rooms.current(sessionId);
       const verdicts = ratings.find((rating) => rating.sessionId === sessionId)?.verdicts;
       rounds.push(profileRoundOf(state, verdicts ?? null));
     }

@@ -115,6 +115,16 @@ export class RoomWriter {
     return this.cache.get(sessionId);
   }
 
+  /**
+   * The room as it stands now: what this node holds with the events appended since (by any
+   * node), read from the log only past that point; the whole log when it holds nothing.
+   */
+  async current(sessionId: string): Promise<RoomState> {
+    const cached = this.cache.get(sessionId);
+    if (!cached) return this.stateOf(sessionId);
+    return reduceAll(cached, await this.log.since(this.dataSource.manager, sessionId, cached.seq));
+  }
+
   write(request: WriteRequest): Promise<Written> {
     return this.inLine(request.sessionId, async () => {
       try {

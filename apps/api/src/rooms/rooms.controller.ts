@@ -24,7 +24,7 @@ export class RoomsController {
     @Param('id', uuidParam) id: string,
   ): Promise<RoomState> {
     const { role } = await this.sessions.membership(id, userId);
-    const { state } = await this.rooms.state(id);
+    const state = await this.rooms.current(id);
     return viewFor(state, { userId, role });
   }
 }

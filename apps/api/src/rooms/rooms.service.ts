@@ -234,6 +234,11 @@ export class RoomsService {
     return ended;
   }
 
+  /** The room as it stands, folded from the log's tail past what this node holds. */
+  current(sessionId: string): Promise<RoomState> {
+    return this.writer.current(sessionId);
+  }
+
   /** The room as it stands, with the log it was folded from. */
   async state(sessionId: string): Promise<{ state: RoomState; events: RoomEvent[] }> {
     const { initial, events } = await this.log.read(sessionId);
