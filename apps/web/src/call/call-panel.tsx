@@ -1,4 +1,5 @@
 import type { RoomState } from '@signal-room/domain';
+import type { ReactNode } from 'react';
 import { useEffect, useRef } from 'react';
 import type { CallView } from './call-session';
 import type { PeerView } from './mesh';
@@ -65,16 +66,19 @@ function PeerTile({ view, name, relayed }: { view: PeerView; name: string; relay
 
 /**
  * The room's own call: join with the microphone on, mute, camera, devices, and a tile per person
- * with whether they are speaking and how their connection holds.
+ * with whether they are speaking and how their connection holds. Until this person is in it,
+ * the bar also holds `children`: the meeting link, for a call held elsewhere.
  */
 export function CallPanel({
   call,
   controls,
   state,
+  children,
 }: {
   call: CallView;
   controls: CallControls;
   state: RoomState;
+  children?: ReactNode;
 }) {
   const preview = useStream<HTMLVideoElement>(call.local);
   const nameOf = (userId: string) => state.participants[userId]?.displayName ?? 'Someone';
@@ -86,11 +90,12 @@ export function CallPanel({
           type="button"
           className={styles.primary}
           disabled={call.phase === 'starting'}
+          title="Voice in the room, microphone on; the camera is up to you"
           onClick={() => void controls.join()}
         >
           {call.phase === 'starting' ? 'Joining the call…' : 'Join the call'}
         </button>
-        <span className="muted">Voice in the room, microphone on; the camera is up to you.</span>
+        {children}
         {call.problem && (
           <p className={styles.problem} role="alert">
             {call.problem}

@@ -72,8 +72,9 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
             client.send('participant.remove', { userId: person.userId });
         }}
       />
-      {call.phase !== 'in' && <MeetingLink client={client} state={state} role={role} />}
-      <CallPanel call={call} controls={session} state={state} />
+      <CallPanel call={call} controls={session} state={state}>
+        <MeetingLink client={client} state={state} role={role} />
+      </CallPanel>
       {room.refusal && (
         <RefusalAlert refusal={room.refusal} onDismiss={() => client.dismissRefusal()} />
       )}
