@@ -24,6 +24,7 @@ export * from './lib/feedback-markdown';
 export * from './lib/prompts';
 export * from './lib/room/state';
 export * from './lib/room/runs';
+export * from './lib/room/recordings';
 export * from './lib/room/events';
 export * from './lib/room/commands';
 export * from './lib/room/reduce';

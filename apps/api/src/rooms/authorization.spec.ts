@@ -96,6 +96,20 @@ const end = (room: Room) => room.must('interviewer', 'session.end', {});
 const addEvidence = (room: Room, role: Role, id: string) =>
   room.must(role, 'evidence.add', { signal: 'framing', polarity: 'weak', note: 'Rushed' }, id);
 
+/** A recording the interviewer asked for, to which `consenting` have agreed; its id for all. */
+function askedToRecord(
+  consenting: readonly Role[] = [],
+): Scenario<'recording.consent' | 'recording.decline' | 'recording.stop'> {
+  return {
+    prepare: async (room) => {
+      const recordingId = randomUUID();
+      await room.must('interviewer', 'recording.request', {}, recordingId);
+      for (const role of consenting) await room.must(role, 'recording.consent', { recordingId });
+      return () => ({ recordingId });
+    },
+  };
+}
+
 /** For every command, a room in which it may happen, so only the sender's role decides. */
 const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
   'prompt.set': given({ prompt: PROMPT }),
@@ -178,6 +192,11 @@ const SCENARIOS: { [T in RoomCommandType]: Scenario<T> } = {
   }),
   'workspace.set': given({ padLocked: true }),
   'meeting.set': given({ url: 'https://meet.example.com/abc-defg-hij' }),
+  'recording.request': given({}),
+  'recording.consent': askedToRecord(),
+  'recording.decline': askedToRecord(),
+  // Only someone being recorded stops it: everyone has agreed.
+  'recording.stop': askedToRecord(ROLES),
 };
 
 const refusal = (code: string) => ({

@@ -148,6 +148,14 @@ function describeEvent(event: StepEvent, before: RoomState): string {
       return describeWorkspaceChange(event.payload);
     case 'meeting.linked':
       return event.payload.url ? 'Shared a meeting link' : 'Took the meeting link away';
+    case 'recording.requested':
+      return 'Asked everyone present to agree to a recording';
+    case 'recording.consented':
+      return 'Agreed to be recorded';
+    case 'recording.declined':
+      return 'Declined the recording, which ended it';
+    case 'recording.stopped':
+      return 'Stopped the recording';
   }
 }
 

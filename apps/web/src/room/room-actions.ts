@@ -45,4 +45,8 @@ export const COMMAND_LABELS: Record<RoomCommandType, string> = {
   'code.run': 'Record a run of the code',
   'workspace.set': 'Change the workspace settings',
   'meeting.set': 'Change the meeting link',
+  'recording.request': 'Ask to record',
+  'recording.consent': 'Agree to be recorded',
+  'recording.decline': 'Decline the recording',
+  'recording.stop': 'Stop the recording',
 };

@@ -340,6 +340,10 @@ const SHAPES_FEEDBACK: Record<RoomEventType, boolean> = {
   'code.ran': false,
   'workspace.changed': false,
   'meeting.linked': false,
+  'recording.requested': false,
+  'recording.consented': false,
+  'recording.declined': false,
+  'recording.stopped': false,
 };
 
 /**

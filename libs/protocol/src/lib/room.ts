@@ -4,6 +4,8 @@ import {
   MAX_ANCHORED_ELEMENTS,
   MAX_DURATION_MS,
   MAX_RUN_OUTPUT,
+  RECORDING_END_REASONS,
+  RECORDING_STATUSES,
   ROOM_EVENT_TYPES,
   ROOM_STATUSES,
   RUNNABLE_LANGUAGES,
@@ -34,6 +36,7 @@ const empty = z.strictObject({});
 const offsetSchema = z.number().int().min(0).max(MAX_DURATION_MS);
 const noteSchema = textSchema(2000);
 const markIdSchema = z.object({ markId: idSchema }).strict();
+const recordingIdSchema = z.strictObject({ recordingId: idSchema });
 
 const lineSchema = z.number().int().min(1).max(100_000);
 /** An element of the board, by the id Excalidraw gave it. */
@@ -141,6 +144,10 @@ export const commandPayloadSchemas = {
     output: z.string().max(MAX_RUN_OUTPUT * 8),
   }),
   'meeting.set': z.strictObject({ url: meetingLinkSchema.nullable() }),
+  'recording.request': empty,
+  'recording.consent': recordingIdSchema,
+  'recording.decline': recordingIdSchema,
+  'recording.stop': recordingIdSchema,
   'workspace.set': workspaceChangeSchema
     .strict()
     .refine((change) => Object.keys(change).length > 0, 'Name at least one setting to change.'),
@@ -216,6 +223,10 @@ export const eventPayloadSchemas = {
   'code.ran': z.object({ ...runReportFields, runId: idSchema, offsetMs: z.number() }),
   'workspace.changed': workspaceChangeSchema,
   'meeting.linked': z.object({ url: meetingLinkSchema.nullable() }),
+  'recording.requested': z.object({ recordingId: idSchema, awaiting: z.array(idSchema) }),
+  'recording.consented': z.object({ recordingId: idSchema }),
+  'recording.declined': z.object({ recordingId: idSchema }),
+  'recording.stopped': z.object({ recordingId: idSchema }),
 } satisfies Record<RoomEventType, z.ZodType>;
 
 /** One committed event of the given type, its payload parsed with that type's schema. */
@@ -280,6 +291,20 @@ export const roomStateSchema = z.object({
   ),
   workspace: workspaceSettingsSchema,
   meetingLink: meetingLinkSchema.nullable(),
+  recordings: z.array(
+    z.object({
+      id: idSchema,
+      requestedBy: idSchema,
+      requestedAt: z.number(),
+      awaiting: z.array(idSchema),
+      consentedAt: z.record(z.string(), z.number()),
+      status: z.enum(RECORDING_STATUSES),
+      startedAt: z.number().nullable(),
+      endedAt: z.number().nullable(),
+      endedBy: idSchema.nullable(),
+      endReason: z.enum(RECORDING_END_REASONS).nullable(),
+    }),
+  ),
   selfAssessment: z.object({ scores: scoresSchema, note: z.string() }).nullable(),
   summary: interviewerSummarySchema.nullable(),
   feedbackReleased: z.boolean(),

@@ -48,6 +48,13 @@ export interface RoomCommandPayloads {
   'workspace.set': Partial<WorkspaceSettings>;
   /** An https address of a call held elsewhere, or null to take it away. */
   'meeting.set': { url: string | null };
+  /** The interviewer asks to record the room's voices; the request's id names the recording. */
+  'recording.request': Record<string, never>;
+  /** Each person agrees for themself, and only then is their microphone recorded. */
+  'recording.consent': { recordingId: string };
+  'recording.decline': { recordingId: string };
+  /** Anyone being recorded may end the recording. */
+  'recording.stop': { recordingId: string };
 }
 
 export type RoomCommandType = keyof RoomCommandPayloads;
@@ -81,6 +88,10 @@ export const ROOM_COMMAND_TYPES = [
   'code.run',
   'workspace.set',
   'meeting.set',
+  'recording.request',
+  'recording.consent',
+  'recording.decline',
+  'recording.stop',
 ] as const satisfies readonly RoomCommandType[];
 
 export type RoomCommand = {

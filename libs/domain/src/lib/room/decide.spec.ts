@@ -21,6 +21,7 @@ import {
   testRun,
   withWatch,
 } from './room-fixtures';
+import { MAX_RECORDINGS, recordedWithConsent } from './recordings';
 import { MAX_RUN_OUTPUT, MAX_RUNS } from './runs';
 import type { Role, RoomState } from './state';
 import { ROLES } from './state';
@@ -62,6 +63,10 @@ const ALLOWED: Record<RoomCommandType, Role[]> = {
   'code.run': ['interviewer', 'candidate'],
   'workspace.set': ['interviewer'],
   'meeting.set': ['interviewer'],
+  'recording.request': ['interviewer'],
+  'recording.consent': ['interviewer', 'candidate', 'observer'],
+  'recording.decline': ['interviewer', 'candidate', 'observer'],
+  'recording.stop': ['interviewer', 'candidate', 'observer'],
 };
 
 const NOW = T0 + 5 * MINUTE;
@@ -100,6 +105,13 @@ const withFlag = (state: RoomState): RoomState =>
     INTERVIEWER.userId,
     T0,
   );
+
+/** A live room in which the interviewer has asked to record, with everyone present. */
+const asked = (state: RoomState = liveRoom()): RoomState =>
+  run(state, command('recording.request', {}, 'rec-1'), INTERVIEWER, T0 + MINUTE);
+const agree = (state: RoomState, actor: Actor, at = T0 + 2 * MINUTE): RoomState =>
+  run(state, command('recording.consent', { recordingId: 'rec-1' }), actor, at);
+const recordingOf = (state: RoomState) => state.recordings.find((item) => item.id === 'rec-1');
 
 const RUN = testRun();
 const SUMMARY = { text: 'You framed the problem well.', practiseNext: 'Say each trade-off aloud.' };
@@ -154,6 +166,13 @@ const VALID: Record<RoomCommandType, (actor: Actor) => [RoomState, RoomCommand]>
   'code.run': () => [newRoom(), command('code.run', RUN)],
   'workspace.set': () => [newRoom(), command('workspace.set', { padLocked: true })],
   'meeting.set': () => [newRoom(), command('meeting.set', { url: 'https://meet.example.com/a' })],
+  'recording.request': () => [liveRoom(), command('recording.request', {})],
+  'recording.consent': () => [asked(), command('recording.consent', { recordingId: 'rec-1' })],
+  'recording.decline': () => [asked(), command('recording.decline', { recordingId: 'rec-1' })],
+  'recording.stop': (actor) => [
+    agree(asked(), actor),
+    command('recording.stop', { recordingId: 'rec-1' }),
+  ],
 };
 
 const refusal = (state: RoomState, cmd: RoomCommand, actor: Actor = INTERVIEWER, now = NOW) => {
@@ -855,6 +874,162 @@ describe('the meeting link', () => {
     expect(refusal(linked, command('meeting.set', { url }))).toBe('INVALID_STATE');
     expect(refusal(newRoom(), command('meeting.set', { url: null }))).toBe('INVALID_STATE');
     expect(refusal(endedRoom(), command('meeting.set', { url }))).toBe('INVALID_STATE');
+  });
+});
+
+describe('recording, only with consent', () => {
+  const everyone = [INTERVIEWER, CANDIDATE, OBSERVER];
+  const consented = (state: RoomState = asked()) =>
+    everyone.reduce(
+      (current, actor, index) => agree(current, actor, T0 + (2 + index) * MINUTE),
+      state,
+    );
+
+  it('waits for everyone present when it was asked for, the interviewer too, then goes live', () => {
+    const requested = asked();
+    expect(recordingOf(requested)).toMatchObject({
+      status: 'requested',
+      requestedBy: INTERVIEWER.userId,
+      awaiting: [INTERVIEWER.userId, CANDIDATE.userId, OBSERVER.userId],
+      consentedAt: {},
+      startedAt: null,
+    });
+    const two = agree(agree(requested, INTERVIEWER), CANDIDATE, T0 + 3 * MINUTE);
+    expect(recordingOf(two)?.status).toBe('requested');
+    const live = agree(two, OBSERVER, T0 + 4 * MINUTE);
+    expect(recordingOf(live)).toMatchObject({ status: 'live', startedAt: T0 + 4 * MINUTE });
+  });
+
+  it('opens in a waiting room as well as a live one, never after the end', () => {
+    expect(refusal(newRoom(), command('recording.request', {}))).toBeNull();
+    expect(refusal(endedRoom(), command('recording.request', {}))).toBe('INVALID_STATE');
+  });
+
+  it('records a microphone only from its own agreement, within the recording', () => {
+    const live = consented();
+    const recording = recordingOf(live);
+    if (!recording) throw new Error('no recording');
+    expect(recordedWithConsent(recording, OBSERVER.userId, T0 + 5 * MINUTE)).toBe(true);
+    expect(recordedWithConsent(recording, CANDIDATE.userId, T0 + MINUTE)).toBe(false);
+    expect(recordedWithConsent(recording, 'stranger', T0 + 5 * MINUTE)).toBe(false);
+    const stopped = run(
+      live,
+      command('recording.stop', { recordingId: 'rec-1' }),
+      CANDIDATE,
+      T0 + 6 * MINUTE,
+    );
+    const over = recordingOf(stopped);
+    if (!over) throw new Error('no recording');
+    expect(over).toMatchObject({
+      status: 'ended',
+      endedBy: CANDIDATE.userId,
+      endReason: 'stopped',
+      endedAt: T0 + 6 * MINUTE,
+    });
+    // What was recorded before the stop was consented; nothing after it is.
+    expect(recordedWithConsent(over, CANDIDATE.userId, T0 + 5 * MINUTE)).toBe(true);
+    expect(recordedWithConsent(over, CANDIDATE.userId, T0 + 7 * MINUTE)).toBe(false);
+  });
+
+  it('never records a waiting recording, whoever agreed', () => {
+    const recording = recordingOf(agree(asked(), CANDIDATE));
+    if (!recording) throw new Error('no recording');
+    expect(recordedWithConsent(recording, CANDIDATE.userId, T0 + 3 * MINUTE)).toBe(false);
+  });
+
+  it('records someone who joins later only once they agree, and their decline ends it', () => {
+    const late = { userId: 'late-1', role: 'observer' } as const;
+    const joined = commit(
+      consented(),
+      [eventBody('participant.joined', { ...late, displayName: 'Late' })],
+      late.userId,
+      T0 + 8 * MINUTE,
+    );
+    const recording = recordingOf(joined);
+    if (!recording) throw new Error('no recording');
+    expect(recording.status).toBe('live');
+    expect(recordedWithConsent(recording, late.userId, T0 + 9 * MINUTE)).toBe(false);
+    const agreed = agree(joined, late, T0 + 9 * MINUTE);
+    const withLate = recordingOf(agreed);
+    if (!withLate) throw new Error('no recording');
+    expect(recordedWithConsent(withLate, late.userId, T0 + 10 * MINUTE)).toBe(true);
+    const declined = run(
+      joined,
+      command('recording.decline', { recordingId: 'rec-1' }),
+      late,
+      T0 + 9 * MINUTE,
+    );
+    expect(recordingOf(declined)).toMatchObject({
+      status: 'ended',
+      endReason: 'declined',
+      endedBy: late.userId,
+    });
+  });
+
+  it('ends a waiting recording when anyone declines it', () => {
+    const declined = run(
+      agree(asked(), INTERVIEWER),
+      command('recording.decline', { recordingId: 'rec-1' }),
+      CANDIDATE,
+      T0 + 3 * MINUTE,
+    );
+    expect(recordingOf(declined)).toMatchObject({ status: 'ended', startedAt: null });
+    expect(
+      refusal(declined, command('recording.consent', { recordingId: 'rec-1' }), OBSERVER),
+    ).toBe('INVALID_STATE');
+  });
+
+  it('stops waiting for someone removed from the room', () => {
+    const two = agree(agree(asked(), INTERVIEWER), CANDIDATE, T0 + 3 * MINUTE);
+    const removed = run(
+      two,
+      command('participant.remove', { userId: OBSERVER.userId }),
+      INTERVIEWER,
+      T0 + 4 * MINUTE,
+    );
+    expect(recordingOf(removed)).toMatchObject({
+      status: 'live',
+      awaiting: [INTERVIEWER.userId, CANDIDATE.userId],
+    });
+  });
+
+  it('ends with the round, so no microphone records past it', () => {
+    const over = run(consented(), command('session.end', {}), INTERVIEWER, T0 + 9 * MINUTE);
+    expect(recordingOf(over)).toMatchObject({
+      status: 'ended',
+      endReason: 'round-ended',
+      endedAt: T0 + 9 * MINUTE,
+    });
+  });
+
+  it('refuses with reasons: a second at once, an unknown one, agreeing twice, and swapped answers', () => {
+    const recording = { recordingId: 'rec-1' };
+    expect(refusal(asked(), command('recording.request', {}, 'rec-2'))).toBe('INVALID_STATE');
+    expect(refusal(asked(), command('recording.consent', { recordingId: 'rec-9' }))).toBe(
+      'NOT_FOUND',
+    );
+    const agreed = agree(asked(), CANDIDATE);
+    expect(refusal(agreed, command('recording.consent', recording), CANDIDATE)).toBe(
+      'INVALID_STATE',
+    );
+    expect(refusal(agreed, command('recording.decline', recording), CANDIDATE)).toBe(
+      'INVALID_STATE',
+    );
+    expect(refusal(agreed, command('recording.stop', recording), OBSERVER)).toBe('INVALID_STATE');
+    const stopped = run(agreed, command('recording.stop', recording), CANDIDATE, NOW);
+    expect(refusal(stopped, command('recording.stop', recording), CANDIDATE)).toBe('INVALID_STATE');
+    // Once it is over, the interviewer may ask again.
+    expect(refusal(stopped, command('recording.request', {}, 'rec-2'))).toBeNull();
+  });
+
+  it('keeps at most MAX_RECORDINGS recordings in a room', () => {
+    let state = liveRoom();
+    for (let index = 0; index < MAX_RECORDINGS; index += 1) {
+      const id = `rec-${index}`;
+      state = run(state, command('recording.request', {}, id), INTERVIEWER, NOW);
+      state = run(state, command('recording.decline', { recordingId: id }), CANDIDATE, NOW);
+    }
+    expect(refusal(state, command('recording.request', {}, 'rec-last'))).toBe('INVALID_STATE');
   });
 });
 

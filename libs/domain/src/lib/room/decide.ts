@@ -5,6 +5,8 @@ import type { Evidence } from '../scorecard';
 import { elapsedAt, isExpired, isRunning } from '../timer';
 import type { RoomCommand, RoomCommandType } from './commands';
 import type { RoomEventBody } from './events';
+import type { Recording } from './recordings';
+import { MAX_RECORDINGS, activeRecording } from './recordings';
 import { MAX_RUN_OUTPUT, MAX_RUNS } from './runs';
 import { eventBody } from './events';
 import type { EndReason, Role, RoomState, WorkspaceSettings } from './state';
@@ -41,6 +43,11 @@ export const COMMAND_ROLES: Record<RoomCommandType, readonly Role[]> = {
   'code.run': ['interviewer', 'candidate'],
   'workspace.set': ['interviewer'],
   'meeting.set': ['interviewer'],
+  'recording.request': ['interviewer'],
+  // Consent is each person's own, whatever their role.
+  'recording.consent': ['interviewer', 'candidate', 'observer'],
+  'recording.decline': ['interviewer', 'candidate', 'observer'],
+  'recording.stop': ['interviewer', 'candidate', 'observer'],
 };
 
 /** Commands that change a scorecard or its marks; they close once feedback is released. */
@@ -102,6 +109,61 @@ function findEvidence(state: RoomState, actor: Actor, evidenceId: string): Decis
   return anyone
     ? refuse('NOT_AUTHOR', 'Only the author of a piece of evidence may change it.')
     : refuse('NOT_FOUND', `No evidence with id ${evidenceId} in this session.`);
+}
+
+/** The recording a consent, decline or stop names, while it is asked for or live. */
+function openRecording(state: RoomState, recordingId: string): Decision<Recording> {
+  const recording = state.recordings.find((item) => item.id === recordingId);
+  if (!recording) return refuse('NOT_FOUND', `No recording with id ${recordingId} in this room.`);
+  if (recording.status === 'ended') return refuse('INVALID_STATE', 'That recording has ended.');
+  return accept(recording);
+}
+
+/** Asking, agreeing, declining and stopping: nobody's microphone is recorded without them. */
+function decideRecording(
+  state: RoomState,
+  command: Extract<RoomCommand, { type: `recording.${string}` }>,
+  actor: Actor,
+): Events {
+  if (command.type === 'recording.request') {
+    if (state.status === 'ended') {
+      return refuse('INVALID_STATE', 'The round has ended: there is nothing left to record.');
+    }
+    if (activeRecording(state.recordings)) {
+      return refuse('INVALID_STATE', 'A recording is already asked for or under way.');
+    }
+    if (state.recordings.length >= MAX_RECORDINGS) {
+      return refuse('INVALID_STATE', `This room has made its ${MAX_RECORDINGS} recordings.`);
+    }
+    const present = Object.values(state.participants)
+      .filter((participant) => participant.online && participant.userId !== actor.userId)
+      .map((participant) => participant.userId);
+    return ok(
+      eventBody('recording.requested', {
+        recordingId: command.clientEventId,
+        awaiting: [actor.userId, ...present],
+      }),
+    );
+  }
+  const found = openRecording(state, command.payload.recordingId);
+  if (!found.ok) return found;
+  const recordingId = found.value.id;
+  const agreed = actor.userId in found.value.consentedAt;
+  switch (command.type) {
+    case 'recording.consent':
+      if (agreed) return refuse('INVALID_STATE', 'You have already agreed to this recording.');
+      return ok(eventBody('recording.consented', { recordingId }));
+    case 'recording.decline':
+      if (agreed) {
+        return refuse('INVALID_STATE', 'You agreed to this recording: stop it instead.');
+      }
+      return ok(eventBody('recording.declined', { recordingId }));
+    case 'recording.stop':
+      if (!agreed) {
+        return refuse('INVALID_STATE', 'You are not being recorded: decline it instead.');
+      }
+      return ok(eventBody('recording.stopped', { recordingId }));
+  }
 }
 
 /**
@@ -311,6 +373,11 @@ export function decide(state: RoomState, command: RoomCommand, actor: Actor, now
         return refuse('INVALID_STATE', 'The room already has that meeting link.');
       }
       return ok(eventBody('meeting.linked', { url: command.payload.url }));
+    case 'recording.request':
+    case 'recording.consent':
+    case 'recording.decline':
+    case 'recording.stop':
+      return decideRecording(state, command, actor);
     case 'code.run':
       if (ended)
         return refuse('INVALID_STATE', 'The round has ended: runs are no longer recorded.');

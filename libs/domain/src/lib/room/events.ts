@@ -52,6 +52,11 @@ export interface RoomEventPayloads {
   /** The settings that changed, with their new values. */
   'workspace.changed': Partial<WorkspaceSettings>;
   'meeting.linked': { url: string | null };
+  /** Who it waits for: the people in the room when it was asked for, the asker among them. */
+  'recording.requested': { recordingId: string; awaiting: string[] };
+  'recording.consented': { recordingId: string };
+  'recording.declined': { recordingId: string };
+  'recording.stopped': { recordingId: string };
 }
 
 export type RoomEventType = keyof RoomEventPayloads;
@@ -89,6 +94,10 @@ export const ROOM_EVENT_TYPES = [
   'code.ran',
   'workspace.changed',
   'meeting.linked',
+  'recording.requested',
+  'recording.consented',
+  'recording.declined',
+  'recording.stopped',
 ] as const satisfies readonly RoomEventType[];
 
 /** What a decision produces: an event before the server has numbered and stamped it. */

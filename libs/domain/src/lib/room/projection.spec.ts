@@ -219,6 +219,12 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
       return command(step.type, testRun(`printed ${index}`), id);
     case 'meeting.set':
       return command(step.type, { url: step.pick % 2 === 0 ? MEETING : null }, id);
+    case 'recording.consent':
+    case 'recording.decline':
+    case 'recording.stop': {
+      const ids = state.recordings.map((recording) => recording.id);
+      return command(step.type, { recordingId: pickId(ids, step.pick) }, id);
+    }
     case 'workspace.set':
       return command(
         step.type,
@@ -232,6 +238,7 @@ function toCommand(step: CommandStep, state: RoomState, index: number): RoomComm
     case 'timer.resume':
     case 'session.end':
     case 'feedback.release':
+    case 'recording.request':
       return command(step.type, {}, id);
   }
 }

@@ -206,6 +206,12 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
       return command(step.type, testRun(`printed ${index}`), id);
     case 'meeting.set':
       return command(step.type, { url: step.pick % 2 === 0 ? MEETING : null }, id);
+    case 'recording.consent':
+    case 'recording.decline':
+    case 'recording.stop': {
+      const ids = state.recordings.map((recording) => recording.id);
+      return command(step.type, { recordingId: pickId(ids, step.pick) }, id);
+    }
     case 'workspace.set':
       return command(
         step.type,
@@ -219,6 +225,7 @@ function toCommand(step: Step, state: RoomState, index: number): RoomCommand {
     case 'timer.resume':
     case 'session.end':
     case 'feedback.release':
+    case 'recording.request':
       return command(step.type, {}, id);
   }
 }
@@ -433,6 +440,13 @@ const PAYLOADS: { [T in RoomEventType]: fc.Arbitrary<RoomEventPayloads[T]> } = {
   }),
   'move.unmarked': fc.record({ markId: idArb }),
   'meeting.linked': fc.record({ url: fc.constantFrom(MEETING, null) }),
+  'recording.requested': fc.record({
+    recordingId: idArb,
+    awaiting: fc.array(idArb, { maxLength: 3 }),
+  }),
+  'recording.consented': fc.record({ recordingId: idArb }),
+  'recording.declined': fc.record({ recordingId: idArb }),
+  'recording.stopped': fc.record({ recordingId: idArb }),
   'workspace.changed': fc.oneof(
     fc.record({ padLocked: fc.boolean() }),
     fc.record({ interviewerDraws: fc.boolean() }),

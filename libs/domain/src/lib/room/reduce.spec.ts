@@ -94,6 +94,13 @@ const SAMPLE_PAYLOADS: { [T in RoomEventType]: RoomEventPayloads[T] } = {
   },
   'workspace.changed': { padLocked: true },
   'meeting.linked': { url: 'https://meet.example.com/abc-defg-hij' },
+  'recording.requested': {
+    recordingId: 'rec-2',
+    awaiting: [INTERVIEWER.userId, CANDIDATE.userId],
+  },
+  'recording.consented': { recordingId: 'rec-1' },
+  'recording.declined': { recordingId: 'rec-1' },
+  'recording.stopped': { recordingId: 'rec-1' },
 };
 
 const sample = (type: RoomEventType, seq = 100): RoomEvent =>

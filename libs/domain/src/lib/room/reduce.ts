@@ -2,6 +2,8 @@ import type { Scorecard } from '../scorecard';
 import { emptyScorecard } from '../scorecard';
 import { elapsedAt, extendTimer, pauseTimer, startTimer } from '../timer';
 import type { RoomEvent } from './events';
+import type { Recording } from './recordings';
+import { ended, settled } from './recordings';
 import type { RoomState } from './state';
 
 /** Folds one committed event into the room state. Total: it never throws, whatever it is given. */
@@ -24,6 +26,34 @@ function updateScorecard(
   const card = state.scorecards[scorerId] ?? emptyScorecard(scorerId);
   return { ...state, scorecards: { ...state.scorecards, [scorerId]: change(card) } };
 }
+
+function updateRecording(
+  state: RoomState,
+  recordingId: string,
+  change: (recording: Recording) => Recording,
+): RoomState {
+  if (!state.recordings.some((recording) => recording.id === recordingId)) return state;
+  return {
+    ...state,
+    recordings: state.recordings.map((recording) =>
+      recording.id === recordingId ? change(recording) : recording,
+    ),
+  };
+}
+
+/** Every recording not yet over, changed; the others stay as they are. */
+const updateOpenRecordings = (
+  state: RoomState,
+  change: (recording: Recording) => Recording,
+): RoomState =>
+  state.recordings.some((recording) => recording.status !== 'ended')
+    ? {
+        ...state,
+        recordings: state.recordings.map((recording) =>
+          recording.status === 'ended' ? recording : change(recording),
+        ),
+      }
+    : state;
 
 function apply(state: RoomState, event: RoomEvent): RoomState {
   const { at, actorId } = event;
@@ -150,9 +180,42 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       const { runId, ...run } = event.payload;
       return { ...state, runs: [...state.runs, { ...run, id: runId, userId: event.actorId, at }] };
     }
+    case 'recording.requested': {
+      if (state.recordings.some((recording) => recording.id === event.payload.recordingId)) {
+        return state;
+      }
+      const recording: Recording = {
+        id: event.payload.recordingId,
+        requestedBy: actorId,
+        requestedAt: at,
+        awaiting: [...event.payload.awaiting],
+        // Asking is not agreeing: the interviewer agrees for their own microphone like anyone.
+        consentedAt: {},
+        status: 'requested',
+        startedAt: null,
+        endedAt: null,
+        endedBy: null,
+        endReason: null,
+      };
+      return { ...state, recordings: [...state.recordings, recording] };
+    }
+    case 'recording.consented':
+      return updateRecording(state, event.payload.recordingId, (recording) =>
+        recording.status === 'ended' || actorId in recording.consentedAt
+          ? recording
+          : settled({ ...recording, consentedAt: { ...recording.consentedAt, [actorId]: at } }, at),
+      );
+    case 'recording.declined':
+      return updateRecording(state, event.payload.recordingId, (recording) =>
+        ended(recording, at, actorId, 'declined'),
+      );
+    case 'recording.stopped':
+      return updateRecording(state, event.payload.recordingId, (recording) =>
+        ended(recording, at, actorId, 'stopped'),
+      );
     case 'session.ended':
       return {
-        ...state,
+        ...updateOpenRecordings(state, (recording) => ended(recording, at, actorId, 'round-ended')),
         status: 'ended',
         endedAt: state.endedAt ?? at,
         endReason: state.endReason ?? event.payload.reason,
@@ -167,8 +230,13 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
     case 'roles.swapped':
       return { ...state, nextSessionId: event.payload.nextSessionId };
     case 'participant.removed': {
-      const { [event.payload.userId]: _removed, ...participants } = state.participants;
-      return { ...state, participants };
+      const { userId } = event.payload;
+      const { [userId]: _removed, ...participants } = state.participants;
+      // Someone no longer in the room cannot agree: the recording stops waiting for them.
+      const waiting = updateOpenRecordings(state, (recording) =>
+        settled({ ...recording, awaiting: recording.awaiting.filter((id) => id !== userId) }, at),
+      );
+      return { ...waiting, participants };
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { PromptGuide, RoundTypeId, SignalId } from '../model';
 import type { FlagMark, MoveMark, Scorecard, Scores } from '../scorecard';
 import type { TimerState } from '../timer';
+import type { Recording } from './recordings';
 import type { CodeRun } from './runs';
 import { newTimer } from '../timer';
 
@@ -121,6 +122,8 @@ export interface RoomState {
   workspace: WorkspaceSettings;
   /** A call held elsewhere (Zoom, Meet…) that everyone in the room can open; null: none. */
   meetingLink: string | null;
+  /** Recordings asked for, in order; at most one is asked for or live at a time. */
+  recordings: Recording[];
   selfAssessment: SelfAssessment | null;
   /** The interviewer's; the candidate reads it only once feedback is released. */
   summary: InterviewerSummary | null;
@@ -164,6 +167,7 @@ export const initialRoomState = (config: SessionConfig): RoomState => ({
   runs: [],
   workspace: { ...DEFAULT_WORKSPACE_SETTINGS },
   meetingLink: null,
+  recordings: [],
   selfAssessment: null,
   summary: null,
   feedbackReleased: false,
