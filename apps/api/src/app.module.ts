@@ -22,6 +22,7 @@ import { InvitesModule } from './invites/invites.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { DocumentsModule } from './documents/documents.module';
 import { CallsModule } from './calls/calls.module';
+import { RecordingsModule } from './recordings/recordings.module';
 
 @Module({})
 export class AppModule implements OnApplicationShutdown {
@@ -47,6 +48,7 @@ export class AppModule implements OnApplicationShutdown {
         RoomsModule,
         DocumentsModule,
         CallsModule,
+        RecordingsModule,
         FeedbackModule,
         HistoryModule,
         DrillsModule,

@@ -48,6 +48,7 @@ const WEB_POLICY = {
     ].map((style) => `'sha256-${createHash('sha256').update(style).digest('base64')}'`),
   ],
   'img-src': ["'self'", 'data:', 'blob:'],
+  'media-src': ["'self'", 'blob:'],
   'connect-src': ["'self'", 'ws://localhost:3000'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],

@@ -6,6 +6,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { raw } from 'express';
 import { USER_COLORS, selectionTint } from '@signal-room/domain';
 import helmet, { contentSecurityPolicy } from 'helmet';
 import { getAbsoluteFSPath } from 'swagger-ui-dist';
@@ -16,6 +17,7 @@ import { API_PREFIX } from './app.tokens';
 import { AppException } from './common/app-exception';
 import { DocsController } from './docs/docs.controller';
 import type { LogSink } from './observability/observability.module';
+import { CHUNK_UPLOAD_PATH } from './recordings/recordings.controller';
 import { RoomsIoAdapter } from './rooms/rooms-io.adapter';
 import type { AppConfig } from './config';
 import { RUNNER_FRAME_PATH, cspNonceOf, serveWeb } from './web/serve-web';
@@ -45,6 +47,8 @@ function pagePolicy(publicUrl: string, extra: { scriptSrc?: string[] } = {}): Re
       // The board's icons and cursors are data: images, and what it exports a blob: one. Neither
       // can reach another origin, as a remote image could.
       imgSrc: ["'self'", 'data:', 'blob:'],
+      // A recording is fetched with the sign-in header and played from a blob: of this page.
+      mediaSrc: ["'self'", 'blob:'],
       connectSrc: ["'self'", socketOrigin],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
@@ -132,26 +136,37 @@ function secureHeaders(app: NestExpressApplication, config: AppConfig): void {
   });
 }
 
+const OCTET_STREAM = 'application/octet-stream';
+
 /**
- * Only JSON bodies reach the API. A cross-site HTML form can post urlencoded, multipart or
- * text/plain without a CORS preflight, never application/json, so refusing every other type
- * before any parser runs keeps forms out of /api (a forged sign-in among them).
+ * Only JSON bodies reach the API, but for a recording's chunk, which is raw audio. A cross-site
+ * HTML form can post urlencoded, multipart or text/plain without a CORS preflight, never
+ * application/json or application/octet-stream, so refusing every other type before any parser
+ * runs keeps forms out of /api (a forged sign-in among them).
  */
 function jsonBodiesOnly(request: Request, _response: Response, next: NextFunction): void {
   const type = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   const hasBody =
     Number(request.headers['content-length'] ?? 0) > 0 ||
     request.headers['transfer-encoding'] !== undefined;
-  if (type === undefined ? hasBody : type !== 'application/json') {
+  const expected = CHUNK_UPLOAD_PATH.test(request.path) ? OCTET_STREAM : 'application/json';
+  if (type === undefined ? hasBody : type !== expected) {
     next(
       new AppException(
         'UNSUPPORTED_MEDIA_TYPE',
-        'The API reads JSON bodies only: send Content-Type: application/json.',
+        `This endpoint reads ${expected} bodies only: send Content-Type: ${expected}.`,
       ),
     );
     return;
   }
   next();
+}
+
+/** Reads a chunk upload's body as bytes, up to the per-chunk limit; no other route's. */
+function chunkBodies(config: AppConfig): RequestHandler {
+  const parse = raw({ type: OCTET_STREAM, limit: config.recordingChunkBytes });
+  return (request, response, next) =>
+    CHUNK_UPLOAD_PATH.test(request.path) ? parse(request, response, next) : next();
 }
 
 /**
@@ -175,6 +190,7 @@ export async function createApp(
   app.disable('x-powered-by');
   secureHeaders(app, config);
   app.use(`/${API_PREFIX}`, jsonBodiesOnly);
+  app.use(`/${API_PREFIX}`, chunkBodies(config));
   app.useBodyParser('json', { limit: '64kb' });
   app.setGlobalPrefix(API_PREFIX);
   // A stop that ran its hooks to the end is a clean exit (0), not a death by signal (143);

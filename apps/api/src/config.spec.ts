@@ -51,6 +51,16 @@ describe('configuration', () => {
     );
   });
 
+  it('bounds recordings by chunk, session and person, in KiB and MiB', () => {
+    expect(loadConfig({})).toMatchObject({
+      recordingChunkBytes: 1024 * 1024,
+      recordingBytesPerSession: 64 * 1024 * 1024,
+      recordingBytesPerUser: 512 * 1024 * 1024,
+    });
+    expect(loadConfig({ RECORDING_SESSION_MIB: '8' }).recordingBytesPerSession).toBe(8 << 20);
+    expect(() => loadConfig({ RECORDING_USER_MIB: '0' })).toThrow(/RECORDING_USER_MIB/);
+  });
+
   it('refuses a port that is not a number', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
   });

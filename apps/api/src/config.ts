@@ -62,6 +62,12 @@ export interface AppConfig {
   loginFailuresPerAddress: number;
   /** Accounts one client address may try to create in 15 minutes. */
   registrationsPerAddress: number;
+  /** The largest chunk of a recording one upload may carry. */
+  recordingChunkBytes: number;
+  /** What every recording of one session may store together, all tracks included. */
+  recordingBytesPerSession: number;
+  /** What one person's tracks may store together, across every session. */
+  recordingBytesPerUser: number;
   /** The call's NAT traversal (calls/ice-servers.ts); empty lists: direct connections only. */
   ice: IceConfig;
 }
@@ -75,6 +81,9 @@ export interface IceConfig {
   turnSecret: string | null;
   turnTtlSeconds: number;
 }
+
+const KIB = 1024;
+const MIB = 1024 * KIB;
 
 /** A configuration problem: start-up prints its message as one line and exits non-zero. */
 export class ConfigError extends Error {}
@@ -114,6 +123,26 @@ const envSchema = z.object({
   TURN_URLS: z.string().trim().optional(),
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   TURN_TTL_HOURS: z.coerce.number().positive().max(48).default(12),
+  // A 5-second chunk of Opus at 32 kbit/s is about 20 KiB; a megabyte leaves room for any bitrate.
+  RECORDING_CHUNK_KIB: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(64 * 1024)
+    .default(1024),
+  // 64 MiB holds a 45-minute round for five people at the recorder's bitrate with room to spare.
+  RECORDING_SESSION_MIB: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1024 * 1024)
+    .default(64),
+  RECORDING_USER_MIB: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(1024 * 1024)
+    .default(512),
 });
 
 /** Checks the shape of a PostgreSQL URL without ever echoing its password. */
@@ -241,5 +270,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginFailuresPerAddress: parsed.data.LOGIN_FAILURES_PER_ADDRESS,
     registrationsPerAddress: parsed.data.REGISTRATIONS_PER_ADDRESS,
     ice: iceConfig(parsed.data),
+    recordingChunkBytes: parsed.data.RECORDING_CHUNK_KIB * KIB,
+    recordingBytesPerSession: parsed.data.RECORDING_SESSION_MIB * MIB,
+    recordingBytesPerUser: parsed.data.RECORDING_USER_MIB * MIB,
   };
 }

@@ -11,3 +11,4 @@ export * from './lib/history';
 export * from './lib/drills';
 export * from './lib/ratings';
 export * from './lib/audit';
+export * from './lib/recordings';

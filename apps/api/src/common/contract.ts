@@ -10,6 +10,8 @@ export interface RouteContract {
   content: Readonly<Record<string, z.ZodType>>;
   /** The request body, for a handler that parses its body itself rather than in a ZodPipe. */
   body?: z.ZodType;
+  /** The media type of a body that is not JSON, read as bytes (a recording's chunk). */
+  rawBody?: string;
 }
 
 type Handler<R> = (...args: never[]) => R | Promise<R>;
@@ -21,7 +23,7 @@ type Handler<R> = (...args: never[]) => R | Promise<R>;
 export function Responds<S extends z.ZodType>(
   schema: S,
   summary: string,
-  options: { body?: z.ZodType } = {},
+  options: { body?: z.ZodType; rawBody?: string } = {},
 ) {
   const contract: RouteContract = {
     summary,

@@ -32,6 +32,8 @@ import { DocumentUpdates1796300000000 } from './migrations/1796300000000-documen
 import { DocumentSnapshotEntity, DocumentUpdateEntity } from '../documents/document-update.entity';
 import { SpeechSpans1796400000000 } from './migrations/1796400000000-speech-spans';
 import { SpeechSpanEntity } from '../calls/speech-span.entity';
+import { RecordingChunks1796500000000 } from './migrations/1796500000000-recording-chunks';
+import { RecordingChunkEntity } from '../recordings/recording-chunk.entity';
 
 const ENTITIES = [
   UserEntity,
@@ -49,6 +51,7 @@ const ENTITIES = [
   DocumentUpdateEntity,
   DocumentSnapshotEntity,
   SpeechSpanEntity,
+  RecordingChunkEntity,
 ];
 // Listed as classes, not globs: the API is bundled, so there is no migrations folder at run time.
 export const MIGRATIONS = [
@@ -63,6 +66,7 @@ export const MIGRATIONS = [
   SessionInterviewer1796220000000,
   DocumentUpdates1796300000000,
   SpeechSpans1796400000000,
+  RecordingChunks1796500000000,
 ];
 
 const common = {

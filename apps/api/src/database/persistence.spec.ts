@@ -18,6 +18,7 @@ const TABLES = [
   'invites',
   'participants',
   'progress_shares',
+  'recording_chunks',
   'revoked_tokens',
   'session_events',
   'sessions',

@@ -12,7 +12,7 @@ interface Operation {
   summary?: string;
   security?: unknown[];
   parameters?: { name: string; in: string }[];
-  requestBody?: { content: { 'application/json': { schema: Record<string, unknown> } } };
+  requestBody?: { content: Record<string, { schema: Record<string, unknown> } | undefined> };
   responses: Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>;
 }
 
@@ -151,14 +151,26 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
   });
 
   it('gives every request body a schema of type object, or a choice among objects', () => {
-    const bodies = operations().flatMap(({ route, operation }) =>
-      operation.requestBody
-        ? [{ route, type: typeOf(operation.requestBody.content['application/json'].schema) }]
-        : [],
-    );
+    const bodies = operations().flatMap(({ route, operation }) => {
+      const json = operation.requestBody?.content['application/json'];
+      return json ? [{ route, type: typeOf(json.schema) }] : [];
+    });
     expect(bodies.length).toBe(routes.filter((route) => route.body).length);
     expect(bodies.length).toBeGreaterThan(0);
     for (const body of bodies) expect(body).toEqual({ route: body.route, type: 'object' });
+  });
+
+  it('documents a raw body (a recording chunk) as binary of its media type', () => {
+    const raw = routes.filter((route) => route.contract?.rawBody);
+    expect(raw.map((route) => keyOf(route.method, route.path))).toEqual([
+      'PUT /api/sessions/{id}/recordings/{recordingId}/tracks/mine/chunks/{index}',
+    ]);
+    for (const route of raw) {
+      const operation = document.paths[route.path]?.[route.method];
+      expect(operation?.requestBody?.content).toEqual({
+        'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+      });
+    }
   });
 
   it('refuses every route it documents as signed-in when called without a token', async () => {
@@ -186,6 +198,9 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
     let revocableShare: string;
     let shareToken: string;
     let auditEntryId: string;
+    const recordingId = randomUUID();
+    /** When the chunks the routes upload began: while the recording was live. */
+    let recordedAt: number;
 
     beforeAll(async () => {
       alice = await t.register('Alice');
@@ -201,6 +216,18 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       // An ended round with released feedback, so every read has something to answer with.
       const interviewer = await t.connect(alice.token);
       await interviewer.join(session.id);
+      // A recording with one chunk of Alice's, so its reads have a track to answer with.
+      await accepted(interviewer.command(session.id, 'recording.request', {}, recordingId));
+      await accepted(interviewer.command(session.id, 'recording.consent', { recordingId }));
+      recordedAt = Date.now();
+      await t
+        .http()
+        .put(`/api/sessions/${session.id}/recordings/${recordingId}/tracks/mine/chunks/0`)
+        .query({ startedAt: recordedAt, durationMs: 5000 })
+        .set(bearer(alice.token))
+        .set('Content-Type', 'application/octet-stream')
+        .send(Buffer.from('first chunk'))
+        .expect(200);
       await accepted(interviewer.command(session.id, 'session.end', {}));
       await accepted(interviewer.command(session.id, 'feedback.release', {}));
       const saved = await t
@@ -255,8 +282,13 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
       [keyOf('put', '/api/sessions/{id}/rating')]: { verdicts: {}, comment: 'Fair reading.' },
       [keyOf('post', '/api/sessions/{id}/audit')]: { signal: 'framing', sentence: 'Scale first.' },
     });
+    const chunkRoute = keyOf(
+      'put',
+      '/api/sessions/{id}/recordings/{recordingId}/tracks/mine/chunks/{index}',
+    );
     const queries = (): Record<string, Record<string, string>> => ({
       [keyOf('get', '/api/history/loop')]: { sessionIds: session.id },
+      [chunkRoute]: { startedAt: String(recordedAt + 1), durationMs: '5000' },
     });
 
     it('answers each route with its documented status, in a body its own schema parses', async () => {
@@ -269,6 +301,9 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
         shareToken,
         entryId: auditEntryId,
         documentId: 'pad',
+        recordingId,
+        userId: alice.user.id,
+        index: '1',
       };
       const answers: { route: string; status: number; message: unknown; body: string }[] = [];
       for (const route of routes) {
@@ -293,6 +328,11 @@ describe.each(TEST_DATABASE_KINDS)('the API document on %s PostgreSQL', (kind) =
           const body = bodies()[key];
           if (!body) throw new Error(`no example body for ${key}`);
           request = request.send(body);
+        }
+        if (route.contract?.rawBody) {
+          request = request
+            .set('Content-Type', route.contract.rawBody)
+            .send(Buffer.from('second chunk'));
         }
         const response = await request;
         const error = (response.body as { error?: { message?: string } } | undefined)?.error;

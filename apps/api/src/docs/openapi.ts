@@ -173,6 +173,14 @@ function operationOf(route: ApiRoute): Record<string, unknown> {
           },
         }
       : {}),
+    ...(route.contract?.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            content: { [route.contract.rawBody]: { schema: { type: 'string', format: 'binary' } } },
+          },
+        }
+      : {}),
     responses: {
       [String(route.status)]: success(route.contract),
       default: { description: 'An error, in the one error shape', content: errorContent },

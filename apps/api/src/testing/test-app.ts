@@ -159,6 +159,9 @@ export const testConfig = (
   loginFailuresPerAddress: 10_000,
   registrationsPerAddress: 10_000,
   ice: { servers: [], turnUrls: [], turnSecret: null, turnTtlSeconds: 3600 },
+  recordingChunkBytes: 1024 * 1024,
+  recordingBytesPerSession: 64 * 1024 * 1024,
+  recordingBytesPerUser: 512 * 1024 * 1024,
   ...overrides,
 });
 

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'FEEDBACK_NOT_READY',
   'DRILL_RESULT_NOT_FOUND',
   'SHARE_REVOKED',
+  'CONSENT_REQUIRED',
+  'RECORDING_LIMIT_REACHED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;
@@ -51,6 +53,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FORBIDDEN_ROLE':
     case 'NOT_AUTHOR':
     case 'NOT_A_PARTICIPANT':
+    case 'CONSENT_REQUIRED':
       return 403;
     case 'NOT_FOUND':
     case 'SESSION_NOT_FOUND':
@@ -65,6 +68,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'SHARE_REVOKED':
       return 410;
     case 'PAYLOAD_TOO_LARGE':
+    case 'RECORDING_LIMIT_REACHED':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
