@@ -111,8 +111,8 @@ async function storedBoard(): Promise<Map<string, StoredShape>> {
 }
 
 beforeAll(async () => {
-  host = await product.newPage({ viewport: { width: 1280, height: 1000 } });
-  guest = await product.newPage({ viewport: { width: 1280, height: 1000 } });
+  host = await product.newPage({ viewport: { width: 1280, height: 1200 } });
+  guest = await product.newPage({ viewport: { width: 1280, height: 1200 } });
   for (const page of [host, guest]) {
     page.on('request', (request) => {
       if (request.resourceType() === 'font') fonts.push(request.url());

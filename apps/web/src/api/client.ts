@@ -1,7 +1,12 @@
 import type {
   IceServers,
   AuditHistoryResponse,
+  ChunkQuery,
+  ChunkStored,
   DocumentReplay,
+  MyTrack,
+  RecordingsResponse,
+  TrackDeleted,
   CreateAuditEntryBody,
   SessionAuditResponse,
   AuthResponse,
@@ -36,6 +41,10 @@ import {
   authResponseSchema,
   calibrationResponseSchema,
   catalogResponseSchema,
+  chunkStoredSchema,
+  myTrackSchema,
+  recordingsResponseSchema,
+  trackDeletedSchema,
   documentReplaySchema,
   iceServersSchema,
   drillResultListSchema,
@@ -128,7 +137,10 @@ async function readJson(response: Response): Promise<unknown> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** One HTTP call: the bearer token added, errors turned into ApiRequestError. */
+/**
+ * One HTTP call: the bearer token added, errors turned into ApiRequestError. A Blob goes as raw
+ * bytes (a recording's chunk), anything else as JSON.
+ */
 async function call(
   method: Method,
   path: string,
@@ -136,6 +148,7 @@ async function call(
   signal?: AbortSignal,
 ): Promise<Response> {
   const token = getAuth()?.token;
+  const bytes = body instanceof Blob;
   let response: Response;
   try {
     response = await fetch(path, {
@@ -143,10 +156,12 @@ async function call(
       signal,
       headers: {
         Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined
+          ? {}
+          : { 'Content-Type': bytes ? 'application/octet-stream' : 'application/json' }),
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : bytes ? body : JSON.stringify(body),
     });
   } catch (cause) {
     if (signal?.aborted) throw cause;
@@ -239,6 +254,46 @@ export const getDocumentReplay = (
     undefined,
     signal,
   );
+const recordingsPath = (sessionId: string) => `/api/sessions/${sessionId}/recordings`;
+
+export const uploadChunk = (
+  sessionId: string,
+  recordingId: string,
+  index: number,
+  chunk: Blob,
+  { startedAt, durationMs }: ChunkQuery,
+): Promise<ChunkStored> =>
+  json(
+    chunkStoredSchema,
+    'PUT',
+    `${recordingsPath(sessionId)}/${recordingId}/tracks/mine/chunks/${index}?startedAt=${Math.round(startedAt)}&durationMs=${Math.round(durationMs)}`,
+    chunk,
+  );
+export const getMyTrack = (sessionId: string, recordingId: string): Promise<MyTrack> =>
+  json(myTrackSchema, 'GET', `${recordingsPath(sessionId)}/${recordingId}/tracks/mine`);
+export const deleteMyTrack = (sessionId: string, recordingId: string): Promise<TrackDeleted> =>
+  json(trackDeletedSchema, 'DELETE', `${recordingsPath(sessionId)}/${recordingId}/tracks/mine`);
+export const listRecordings = (
+  sessionId: string,
+  signal?: AbortSignal,
+): Promise<RecordingsResponse> =>
+  json(recordingsResponseSchema, 'GET', recordingsPath(sessionId), undefined, signal);
+/** One person's track as a file, fetched with the sign-in (an audio element cannot send it). */
+export const getTrack = async (
+  sessionId: string,
+  recordingId: string,
+  userId: string,
+  signal?: AbortSignal,
+): Promise<Blob> =>
+  (
+    await call(
+      'GET',
+      `${recordingsPath(sessionId)}/${recordingId}/tracks/${userId}`,
+      undefined,
+      signal,
+    )
+  ).blob();
+
 export const getTrends = (signal?: AbortSignal): Promise<TrendsResponse> =>
   json(trendsResponseSchema, 'GET', '/api/history/trends', undefined, signal);
 export const getNextMock = (signal?: AbortSignal): Promise<NextMockResponse> =>

@@ -67,17 +67,20 @@ function PeerTile({ view, name, relayed }: { view: PeerView; name: string; relay
 /**
  * The room's own call: join with the microphone on, mute, camera, devices, and a tile per person
  * with whether they are speaking and how their connection holds. Until this person is in it,
- * the bar also holds `children`: the meeting link, for a call held elsewhere.
+ * the bar also holds the meeting link, for a call held elsewhere; `children` (the recording)
+ * stay on it throughout.
  */
 export function CallPanel({
   call,
   controls,
   state,
+  meetingLink,
   children,
 }: {
   call: CallView;
   controls: CallControls;
   state: RoomState;
+  meetingLink?: ReactNode;
   children?: ReactNode;
 }) {
   const preview = useStream<HTMLVideoElement>(call.local);
@@ -95,6 +98,7 @@ export function CallPanel({
         >
           {call.phase === 'starting' ? 'Joining the call…' : 'Join the call'}
         </button>
+        {meetingLink}
         {children}
         {call.problem && (
           <p className={styles.problem} role="alert">
@@ -151,6 +155,7 @@ export function CallPanel({
           Leave the call
         </button>
       </div>
+      {children}
       {call.problem && (
         <p className={styles.problem} role="alert">
           {call.problem}

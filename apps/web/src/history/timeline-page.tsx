@@ -19,6 +19,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { getDocumentReplay, getSession, getTimeline } from '../api/client';
 import { OffsetTime } from '../feedback/offset-time';
 import { ErrorNotice } from '../ui/error-notice';
+import { RecordingPlayback } from '../recording/recording-playback';
 import { ReplayPlayer } from './replay-player';
 import type { Pointed } from './replay-section';
 import { ReplaySection } from './replay-section';
@@ -265,6 +266,13 @@ function Timeline({ data }: { data: TimelineData }) {
 
           <div className={styles.columns}>
             <div className={styles.main}>
+              {/* The voices from just before where the replay stands; a note's link plays them. */}
+              <RecordingPlayback
+                sessionId={session.id}
+                at={position}
+                offsetMs={clock.clockAt(position)}
+                autoPlay={opened.position !== null}
+              />
               {played.some(({ updates }) => updates.length > 0) && (
                 <ReplayPlayer playback={playback} span={span} clock={clock} onScrub={scrub} />
               )}

@@ -9,6 +9,7 @@ import { CandidateView } from './candidate-view';
 import { ConnectionStatus } from './connection-status';
 import { RefusalAlert } from './refusal-alert';
 import { MeetingLink } from './meeting-link';
+import { RecordingBar } from '../recording/recording-bar';
 import { RoomHeader } from './room-header';
 import { RoomWorkspace } from './room-workspace';
 import { JoinErrorNotice, SignedOutNotice } from './room-notice';
@@ -27,6 +28,7 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
   const { room, client } = useRoom(sessionId);
   const viewerId = useAuth()?.user.id ?? null;
   const { call, session } = useCall(client, viewerId ?? '');
+
   const { pathname } = useLocation();
   const { role, pending } = room;
   const [workspaceSelection, setWorkspaceSelection] = useState<EvidenceAnchor | null>(null);
@@ -72,8 +74,21 @@ function LiveRoom({ sessionId }: { sessionId: string }) {
             client.send('participant.remove', { userId: person.userId });
         }}
       />
-      <CallPanel call={call} controls={session} state={state}>
-        <MeetingLink client={client} state={state} role={role} />
+      <CallPanel
+        call={call}
+        controls={session}
+        state={state}
+        meetingLink={<MeetingLink client={client} state={state} role={role} />}
+      >
+        {/* Its own microphone track: a call that starts, or a device that changes, mid-recording
+            must not restart the recorder's numbering of the chunks it has sent. */}
+        <RecordingBar
+          sessionId={sessionId}
+          state={state}
+          role={role}
+          viewerId={viewerId}
+          actions={client}
+        />
       </CallPanel>
       {room.refusal && (
         <RefusalAlert refusal={room.refusal} onDismiss={() => client.dismissRefusal()} />
