@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { docScreenshots } from './support/browser';
+import { FAKE_MEDIA, docScreenshots, speechLikeMicrophone } from './support/browser';
 import { endAndRelease, eventually, person, startRoundTogether, visible } from './support/journey';
 import { watchedBrowser } from './support/watched';
 
@@ -8,7 +8,7 @@ import { watchedBrowser } from './support/watched';
 // other, and the talk-time the meters measured reaches the feedback. A stranger to the session
 // receives none of its signalling.
 
-const product = watchedBrowser();
+const product = watchedBrowser([...FAKE_MEDIA, speechLikeMicrophone()]);
 const interviewer = person('call-interviewer', 'Iris Call');
 const candidate = person('call-candidate', 'Cody Call');
 let host: Page;

@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Recording, RoomState } from '@signal-room/domain';
-import { RECORDING_CLOCK_SLACK_MS, isStaff, recordedWithConsent } from '@signal-room/domain';
+import {
+  RECORDING_CLOCK_SLACK_MS,
+  isStaff,
+  recordedWithConsent,
+  recordingsOpenTo,
+} from '@signal-room/domain';
 import type {
   ChunkQuery,
   ChunkStored,
@@ -275,7 +280,7 @@ export class RecordingsService {
   private async audible(sessionId: string, userId: string): Promise<RoomState> {
     const { role } = await this.sessions.membership(sessionId, userId);
     const { state } = await this.rooms.state(sessionId);
-    if (isStaff(role) ? state.status !== 'ended' : !state.feedbackReleased) {
+    if (!recordingsOpenTo(role, state)) {
       throw new AppException(
         'FEEDBACK_NOT_READY',
         isStaff(role)

@@ -60,9 +60,6 @@ function renderTimeline(
       },
       [`/api/sessions/${SESSION_ID}`]: { body: sessionSummary() },
       [`/api/sessions/${SESSION_ID}/feedback`]: { body: feedbackFixture() },
-      [`/api/sessions/${SESSION_ID}/recordings`]: {
-        body: { sessionId: SESSION_ID, roundStartedAt: STARTED_AT, recordings: [] },
-      },
     }),
   ) as typeof fetch;
   return renderRoute('/history/:id', address, <TimelinePage />);

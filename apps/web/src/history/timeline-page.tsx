@@ -5,6 +5,7 @@ import {
   formatOffset,
   isRunning,
   moveById,
+  recordingsOpenTo,
   failureModeById,
   roundTypeById,
   sheetTemplate,
@@ -219,6 +220,11 @@ function Timeline({ data }: { data: TimelineData }) {
   const highlight = pinned ?? pointedBy(anchor);
 
   const title = session.promptTitle ?? steps.at(-1)?.state.prompt?.title ?? 'Untitled prompt';
+  const final = steps.at(-1)?.state ?? timeline.initial;
+  // Asked for only when something was recorded and the viewer may hear it (the server checks too).
+  const recorded =
+    final.recordings.some((recording) => recording.startedAt !== null) &&
+    recordingsOpenTo(session.myRole, session);
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -267,12 +273,14 @@ function Timeline({ data }: { data: TimelineData }) {
           <div className={styles.columns}>
             <div className={styles.main}>
               {/* The voices from just before where the replay stands; a note's link plays them. */}
-              <RecordingPlayback
-                sessionId={session.id}
-                at={position}
-                offsetMs={clock.clockAt(position)}
-                autoPlay={opened.position !== null}
-              />
+              {recorded && (
+                <RecordingPlayback
+                  sessionId={session.id}
+                  at={position}
+                  offsetMs={clock.clockAt(position)}
+                  autoPlay={opened.position !== null}
+                />
+              )}
               {played.some(({ updates }) => updates.length > 0) && (
                 <ReplayPlayer playback={playback} span={span} clock={clock} onScrub={scrub} />
               )}

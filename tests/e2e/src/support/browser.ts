@@ -10,11 +10,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = resolve(__dirname, '../../../../test-results/e2e');
 
 /**
- * What every fake microphone says: a tone in bursts, like speech with pauses (2 s on, 1 s off,
+ * What the speech-like fake microphone says: a tone in bursts, like speech with pauses (2 s on, 1 s off,
  * 2.5 s on, 0.5 s off, looped by Chromium). Chromium's own fake microphone only clicks, too
  * briefly for the voice-activity meter, which is the point of the meter.
  */
-export function speechLikeWav(path: string): string {
+function speechLikeWav(path: string): string {
   const rate = 16_000;
   const bursts: [number, number][] = [
     [0, 2],
@@ -44,13 +44,21 @@ export function speechLikeWav(path: string): string {
   return path;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** A fake microphone that speaks in bursts (speechLikeWav), for the suites that meter voice. */
+export const speechLikeMicrophone = (): string => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return `--use-file-for-fake-audio-capture=${speechLikeWav(resolve(ARTIFACTS, 'speech-like.wav'))}`;
+};
+
+/** Chromium's own camera and microphone (a test tone), granted without asking. */
+export const FAKE_MEDIA = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium).`,
     );
   }
-  mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -60,10 +68,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // A fake camera and microphone, allowed without asking: the room's call is tested for real.
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-      `--use-file-for-fake-audio-capture=${speechLikeWav(resolve(ARTIFACTS, 'speech-like.wav'))}`,
+      ...extraArgs,
     ],
   });
 }

@@ -28,8 +28,10 @@ export interface WatchedBrowser {
  * The product and a browser, started side by side. If either fails to start, the other is
  * stopped before the error is thrown: a server left running would keep Jest from ever exiting.
  */
-export async function startProductAndBrowser(): Promise<[RunningProduct, Browser]> {
-  const [product, browser] = await Promise.allSettled([startProduct(), launchBrowser()]);
+export async function startProductAndBrowser(
+  browserArgs: readonly string[] = [],
+): Promise<[RunningProduct, Browser]> {
+  const [product, browser] = await Promise.allSettled([startProduct(), launchBrowser(browserArgs)]);
   if (product.status === 'fulfilled' && browser.status === 'fulfilled') {
     return [product.value, browser.value];
   }
@@ -43,7 +45,7 @@ export async function startProductAndBrowser(): Promise<[RunningProduct, Browser
  * opens runs under the product's Content-Security-Policy and is watched for console errors,
  * failed requests and refused answers: after each test, none may have been seen.
  */
-export function watchedBrowser(): WatchedBrowser {
+export function watchedBrowser(browserArgs: readonly string[] = []): WatchedBrowser {
   let product: RunningProduct | undefined;
   let browser: Browser | undefined;
   const violations: string[][] = [];
@@ -54,7 +56,7 @@ export function watchedBrowser(): WatchedBrowser {
   };
 
   beforeAll(async () => {
-    [product, browser] = await startProductAndBrowser();
+    [product, browser] = await startProductAndBrowser(browserArgs);
   });
   afterEach(() => {
     expect(violations.flatMap((seen) => seen.splice(0))).toEqual([]);

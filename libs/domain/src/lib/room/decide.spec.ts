@@ -21,7 +21,7 @@ import {
   testRun,
   withWatch,
 } from './room-fixtures';
-import { MAX_RECORDINGS, recordedWithConsent } from './recordings';
+import { MAX_RECORDINGS, recordedWithConsent, recordingsOpenTo } from './recordings';
 import { MAX_RUN_OUTPUT, MAX_RUNS } from './runs';
 import type { Role, RoomState } from './state';
 import { ROLES } from './state';
@@ -1020,6 +1020,15 @@ describe('recording, only with consent', () => {
     expect(refusal(stopped, command('recording.stop', recording), CANDIDATE)).toBe('INVALID_STATE');
     // Once it is over, the interviewer may ask again.
     expect(refusal(stopped, command('recording.request', {}, 'rec-2'))).toBeNull();
+  });
+
+  it('opens to the staff at the end and to the candidate once feedback is released', () => {
+    const open = (role: Role, status: RoomState['status'], feedbackReleased: boolean) =>
+      recordingsOpenTo(role, { status, feedbackReleased });
+    expect(open('interviewer', 'live', false)).toBe(false);
+    expect(open('observer', 'ended', false)).toBe(true);
+    expect(open('candidate', 'ended', false)).toBe(false);
+    expect(open('candidate', 'ended', true)).toBe(true);
   });
 
   it('keeps at most MAX_RECORDINGS recordings in a room', () => {

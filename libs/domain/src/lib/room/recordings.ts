@@ -1,3 +1,6 @@
+import type { Role, RoomStatus } from './state';
+import { isStaff } from './state';
+
 /**
  * A recording of the room's voices, made only with consent: the interviewer asks, and each
  * person's own microphone is recorded (by their own browser) only once they have agreed.
@@ -69,3 +72,12 @@ export function ended(
   if (recording.status === 'ended') return recording;
   return { ...recording, status: 'ended', endedAt: at, endedBy: by, endReason: reason };
 }
+
+/**
+ * Who may hear a round's recordings, as the feedback allows: the staff once the round has ended,
+ * the candidate once feedback is released.
+ */
+export const recordingsOpenTo = (
+  role: Role,
+  room: { status: RoomStatus; feedbackReleased: boolean },
+): boolean => (isStaff(role) ? room.status === 'ended' : room.feedbackReleased);
