@@ -69,7 +69,11 @@ export function useRecorder(options: RecorderOptions): RecorderState {
     const start = async () => {
       const stream =
         microphone ?? (own = await navigator.mediaDevices.getUserMedia({ audio: true }));
-      if (stopped) return;
+      if (stopped) {
+        // Stopped while the browser was asking for the microphone: let it go again at once.
+        for (const track of own?.getTracks() ?? []) track.stop();
+        return;
+      }
       recorder = new MediaRecorder(stream, {
         mimeType: supportedType(),
         audioBitsPerSecond: RECORDING_FORMAT.audioBitsPerSecond,

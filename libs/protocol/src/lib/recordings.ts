@@ -27,7 +27,8 @@ export const chunkIndexSchema = z.coerce.number().int().min(0).max(MAX_CHUNK_IND
  */
 export const chunkQuerySchema = z.object({
   startedAt: z.coerce.number().int().min(0),
-  durationMs: z.coerce.number().int().min(0).max(60_000),
+  // A chunk is cut every few seconds, but a browser busy elsewhere may cut one late.
+  durationMs: z.coerce.number().int().min(0).max(MAX_DURATION_MS),
 });
 export type ChunkQuery = z.infer<typeof chunkQuerySchema>;
 
