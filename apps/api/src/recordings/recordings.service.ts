@@ -101,8 +101,8 @@ export class RecordingsService {
       );
     }
     await this.sessions.membership(sessionId, userId);
-    // Read from the log, not a node's cache: a stop another node committed must count at once.
-    const recording = this.recordingIn((await this.rooms.state(sessionId)).state, recordingId);
+    // Folded up to the log's last event: a stop another node committed counts at once.
+    const recording = this.recordingIn(await this.rooms.current(sessionId), recordingId);
     if (startedAt > now + RECORDING_CLOCK_SLACK_MS) {
       throw new AppException('INVALID_PAYLOAD', 'The chunk says it began in the future.');
     }
@@ -261,7 +261,7 @@ export class RecordingsService {
   /** Removes my own track from a recording: anyone recorded may, once it is no longer live. */
   async deleteMine(sessionId: string, recordingId: string, userId: string): Promise<TrackDeleted> {
     await this.sessions.membership(sessionId, userId);
-    const recording = this.recordingIn((await this.rooms.state(sessionId)).state, recordingId);
+    const recording = this.recordingIn(await this.rooms.current(sessionId), recordingId);
     if (recording.status !== 'ended' && userId in recording.consentedAt) {
       throw new AppException(
         'INVALID_STATE',
@@ -279,7 +279,7 @@ export class RecordingsService {
   /** The room, once the caller may hear its recordings: the feedback's own rule. */
   private async audible(sessionId: string, userId: string): Promise<RoomState> {
     const { role } = await this.sessions.membership(sessionId, userId);
-    const { state } = await this.rooms.state(sessionId);
+    const state = await this.rooms.current(sessionId);
     if (!recordingsOpenTo(role, state)) {
       throw new AppException(
         'FEEDBACK_NOT_READY',
