@@ -6,10 +6,11 @@ import type { Cast, TestApp, TestClient } from '../testing/test-app';
 import {
   createStaffedSession,
   registerCast,
-  startSecondNode,
+  seatedRoom,
   startTestApp,
+  twoNodesOverRedis,
 } from '../testing/test-app';
-import { TEST_DATABASE_KINDS } from '../testing/test-databases';
+import { TEST_DATABASE_KINDS, withTestRedis } from '../testing/test-databases';
 import { accepted, bearer } from '../testing/test-http';
 
 /** Sends anything at all on the call channel, for what the server refuses. */
@@ -56,17 +57,6 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
     for (const channel of channels.splice(0)) channel.close();
   });
 
-  /** A session whose three people have joined its room, each on a socket of their own. */
-  async function liveRoom(app: TestApp = t, people: Cast = cast) {
-    const { id } = await createStaffedSession(app, people);
-    const seats = {} as Record<keyof Cast, TestClient>;
-    for (const seat of ['interviewer', 'candidate', 'observer'] as const) {
-      seats[seat] = await app.connect(people[seat].token);
-      expect(await seats[seat].join(id)).toMatchObject({ ok: true });
-    }
-    return { id, ...seats };
-  }
-
   /** A call channel on the client's socket, with what it was told. */
   function inCall(client: TestClient, sessionId: string) {
     const told = { joined: [] as CallPeer[], left: [] as CallPeer[] };
@@ -81,7 +71,7 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
   }
 
   it('tells the call who joins and passes a signal only to the place it is addressed to', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const stranger = await t.connect((await t.register('Sam')).token);
     const boxes = {
       candidate: inbox(room.candidate),
@@ -117,7 +107,7 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
   });
 
   it('refuses a stranger every way into the call, and their signals reach nobody', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const stranger = await t.connect((await t.register('Sid')).token);
     const candidateBox = inbox(room.candidate);
     const cleo = inCall(room.candidate, room.id);
@@ -151,7 +141,7 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
     expect(await raw(unjoined, 'call:join', { sessionId: id, peerId: randomUUID() })).toMatchObject(
       { ok: false, error: { code: 'INVALID_STATE' } },
     );
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const ivo = inCall(room.interviewer, room.id);
     await ivo.channel.join();
     const to = { userId: cast.candidate.user.id, peerId: randomUUID() };
@@ -168,7 +158,7 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
   });
 
   it('stops signals to a removed person and takes them out of the call', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const ivo = inCall(room.interviewer, room.id);
     const cleo = inCall(room.candidate, room.id);
     await ivo.channel.join();
@@ -191,7 +181,7 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
   });
 
   it('stores speaking spans once however often a batch is re-sent, and feeds the feedback', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     await accepted(room.interviewer.command(room.id, 'timer.start', {}));
     const ivo = inCall(room.interviewer, room.id);
     const cleo = inCall(room.candidate, room.id);
@@ -233,7 +223,7 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
   });
 
   it('refuses spans from the future, after the end, or from outside the call', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const now = Date.now();
     const spans = (startAt: number, endAt: number) => ({
       sessionId: room.id,
@@ -303,29 +293,11 @@ describe.each(TEST_DATABASE_KINDS)('the call channel, on %s PostgreSQL', (kind) 
   });
 });
 
-const redisUrl = process.env['TEST_REDIS_URL'];
-const withRedis = redisUrl
-  ? describe.each(TEST_DATABASE_KINDS)
-  : describe.skip.each(TEST_DATABASE_KINDS);
-
-withRedis('the call over two nodes and Redis, on %s PostgreSQL', (kind) => {
-  const redisPrefix = `signal-room-test-calls-${randomUUID()}:`;
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    a = await startTestApp(kind, {
-      redisUrl: redisUrl ?? null,
-      redisPrefix,
-      redisAdapter: 'classic',
-    });
-    b = await startSecondNode(a);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+withTestRedis('the call over two nodes and Redis, on %s PostgreSQL', (kind) => {
+  const nodes = twoNodesOverRedis(kind, 'calls');
 
   it('passes a signal to a peer on the other node', async () => {
+    const { a, b } = nodes;
     const people = await registerCast(a);
     const { id } = await createStaffedSession(a, people);
     const ivoClient = await a.connect(people.interviewer.token);

@@ -9,10 +9,12 @@ import type { Cast, TestApp, TestClient } from '../testing/test-app';
 import {
   createStaffedSession,
   registerCast,
+  seatedRoom,
   startSecondNode,
   startTestApp,
+  twoNodesOverRedis,
 } from '../testing/test-app';
-import { TEST_DATABASE_KINDS } from '../testing/test-databases';
+import { TEST_DATABASE_KINDS, withTestRedis } from '../testing/test-databases';
 import { accepted, bearer } from '../testing/test-http';
 import { COMPACT_AFTER_UPDATES, DocumentsService } from './documents.service';
 
@@ -56,17 +58,6 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
   afterAll(() => t?.close());
 
-  /** A session whose three people have joined its room, each on a socket of their own. */
-  async function liveRoom(app: TestApp = t) {
-    const { id } = await createStaffedSession(app, cast);
-    const seats = {} as Record<Seat, TestClient>;
-    for (const seat of ['interviewer', 'candidate', 'observer'] as const) {
-      seats[seat] = await app.connect(cast[seat].token);
-      expect(await seats[seat].join(id)).toMatchObject({ ok: true });
-    }
-    return { id, ...seats };
-  }
-
   const channels: DocumentChannel[] = [];
   afterEach(() => {
     for (const channel of channels.splice(0)) channel.close();
@@ -88,7 +79,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   };
 
   it('converges when the interviewer and the candidate type at once', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { channel: ivo } = await open(room.interviewer, room.id);
     const { channel: cleo } = await open(room.candidate, room.id);
     for (let i = 0; i < 40; i += 1) {
@@ -106,7 +97,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it("relays a person's cursor under their own name, and drops one that claims another's", async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { channel: ivo } = await open(room.interviewer, room.id);
     const { channel: cleo } = await open(room.candidate, room.id);
     const nameOf = (clientId: number) =>
@@ -147,7 +138,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it("refuses an observer's update with FORBIDDEN_ROLE and stores nothing", async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { answer } = await open(room.observer, room.id);
     expect(answer).toMatchObject({ ok: true, access: 'read' });
     const before = await storedRows(room.id);
@@ -164,7 +155,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('never lets the scratch document reach the candidate, on open or on fan-out', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const received: unknown[] = [];
     room.candidate.socket.onAny((...args: unknown[]) => received.push(...args));
 
@@ -189,7 +180,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('replays a document to who may open it, every update with its author and time; the scratch never to the candidate', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { channel: ivo } = await open(room.interviewer, room.id);
     const { channel: cleo } = await open(room.candidate, room.id);
     const { channel: scratch } = await open(room.interviewer, room.id, 'scratch');
@@ -245,7 +236,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('takes a removed person out of the documents: no more frames, no more writing', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { channel: cleo } = await open(room.candidate, room.id);
     const { channel: ivo } = await open(room.interviewer, room.id);
     const removed = new Promise((resolve) => room.candidate.socket.once('room:removed', resolve));
@@ -269,7 +260,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('refuses a stranger to the session', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const stranger = await t.connect((await t.register('Sam')).token);
     const ack = await raw<DocumentOpenAck>(stranger, 'document:open', {
       sessionId: room.id,
@@ -280,7 +271,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('refuses a message over 64 KiB with PAYLOAD_TOO_LARGE', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     await open(room.interviewer, room.id);
     const ack = await raw<DocumentUpdateAck>(room.interviewer, 'document:update', {
       sessionId: room.id,
@@ -293,7 +284,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('carries a 200 KB paste whole, in parts, to the others and into the store', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { channel: ivo } = await open(room.interviewer, room.id);
     const { channel: cleo } = await open(room.candidate, room.id);
     const file = Array.from(
@@ -320,7 +311,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('compacts a long document into a snapshot, keeps every update, and goes with its session', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const documents = t.app.get(DocumentsService);
     const writer = new Y.Doc();
     const typed: Uint8Array[] = [];
@@ -361,7 +352,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('compacts up to the greatest update id once the ids pass from five digits to six', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const documents = t.app.get(DocumentsService);
     // The next ids run 99 991 to 100 510: read back in the order of their text, 99 999 would look last.
     await t.dataSource.query(
@@ -400,7 +391,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('brings the others an update stored but never fanned out once its writer opens again', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     const { channel: cleo } = await open(room.candidate, room.id);
     const { channel: otto } = await open(room.observer, room.id);
     const framesTo = (client: TestClient) => {
@@ -435,7 +426,7 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 
   it('follows the settings: a locked pad and a board left to the candidate refuse writing, and unlocking lets it back', async () => {
-    const room = await liveRoom();
+    const room = await seatedRoom(t, cast);
     await open(room.candidate, room.id);
     await open(room.interviewer, room.id, 'board');
     const write = (client: TestClient, documentId: DocumentId, text: string) =>
@@ -501,31 +492,11 @@ describe.each(TEST_DATABASE_KINDS)('shared documents, on %s PostgreSQL', (kind) 
   });
 });
 
-const redisUrl = process.env['TEST_REDIS_URL'];
-const withRedis = redisUrl
-  ? describe.each(TEST_DATABASE_KINDS)
-  : describe.skip.each(TEST_DATABASE_KINDS);
-
-withRedis('a shared document over two nodes and Redis, on %s PostgreSQL', (kind) => {
-  // Classic pub/sub keeps no keys, and the rate limits' keys expire within seconds: the prefix
-  // leaves nothing behind to drop.
-  const redisPrefix = `signal-room-test-documents-${randomUUID()}:`;
-  let a: TestApp;
-  let b: TestApp;
-  beforeAll(async () => {
-    a = await startTestApp(kind, {
-      redisUrl: redisUrl ?? null,
-      redisPrefix,
-      redisAdapter: 'classic',
-    });
-    b = await startSecondNode(a);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await a?.close();
-  });
+withTestRedis('a shared document over two nodes and Redis, on %s PostgreSQL', (kind) => {
+  const nodes = twoNodesOverRedis(kind, 'documents');
 
   it('fans each update out to the readers on the other node', async () => {
+    const { a, b } = nodes;
     const people = await registerCast(a);
     const { id } = await createStaffedSession(a, people);
     const seats: TestClient[] = [];
@@ -557,6 +528,7 @@ withRedis('a shared document over two nodes and Redis, on %s PostgreSQL', (kind)
   });
 
   it('locks the pad for a writer on the other node', async () => {
+    const { a, b } = nodes;
     const people = await registerCast(a);
     const { id } = await createStaffedSession(a, people);
     const interviewer = await a.connect(people.interviewer.token);

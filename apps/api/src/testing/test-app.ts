@@ -21,7 +21,7 @@ import { createApp } from '../app';
 import type { AppConfig } from '../config';
 import { openDataSource } from '../database/data-source';
 import type { DatabaseKind, TestDatabase } from './test-databases';
-import { createTestDatabase } from './test-databases';
+import { TEST_REDIS_URL, createTestDatabase } from './test-databases';
 
 export type Frame =
   | { name: 'room:event'; message: Parameters<ServerToClientEvents['room:event']>[0] }
@@ -311,6 +311,51 @@ export async function createStaffedSession(
       .expect(201);
   }
   return session;
+}
+
+/** A session of the cast whose three people have joined its room, each on a socket of their own. */
+export async function seatedRoom(app: TestApp, cast: Cast) {
+  const { id } = await createStaffedSession(app, cast);
+  const seats = {} as Record<keyof Cast, TestClient>;
+  for (const seat of ['interviewer', 'candidate', 'observer'] as const) {
+    seats[seat] = await app.connect(cast[seat].token);
+    const joined = await seats[seat].join(id);
+    if (!joined.ok) throw new Error(`the ${seat} could not join: ${joined.error.code}`);
+  }
+  return { id, ...seats };
+}
+
+/**
+ * Two nodes of the product on one database and the tests' Redis (classic pub/sub, under a
+ * prefix of the suite's own: it keeps no keys, and the rate limits' expire within seconds), as
+ * two server processes run: started before the suite's tests, closed after.
+ */
+export function twoNodesOverRedis(kind: DatabaseKind, name: string) {
+  let nodes: { a: TestApp; b: TestApp } | null = null;
+  beforeAll(async () => {
+    const a = await startTestApp(kind, {
+      redisUrl: TEST_REDIS_URL ?? null,
+      redisPrefix: `signal-room-test-${name}-${randomUUID()}:`,
+      redisAdapter: 'classic',
+    });
+    nodes = { a, b: await startSecondNode(a) };
+  });
+  afterAll(async () => {
+    await nodes?.b.close();
+    await nodes?.a.close();
+  });
+  const started = () => {
+    if (!nodes) throw new Error('the suite has not started its nodes');
+    return nodes;
+  };
+  return {
+    get a(): TestApp {
+      return started().a;
+    },
+    get b(): TestApp {
+      return started().b;
+    },
+  };
 }
 
 /**

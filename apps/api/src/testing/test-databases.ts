@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { describe } from '@jest/globals';
 import type { DatabaseConfig } from '../config';
 
 export type DatabaseKind = DatabaseConfig['kind'];
@@ -11,6 +12,14 @@ export type DatabaseKind = DatabaseConfig['kind'];
 export const TEST_DATABASE_KINDS: DatabaseKind[] = process.env['TEST_DATABASE_URL']
   ? ['embedded', 'postgres']
   : ['embedded'];
+
+/** A Redis server the scale-out tests may use, each under a key prefix of its own. */
+export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'];
+
+/** Each database kind, when a Redis server is given to the tests; skipped (and said so) if not. */
+export const withTestRedis = TEST_REDIS_URL
+  ? describe.each(TEST_DATABASE_KINDS)
+  : describe.skip.each(TEST_DATABASE_KINDS);
 
 export interface TestDatabase {
   config: DatabaseConfig;

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import type { CallControls } from './call-panel';
 import { CallPanel } from './call-panel';
 import type { CallView } from './call-session';
-import { deviceProblem } from './call-session';
+import { CALL_OUT, deviceProblem } from './call-session';
 import type { PeerView } from './mesh';
 import { qualityOf } from './mesh';
 
@@ -28,22 +28,6 @@ const state: RoomState = {
       online: true,
     },
   },
-};
-
-const out: CallView = {
-  phase: 'out',
-  muted: false,
-  cameraOn: false,
-  speaking: false,
-  local: null,
-  peers: [],
-  microphones: [],
-  cameras: [],
-  microphoneId: null,
-  cameraId: null,
-  signallingOffline: false,
-  problem: null,
-  relayed: false,
 };
 
 const peer = (change: Partial<PeerView>): PeerView => ({
@@ -71,7 +55,7 @@ describe('CallPanel', () => {
   it('offers to join, and says why the microphone could not be opened', async () => {
     const actions = controls();
     const problem = deviceProblem(new DOMException('denied', 'NotAllowedError'), 'microphone');
-    render(<CallPanel call={{ ...out, problem }} controls={actions} state={state} />);
+    render(<CallPanel call={{ ...CALL_OUT, problem }} controls={actions} state={state} />);
     await userEvent.click(screen.getByRole('button', { name: 'Join the call' }));
     expect(actions.join).toHaveBeenCalled();
     expect(screen.getByRole('alert')).toHaveTextContent(
@@ -81,7 +65,7 @@ describe('CallPanel', () => {
 
   it('shows each peer by name, speaking and connection, and mutes', async () => {
     const actions = controls();
-    const call: CallView = { ...out, phase: 'in', peers: [peer({ speaking: true })] };
+    const call: CallView = { ...CALL_OUT, phase: 'in', peers: [peer({ speaking: true })] };
     render(<CallPanel call={call} controls={actions} state={state} />);
     expect(screen.getByText('Cleo')).toBeInTheDocument();
     expect(screen.getByText('Connected · good connection')).toHaveAttribute(
@@ -94,7 +78,11 @@ describe('CallPanel', () => {
   });
 
   it('says plainly when a peer cannot be reached, and whether a relay would help', () => {
-    const unreachable = { ...out, phase: 'in' as const, peers: [peer({ link: 'unreachable' })] };
+    const unreachable = {
+      ...CALL_OUT,
+      phase: 'in' as const,
+      peers: [peer({ link: 'unreachable' })],
+    };
     const { rerender } = render(
       <CallPanel call={unreachable} controls={controls()} state={state} />,
     );

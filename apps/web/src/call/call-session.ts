@@ -27,7 +27,8 @@ export interface CallView {
   relayed: boolean;
 }
 
-const INITIAL: CallView = {
+/** The call before this tab joins it. */
+export const CALL_OUT: CallView = {
   phase: 'out',
   muted: false,
   cameraOn: false,
@@ -64,7 +65,7 @@ export function deviceProblem(error: unknown, device: 'microphone' | 'camera'): 
  * voice-activity meter whose spans go to the room for the talk-time.
  */
 export class CallSession {
-  private view: CallView = INITIAL;
+  private view: CallView = CALL_OUT;
   private readonly listeners = new Set<() => void>();
   private readonly channel: CallChannel;
   private mesh: Mesh | null = null;
@@ -132,7 +133,7 @@ export class CallSession {
     for (const track of [this.microphone, this.camera]) track?.stop();
     this.microphone = null;
     this.camera = null;
-    this.update({ ...INITIAL, microphones: this.view.microphones, cameras: this.view.cameras });
+    this.update({ ...CALL_OUT, microphones: this.view.microphones, cameras: this.view.cameras });
     await Promise.all([this.channel.flushSpeech(), this.channel.leave()]);
   }
 
