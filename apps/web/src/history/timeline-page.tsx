@@ -279,6 +279,7 @@ function Timeline({ data }: { data: TimelineData }) {
                   at={position}
                   offsetMs={clock.clockAt(position)}
                   autoPlay={opened.position !== null}
+                  follow={{ playing: playback.playing, speed: playback.speed }}
                 />
               )}
               {played.some(({ updates }) => updates.length > 0) && (

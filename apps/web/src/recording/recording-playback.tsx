@@ -32,6 +32,27 @@ export const cueOf = (track: TrackSummary, from: number): { seconds: number; del
     ? { seconds: (from - track.startedAt) / 1000, delayMs: 0 }
     : { seconds: 0, delayMs: track.startedAt - from };
 
+/** The fastest a browser plays audio (Chromium's limit); the replay's 16× is within it. */
+const MAX_RATE = 16;
+
+/**
+ * What a track does while the voices follow the replay standing at `at` (server ms): silent
+ * outside its span, else playing at the replay's speed, moved to `at` when it has drifted more
+ * than a tick of the replay from it (a scrub, a skipped idle stretch, a slow start).
+ */
+export function followCue(
+  track: TrackSummary,
+  at: number,
+  currentSeconds: number,
+  speed: number,
+): { play: false } | { play: true; rate: number; seekTo: number | null } {
+  const seconds = (at - track.startedAt) / 1000;
+  if (seconds < 0 || seconds >= track.durationMs / 1000) return { play: false };
+  const drift = 0.25 + 0.05 * speed;
+  const seekTo = Math.abs(currentSeconds - seconds) > drift ? seconds : null;
+  return { play: true, rate: Math.min(MAX_RATE, speed), seekTo };
+}
+
 interface RecordingPlaybackProps {
   sessionId: string;
   /** The moment to hear, server epoch ms; playback starts LEAD_IN_MS before it. */
@@ -40,6 +61,8 @@ interface RecordingPlaybackProps {
   offsetMs: number;
   /** Start at once, as when a note's link opened the page. */
   autoPlay?: boolean;
+  /** The workspace replay: while it plays, the voices follow its position and speed. */
+  follow?: { playing: boolean; speed: number };
 }
 
 /**
@@ -51,6 +74,7 @@ export function RecordingPlayback({
   at,
   offsetMs,
   autoPlay = false,
+  follow,
 }: RecordingPlaybackProps) {
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [playing, setPlaying] = useState(false);
@@ -104,6 +128,7 @@ export function RecordingPlayback({
   const play = useCallback(() => {
     if (loaded.status !== 'ready') return;
     halt();
+    for (const player of players.current.values()) player.playbackRate = 1;
     const from = moment.current - LEAD_IN_MS;
     const starts = loaded.tracks.map((track) => {
       const player = players.current.get(track.userId);
@@ -126,6 +151,33 @@ export function RecordingPlayback({
       },
     );
   }, [loaded, halt]);
+
+  // While the replay plays the voices go with it, in step at its speed; when it stops, so do they.
+  const following = useRef(false);
+  const replayPlaying = follow?.playing ?? false;
+  const replaySpeed = follow?.speed ?? 1;
+  useEffect(() => {
+    if (loaded.status !== 'ready') return;
+    if (!replayPlaying) {
+      if (following.current) halt();
+      following.current = false;
+      return;
+    }
+    following.current = true;
+    for (const track of loaded.tracks) {
+      const player = players.current.get(track.userId);
+      if (!player) continue;
+      const cue = followCue(track, at, player.currentTime, replaySpeed);
+      if (!cue.play) {
+        if (!player.paused) player.pause();
+        continue;
+      }
+      player.playbackRate = cue.rate;
+      if (cue.seekTo !== null) player.currentTime = cue.seekTo;
+      if (player.paused) void player.play().catch(() => setBlocked(true));
+    }
+    setPlaying(true);
+  }, [loaded, at, replayPlaying, replaySpeed, halt]);
 
   useEffect(() => {
     if (loaded.status !== 'ready' || !autoPlay || autoPlayed.current) return;
