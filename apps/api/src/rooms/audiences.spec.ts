@@ -443,6 +443,8 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
         '/api/invites/{token}',
         '/api/progress/{shareToken}',
         '/api/sessions/{id}/documents/{documentId}/replay',
+        '/api/sessions/{id}/recordings/{recordingId}/tracks/mine',
+        '/api/sessions/{id}/recordings/{recordingId}/tracks/{userId}',
       ]);
       // The candidate's own progress, shared by link, is read through its public page too.
       const share = await t.http().post('/api/history/progress/shares').set(auth).expect(201);
@@ -451,6 +453,10 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
       const replays = DOCUMENT_IDS.map(
         (documentId) => `/api/sessions/${round.sessionId}/documents/${documentId}/replay`,
       );
+      // This round recorded nothing: its tracks answer as absent, and carry nothing either
+      // (recordings.spec reads a real one as the candidate).
+      const recordings = `/api/sessions/${round.sessionId}/recordings/${randomUUID()}/tracks`;
+      const tracks = [`${recordings}/mine`, `${recordings}/${cast.interviewer.user.id}`];
       const urls = gets
         .filter((route) => !needsAnotherId.includes(route))
         .flatMap((route) => {
@@ -460,7 +466,7 @@ describe.each(TEST_DATABASE_KINDS)('room audiences on %s PostgreSQL', (kind) => 
           if (path.endsWith('/history/loop')) return [`${path}?sessionIds=${round.sessionId}`];
           return [path];
         })
-        .concat(shared, replays);
+        .concat(shared, replays, tracks);
       const bodies: string[] = [];
       for (const url of urls) {
         const response = await t.http().get(url).set(auth);
