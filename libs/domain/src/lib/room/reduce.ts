@@ -27,33 +27,23 @@ function updateScorecard(
   return { ...state, scorecards: { ...state.scorecards, [scorerId]: change(card) } };
 }
 
-function updateRecording(
+/** The recordings `which` picks, changed; the room as it was when it picks none. */
+function updateRecordings(
   state: RoomState,
-  recordingId: string,
+  which: (recording: Recording) => boolean,
   change: (recording: Recording) => Recording,
 ): RoomState {
-  if (!state.recordings.some((recording) => recording.id === recordingId)) return state;
+  if (!state.recordings.some(which)) return state;
   return {
     ...state,
     recordings: state.recordings.map((recording) =>
-      recording.id === recordingId ? change(recording) : recording,
+      which(recording) ? change(recording) : recording,
     ),
   };
 }
 
-/** Every recording not yet over, changed; the others stay as they are. */
-const updateOpenRecordings = (
-  state: RoomState,
-  change: (recording: Recording) => Recording,
-): RoomState =>
-  state.recordings.some((recording) => recording.status !== 'ended')
-    ? {
-        ...state,
-        recordings: state.recordings.map((recording) =>
-          recording.status === 'ended' ? recording : change(recording),
-        ),
-      }
-    : state;
+const byId = (recordingId: string) => (recording: Recording) => recording.id === recordingId;
+const open = (recording: Recording) => recording.status !== 'ended';
 
 function apply(state: RoomState, event: RoomEvent): RoomState {
   const { at, actorId } = event;
@@ -200,22 +190,24 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       return { ...state, recordings: [...state.recordings, recording] };
     }
     case 'recording.consented':
-      return updateRecording(state, event.payload.recordingId, (recording) =>
+      return updateRecordings(state, byId(event.payload.recordingId), (recording) =>
         recording.status === 'ended' || actorId in recording.consentedAt
           ? recording
           : settled({ ...recording, consentedAt: { ...recording.consentedAt, [actorId]: at } }, at),
       );
     case 'recording.declined':
-      return updateRecording(state, event.payload.recordingId, (recording) =>
+      return updateRecordings(state, byId(event.payload.recordingId), (recording) =>
         ended(recording, at, actorId, 'declined'),
       );
     case 'recording.stopped':
-      return updateRecording(state, event.payload.recordingId, (recording) =>
+      return updateRecordings(state, byId(event.payload.recordingId), (recording) =>
         ended(recording, at, actorId, 'stopped'),
       );
     case 'session.ended':
       return {
-        ...updateOpenRecordings(state, (recording) => ended(recording, at, actorId, 'round-ended')),
+        ...updateRecordings(state, open, (recording) =>
+          ended(recording, at, actorId, 'round-ended'),
+        ),
         status: 'ended',
         endedAt: state.endedAt ?? at,
         endReason: state.endReason ?? event.payload.reason,
@@ -233,7 +225,7 @@ function apply(state: RoomState, event: RoomEvent): RoomState {
       const { userId } = event.payload;
       const { [userId]: _removed, ...participants } = state.participants;
       // Someone no longer in the room cannot agree: the recording stops waiting for them.
-      const waiting = updateOpenRecordings(state, (recording) =>
+      const waiting = updateRecordings(state, open, (recording) =>
         settled({ ...recording, awaiting: recording.awaiting.filter((id) => id !== userId) }, at),
       );
       return { ...waiting, participants };
